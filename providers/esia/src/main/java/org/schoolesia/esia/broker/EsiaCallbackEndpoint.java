@@ -1,0 +1,166 @@
+package org.schoolesia.esia.broker;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.schoolesia.esia.protocol.EsiaError;
+import org.schoolesia.esia.protocol.EsiaIdToken;
+import org.schoolesia.esia.protocol.EsiaIdTokenVerifier;
+import org.schoolesia.esia.protocol.EsiaPerson;
+import org.schoolesia.esia.protocol.EsiaTokenException;
+
+/**
+ * Where ESIA sends the browser back. Takes the {@code state} from the single-use store (so a
+ * replayed or foreign state finds nothing), exchanges the code, verifies the id_token, reads the
+ * person and hands the identity to Keycloak. Any failure ends here with a localised page and a
+ * log line that tells the operator what to check; nothing is created.
+ */
+public class EsiaCallbackEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(EsiaCallbackEndpoint.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EsiaIdentityProvider provider;
+    private final AuthenticationCallback callback;
+    private final EventBuilder event;
+
+    EsiaCallbackEndpoint(KeycloakSession session, RealmModel realm, EsiaIdentityProvider provider,
+                         AuthenticationCallback callback, EventBuilder event) {
+        this.session = session;
+        this.realm = realm;
+        this.provider = provider;
+        this.callback = callback;
+        this.event = event;
+    }
+
+    @GET
+    public Response authResponse(@QueryParam("state") String state,
+                                 @QueryParam("code") String code,
+                                 @QueryParam("error") String error,
+                                 @QueryParam("error_description") String errorDescription) {
+        EsiaIdentityProviderConfig config = provider.getConfig();
+        if (state == null || state.isBlank()) {
+            return fail(null, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
+                    "ESIA redirected back without a state parameter"));
+        }
+        Map<String, String> notes = session.singleUseObjects().remove(EsiaIdentityProvider.STATE_KEY_PREFIX + state);
+        if (notes == null) {
+            return fail(null, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
+                    "ESIA state is unknown, expired or already used (replayed callback, or a link from another login)"));
+        }
+
+        AuthenticationSessionModel authSession;
+        try {
+            // Keycloak checks that this browser owns the login (its auth-session cookie) and the tab.
+            authSession = callback.getAndVerifyAuthenticationSession(notes.get(EsiaIdentityProvider.NOTE_KEYCLOAK_STATE));
+        } catch (WebApplicationException e) {
+            LOG.warnf("ESIA callback for provider %s does not belong to this browser's login session", config.getAlias());
+            return e.getResponse();
+        }
+        session.getContext().setAuthenticationSession(authSession);
+        String boundState = authSession.getAuthNote(provider.stateNote());
+        authSession.removeAuthNote(provider.stateNote());
+        if (!state.equals(boundState)) {
+            return fail(authSession, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
+                    "ESIA state does not belong to this login session"));
+        }
+
+        if (error != null) {
+            EsiaError esiaError = EsiaError.fromDescription(errorDescription);
+            if ("access_denied".equals(error) || esiaError.userCancelled()) {
+                LOG.debugf("ESIA login cancelled by the user (%s)", esiaError.code());
+                return callback.cancelled(config);
+            }
+            LOG.warnf("ESIA refused the login request: error=%s, %s. %s", error, esiaError.code(), esiaError.adminHint());
+            event.detail("esia_error", esiaError.code());
+            return fail(authSession, new EsiaLoginException(esiaError.messageKey(), Response.Status.BAD_GATEWAY,
+                    "ESIA answered " + error + " " + esiaError.code()));
+        }
+        if (code == null || code.isBlank()) {
+            return fail(authSession, new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_REQUEST,
+                    "ESIA redirected back with neither code nor error"));
+        }
+
+        try {
+            EsiaClient client = provider.client();
+            EsiaTokenResponse tokens = client.exchangeCode(code, notes.get(EsiaIdentityProvider.NOTE_REDIRECT_URI));
+            EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
+            EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken());
+            if (person.oid() != null && !idToken.oid().equals(person.oid())) {
+                throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
+                        "ESIA id_token subject differs from the person API's oid: refused");
+            }
+
+            BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person);
+            context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
+            if (config.isStoreToken()) {
+                context.setToken(tokens.raw());
+            }
+            context.setIdp(provider);
+            context.setAuthenticationSession(authSession);
+            return callback.authenticated(context);
+        } catch (EsiaTokenException e) {
+            LOG.warnf("ESIA id_token refused (%s): %s", e.getReason(), e.getMessage());
+            return fail(authSession, new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY, e.getMessage()));
+        } catch (EsiaLoginException e) {
+            return fail(authSession, e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Unreadable configuration, e.g. a broken certificate or an empty vault entry.
+            return fail(authSession, new EsiaLoginException("esiaErrorConfiguration", Response.Status.INTERNAL_SERVER_ERROR,
+                    "ESIA provider configuration is unusable: " + e.getMessage(), e));
+        }
+    }
+
+    @GET
+    @Path("logout_response")
+    public Response logoutResponse(@QueryParam("state") String state) {
+        UserSessionModel userSession = state == null ? null : session.sessions().getUserSession(realm, state);
+        if (userSession == null || userSession.getState() != UserSessionModel.State.LOGGING_OUT) {
+            event.event(EventType.LOGOUT).error(Errors.USER_SESSION_NOT_FOUND);
+            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.SESSION_NOT_ACTIVE);
+        }
+        return AuthenticationManager.finishBrowserLogout(session, realm, userSession, session.getContext().getUri(),
+                session.getContext().getConnection(), session.getContext().getRequestHeaders());
+    }
+
+    private EsiaIdTokenVerifier verifier(EsiaIdentityProviderConfig config) {
+        String pem = EsiaSecrets.resolve(session, config.getEsiaCertificates());
+        if (pem == null || pem.isBlank()) {
+            throw new IllegalStateException("no ESIA certificate configured to verify id_tokens");
+        }
+        return new EsiaIdTokenVerifier(List.copyOf(EsiaIdentityProviderConfig.parseCertificates(pem)),
+                config.getIssuer(), config.getClientId(), java.time.Clock.systemUTC(), config.getTokenLeeway());
+    }
+
+    private Response fail(AuthenticationSessionModel authSession, EsiaLoginException e) {
+        if (e.status() == Response.Status.INTERNAL_SERVER_ERROR) {
+            LOG.errorf(e.getCause(), "ESIA login failed for provider %s: %s", provider.getConfig().getAlias(), e.getMessage());
+        } else {
+            LOG.warnf("ESIA login failed for provider %s: %s", provider.getConfig().getAlias(), e.getMessage());
+        }
+        event.event(EventType.IDENTITY_PROVIDER_LOGIN)
+                .detail("identity_provider", provider.getConfig().getAlias())
+                .detail("reason", e.getMessage())
+                .error(Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
+        return ErrorPage.error(session, authSession, e.status(), e.messageKey());
+    }
+}

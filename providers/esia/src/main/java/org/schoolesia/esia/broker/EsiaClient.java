@@ -1,0 +1,169 @@
+package org.schoolesia.esia.broker;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import org.apache.http.client.config.RequestConfig;
+import org.jboss.logging.Logger;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpRequest;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.KeycloakSession;
+import org.schoolesia.esia.protocol.EsiaError;
+import org.schoolesia.esia.protocol.EsiaPerson;
+import org.schoolesia.esia.protocol.EsiaPersonException;
+import org.schoolesia.esia.protocol.EsiaPersonParser;
+import org.schoolesia.esia.protocol.EsiaTimestamp;
+
+/**
+ * The server-to-server half of an ESIA login: the signed token request and the person API.
+ * Every call has the configured timeout and response-size limit, so a slow or hostile answer
+ * ends the login with a clear page instead of holding a Keycloak worker.
+ */
+final class EsiaClient {
+
+    private static final Logger LOG = Logger.getLogger(EsiaClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakSession session;
+    private final EsiaIdentityProviderConfig config;
+    private final EsiaRequestSigner signer;
+
+    EsiaClient(KeycloakSession session, EsiaIdentityProviderConfig config) {
+        this.session = session;
+        this.config = config;
+        this.signer = new EsiaRequestSigner(session, config);
+    }
+
+    /** Exchanges the authorization code; a fresh {@code state} guards this call, as ESIA requires. */
+    EsiaTokenResponse exchangeCode(String code, String redirectUri) {
+        String state = UUID.randomUUID().toString();
+        String timestamp = EsiaTimestamp.format(EsiaClockOffset.now(config.getAlias(), config.isClockCorrection()), config.getTimestampZone());
+        EsiaRequestSigner.SignedRequest signed = signer.token(timestamp, state, redirectUri, code);
+
+        SimpleHttpRequest request = http().doPost(config.getTokenUrl())
+                .param("client_id", config.getClientId())
+                .param("code", code)
+                .param("grant_type", "authorization_code")
+                .param("client_secret", signed.clientSecret())
+                .param("state", state)
+                .param("redirect_uri", redirectUri)
+                .param("scope", config.getDefaultScope())
+                .param("timestamp", timestamp)
+                .param("token_type", "Bearer");
+        if (!config.isLegacyProtocol()) {
+            request.param("client_certificate_hash", signed.certificateHash());
+            if (!config.getScopeOrg().isEmpty()) {
+                request.param("scope_org", config.getScopeOrg());
+            }
+        }
+
+        try (SimpleHttpResponse response = request.asResponse()) {
+            int status = response.getStatus();
+            String body = response.asString();
+            Object offset = EsiaClockOffset.observe(config.getAlias(), response.getFirstHeader("Date"));
+            if (status != 200) {
+                EsiaError error = EsiaError.fromDescription(errorDescription(body));
+                LOG.warnf("ESIA token endpoint refused the code exchange: HTTP %d, %s. %s (clock offset to ESIA: %s)",
+                        status, error.code(), error.adminHint(), offset);
+                throw new EsiaLoginException(error.messageKey(), Response.Status.BAD_GATEWAY,
+                        "ESIA token endpoint answered HTTP " + status + " " + error.code());
+            }
+            JsonNode node = parse(body, "token response");
+            String echoedState = text(node, "state");
+            if (echoedState != null && !state.equals(echoedState)) {
+                throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
+                        "ESIA token response carries a state that is not the one of our request: refused");
+            }
+            String accessToken = text(node, "access_token");
+            String idToken = text(node, "id_token");
+            if (accessToken == null || idToken == null) {
+                throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
+                        "ESIA token response lacks access_token or id_token");
+            }
+            return new EsiaTokenResponse(accessToken, idToken, text(node, "refresh_token"), echoedState,
+                    node.path("expires_in").asLong(0), body);
+        } catch (IOException e) {
+            throw unavailable("token endpoint", e);
+        }
+    }
+
+    /** The person, with contacts and children when the granted scopes cover them. */
+    EsiaPerson fetchPerson(String oid, String accessToken) {
+        String personUrl = config.getPersonUrl(oid);
+        String person = get(personUrl, accessToken, "person");
+        String contacts = null;
+        if (config.getScopes().stream().anyMatch(s -> s.equals("email") || s.equals("mobile") || s.equals("contacts"))) {
+            contacts = get(personUrl + "/ctts?embed=(elements)", accessToken, "contacts");
+        }
+        String kids = null;
+        if (config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))) {
+            kids = get(personUrl + "/kids?embed=(elements)", accessToken, "children");
+        }
+        try {
+            return EsiaPersonParser.parse(person, contacts, kids);
+        } catch (EsiaPersonException e) {
+            throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                    "ESIA person data for oid " + oid + " is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    private String get(String url, String accessToken, String what) {
+        try (SimpleHttpResponse response = http().doGet(url).auth(accessToken).acceptJson().asResponse()) {
+            int status = response.getStatus();
+            if (status != 200) {
+                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                        "ESIA person API (" + what + ") answered HTTP " + status);
+            }
+            return response.asString();
+        } catch (IOException e) {
+            throw unavailable("person API (" + what + ")", e);
+        }
+    }
+
+    private SimpleHttp http() {
+        int timeout = config.getHttpTimeoutMillis();
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).setSocketTimeout(timeout).build();
+        return SimpleHttp.create(session).withRequestConfig(requestConfig).withMaxConsumedResponseSize(config.getMaxResponseBytes());
+    }
+
+    private EsiaLoginException unavailable(String what, IOException e) {
+        String reason = e instanceof SocketTimeoutException
+                ? "no answer within " + config.getHttpTimeoutMillis() + " ms"
+                : e.getMessage();
+        return new EsiaLoginException("esiaErrorUnavailable", Response.Status.BAD_GATEWAY,
+                "ESIA " + what + " failed: " + reason, e);
+    }
+
+    private static JsonNode parse(String body, String what) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
+                    "ESIA " + what + " is not valid JSON");
+        }
+    }
+
+    private static String errorDescription(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null ? null : text(node, "error_description");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+    }
+}

@@ -1,0 +1,49 @@
+package org.schoolesia.esia.broker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ESIA refuses requests whose timestamp is off (ESIA-007015). When the admin enables correction,
+ * the offset between ESIA's {@code Date} header and our clock is remembered per provider and added
+ * to later timestamps: a server with a drifting clock keeps working while NTP is fixed.
+ */
+final class EsiaClockOffset {
+
+    // Offsets below this are noise from network latency and the header's one-second resolution.
+    private static final Duration NOISE = Duration.ofSeconds(2);
+    private static final Map<String, Duration> OFFSETS = new ConcurrentHashMap<>();
+
+    private EsiaClockOffset() {
+    }
+
+    static Instant now(String providerKey, boolean enabled) {
+        Instant now = Instant.now();
+        if (!enabled) {
+            return now;
+        }
+        return now.plus(OFFSETS.getOrDefault(providerKey, Duration.ZERO));
+    }
+
+    /** Records the offset seen in an HTTP {@code Date} header; returns it, or null if unreadable. */
+    static Duration observe(String providerKey, String dateHeader) {
+        if (dateHeader == null) {
+            return null;
+        }
+        try {
+            Instant remote = ZonedDateTime.parse(dateHeader, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration offset = Duration.between(Instant.now(), remote);
+            if (offset.abs().compareTo(NOISE) < 0) {
+                offset = Duration.ZERO;
+            }
+            OFFSETS.put(providerKey, offset);
+            return offset;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

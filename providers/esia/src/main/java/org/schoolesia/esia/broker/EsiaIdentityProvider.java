@@ -1,0 +1,120 @@
+package org.schoolesia.esia.broker;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.resources.IdentityBrokerService;
+import org.keycloak.services.resources.RealmsResource;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.schoolesia.esia.protocol.EsiaQuery;
+import org.schoolesia.esia.protocol.EsiaTimestamp;
+
+/**
+ * Keycloak identity provider for ESIA (Госуслуги). ESIA is OAuth 2.0 with its own rules: every
+ * request is signed with the system's GOST key, {@code state} must be a UUID, and the person comes
+ * from ESIA's REST API rather than a userinfo endpoint.
+ */
+public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIdentityProviderConfig> {
+
+    private static final Logger LOG = Logger.getLogger(EsiaIdentityProvider.class);
+
+    /** Single-use store key prefix: ESIA state → Keycloak's broker state. */
+    static final String STATE_KEY_PREFIX = "esia-state:";
+    static final String NOTE_KEYCLOAK_STATE = "keycloakState";
+    static final String NOTE_REDIRECT_URI = "redirectUri";
+
+    public EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config) {
+        super(session, config);
+    }
+
+    @Override
+    protected String getDefaultScopes() {
+        return EsiaIdentityProviderConfig.DEFAULT_SCOPE;
+    }
+
+    /**
+     * ESIA wants {@code state} to be a UUID, while Keycloak's broker state carries the tab and client.
+     * We send a fresh UUID and keep the mapping in Keycloak's cluster-wide single-use store, so the
+     * callback can take it exactly once, and bind it to the authentication session as well.
+     */
+    @Override
+    public Response performLogin(AuthenticationRequest request) {
+        EsiaIdentityProviderConfig config = getConfig();
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        String esiaState = UUID.randomUUID().toString();
+        String redirectUri = request.getRedirectUri();
+
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put(NOTE_KEYCLOAK_STATE, request.getState().getEncoded());
+        notes.put(NOTE_REDIRECT_URI, redirectUri);
+        session.singleUseObjects().put(STATE_KEY_PREFIX + esiaState, request.getRealm().getAccessCodeLifespanLogin(), notes);
+        authSession.setAuthNote(stateNote(), esiaState);
+
+        try {
+            String timestamp = EsiaTimestamp.format(EsiaClockOffset.now(config.getAlias(), config.isClockCorrection()), config.getTimestampZone());
+            EsiaRequestSigner.SignedRequest signed = new EsiaRequestSigner(session, config).authorization(timestamp, esiaState, redirectUri);
+
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("client_id", config.getClientId());
+            params.put("client_secret", signed.clientSecret());
+            params.put("redirect_uri", redirectUri);
+            params.put("scope", config.getDefaultScope());
+            params.put("response_type", "code");
+            params.put("state", esiaState);
+            params.put("timestamp", timestamp);
+            params.put("access_type", "online");
+            if (!config.isLegacyProtocol()) {
+                params.put("client_certificate_hash", signed.certificateHash());
+                if (!config.getScopeOrg().isEmpty()) {
+                    params.put("scope_org", config.getScopeOrg());
+                }
+            }
+            // Built by hand: the timestamp's '+' must arrive as %2B and spaces as %20 (ESIA-007014 otherwise).
+            return Response.seeOther(URI.create(config.getAuthorizationUrl() + "?" + EsiaQuery.build(params))).build();
+        } catch (EsiaLoginException e) {
+            LOG.errorf("ESIA login cannot start for provider %s: %s", config.getAlias(), e.getMessage());
+            throw new IdentityBrokerException(e.getMessage(), e);
+        }
+    }
+
+    String stateNote() {
+        return "esia.state." + getConfig().getAlias();
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        return new EsiaCallbackEndpoint(session, realm, this, callback, event);
+    }
+
+    EsiaClient client() {
+        return new EsiaClient(session, getConfig());
+    }
+
+    /** ESIA's logout takes {@code redirect_url} (not redirect_uri) and echoes nothing back. */
+    @Override
+    public Response keycloakInitiatedBrowserLogout(KeycloakSession session, UserSessionModel userSession, UriInfo uriInfo, RealmModel realm) {
+        URI back = RealmsResource.brokerUrl(uriInfo)
+                .path(IdentityBrokerService.class, "getEndpoint")
+                .path(EsiaCallbackEndpoint.class, "logoutResponse")
+                .queryParam("state", userSession.getId())
+                .build(realm.getName(), getConfig().getAlias());
+        URI logout = UriBuilder.fromUri(getConfig().getLogoutUrl())
+                .queryParam("client_id", getConfig().getClientId())
+                .queryParam("redirect_url", back.toString())
+                .build();
+        return Response.status(Response.Status.FOUND).location(logout).build();
+    }
+}

@@ -1,0 +1,32 @@
+package org.schoolesia.esia.broker;
+
+/**
+ * Names of the brokered-context data an ESIA login carries into the first-broker-login and
+ * post-login flows, and of the user attributes the mappers write by default. Later
+ * authenticators (role choice, linking, family rules) read these instead of calling ESIA again.
+ */
+public final class EsiaNotes {
+
+    public static final String PREFIX = "esia.";
+    public static final String OID = PREFIX + "oid";
+    public static final String LAST_NAME = PREFIX + "lastName";
+    public static final String FIRST_NAME = PREFIX + "firstName";
+    public static final String MIDDLE_NAME = PREFIX + "middleName";
+    /** ISO date, yyyy-MM-dd. */
+    public static final String BIRTH_DATE = PREFIX + "birthDate";
+    public static final String GENDER = PREFIX + "gender";
+    /** Eleven digits, checksum verified; absent when ESIA has none or an invalid one. */
+    public static final String SNILS = PREFIX + "snils";
+    /** "true" only for confirmed (trusted) ESIA accounts: R-ESIA-4. */
+    public static final String TRUSTED = PREFIX + "trusted";
+    /** The token's urn:esia:sbj:lvl: P, PR or KD. */
+    public static final String LEVEL = PREFIX + "level";
+    public static final String EMAIL = PREFIX + "email";
+    public static final String MOBILE = PREFIX + "mobile";
+    public static final String CITIZENSHIP = PREFIX + "citizenship";
+    /** JSON array of the children ESIA knows: oid, lastName, firstName, middleName, birthDate, gender, snils. */
+    public static final String KIDS = PREFIX + "kids";
+
+    private EsiaNotes() {
+    }
+}

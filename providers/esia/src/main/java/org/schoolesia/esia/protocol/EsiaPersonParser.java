@@ -1,0 +1,182 @@
+package org.schoolesia.esia.protocol;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads ESIA's person, contacts and kids documents ({@code /rs/prns/{oid}}, {@code /ctts},
+ * {@code /kids}, the collections fetched with {@code ?embed=(elements)}).
+ */
+public final class EsiaPersonParser {
+
+    private EsiaPersonParser() {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final String VERIFIED = "VERIFIED";
+
+    /**
+     * @param contactsJson null when contacts were not requested
+     * @param kidsJson     null when kids were not requested
+     */
+    public static EsiaPerson parse(String personJson, String contactsJson, String kidsJson) throws EsiaPersonException {
+        JsonNode person = object(personJson, "person");
+        String oid = oid(person, "person", "oid");
+        Snils snils = null;
+        boolean snilsInvalid = false;
+        String snilsText = text(person, "snils", "person");
+        if (snilsText != null && !snilsText.isBlank()) {
+            try {
+                snils = Snils.parse(snilsText);
+            } catch (IllegalArgumentException e) {
+                snilsInvalid = true;
+            }
+        }
+        String email = null;
+        String mobile = null;
+        if (contactsJson != null) {
+            for (JsonNode contact : elements(contactsJson, "contacts")) {
+                if (!VERIFIED.equals(text(contact, "vrfStu", "contact"))) {
+                    continue;
+                }
+                String type = text(contact, "type", "contact");
+                if (email == null && "EML".equals(type)) {
+                    email = text(contact, "value", "contact");
+                } else if (mobile == null && "MBT".equals(type)) {
+                    mobile = text(contact, "value", "contact");
+                }
+            }
+        }
+        List<EsiaKid> kids = new ArrayList<>();
+        if (kidsJson != null) {
+            for (JsonNode kid : elements(kidsJson, "kids")) {
+                kids.add(kid(kid));
+            }
+        }
+        return new EsiaPerson(oid, text(person, "lastName", "person"), text(person, "firstName", "person"),
+                text(person, "middleName", "person"), date(person, "birthDate", "person"),
+                gender(person, "person"), bool(person, "trusted", "person"), text(person, "citizenship", "person"),
+                snils, snilsInvalid, email, mobile, kids);
+    }
+
+    private static EsiaKid kid(JsonNode kid) throws EsiaPersonException {
+        // The kids collection calls the identifier "id"; a kid fetched on its own has "oid".
+        String oid = kid.has("oid") ? oid(kid, "kid", "oid") : oid(kid, "kid", "id");
+        Snils snils = null;
+        String snilsText = text(kid, "snils", "kid");
+        if (snilsText != null && !snilsText.isBlank()) {
+            try {
+                snils = Snils.parse(snilsText);
+            } catch (IllegalArgumentException e) {
+                snils = null; // the parent's login must not fail over a child's typo at ESIA
+            }
+        }
+        return new EsiaKid(oid, text(kid, "lastName", "kid"), text(kid, "firstName", "kid"),
+                text(kid, "middleName", "kid"), date(kid, "birthDate", "kid"), gender(kid, "kid"), snils);
+    }
+
+    private static JsonNode object(String json, String document) throws EsiaPersonException {
+        if (json == null) {
+            throw new EsiaPersonException("ESIA " + document + " document is missing");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new EsiaPersonException("ESIA " + document + " document is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new EsiaPersonException("ESIA " + document + " document is not a JSON object");
+        }
+        return node;
+    }
+
+    /** ESIA's collection shape {@code {"size":N,"elements":[...]}}. */
+    private static List<JsonNode> elements(String json, String document) throws EsiaPersonException {
+        JsonNode collection = object(json, document);
+        JsonNode elements = collection.get("elements");
+        List<JsonNode> out = new ArrayList<>();
+        if (elements == null || elements.isNull()) {
+            return out;
+        }
+        if (!elements.isArray()) {
+            throw new EsiaPersonException("ESIA " + document + " field 'elements' is not an array");
+        }
+        for (JsonNode element : elements) {
+            if (element.isTextual()) {
+                throw new EsiaPersonException("ESIA " + document + " elements are links, not objects: request the "
+                        + "collection with ?embed=(elements)");
+            }
+            if (!element.isObject()) {
+                throw new EsiaPersonException("ESIA " + document + " element is not a JSON object");
+            }
+            out.add(element);
+        }
+        return out;
+    }
+
+    private static String oid(JsonNode node, String document, String field) throws EsiaPersonException {
+        JsonNode oid = node.get(field);
+        if (oid == null || oid.isNull()) {
+            throw new EsiaPersonException("ESIA " + document + " has no '" + field + "'");
+        }
+        if (!(oid.isIntegralNumber() || oid.isTextual()) || oid.asText().isBlank()) {
+            throw new EsiaPersonException("ESIA " + document + " field '" + field + "' is not a number or string");
+        }
+        return oid.asText();
+    }
+
+    private static String text(JsonNode node, String field, String document) throws EsiaPersonException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new EsiaPersonException("ESIA " + document + " field '" + field + "' is not a string");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field, String document) throws EsiaPersonException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new EsiaPersonException("ESIA " + document + " field '" + field + "' is not a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    private static LocalDate date(JsonNode node, String field, String document) throws EsiaPersonException {
+        String text = text(node, field, document);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, BIRTH_DATE);
+        } catch (DateTimeParseException e) {
+            throw new EsiaPersonException("ESIA " + document + " field '" + field + "' is not a dd.MM.yyyy date");
+        }
+    }
+
+    private static String gender(JsonNode node, String document) throws EsiaPersonException {
+        String text = text(node, "gender", document);
+        if (text == null) {
+            return null;
+        }
+        String g = text.trim().toUpperCase(Locale.ROOT);
+        return "M".equals(g) || "F".equals(g) ? g : null;
+    }
+}

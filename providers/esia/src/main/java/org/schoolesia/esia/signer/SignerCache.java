@@ -1,0 +1,51 @@
+package org.schoolesia.esia.signer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Built signers by settings fingerprint: parsing a key or building an HTTP client per login is
+ * wasteful. Bounded, because settings change over time and old entries must go. Failures are not
+ * cached, so a fixed configuration works on the next login.
+ */
+public final class SignerCache {
+
+    private static final int MAX_ENTRIES = 32;
+
+    private final Map<String, EsiaSigner> signers = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EsiaSigner> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    public EsiaSigner get(SignerSettings settings, Function<SignerSettings, EsiaSigner> build) {
+        String fingerprint = settings.fingerprint();
+        synchronized (signers) {
+            EsiaSigner cached = signers.get(fingerprint);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Built outside the lock: a slow key parse must not block other realms' logins.
+        EsiaSigner built = build.apply(settings);
+        synchronized (signers) {
+            return signers.computeIfAbsent(fingerprint, f -> built);
+        }
+    }
+
+    public int size() {
+        synchronized (signers) {
+            return signers.size();
+        }
+    }
+
+    public void clear() {
+        synchronized (signers) {
+            signers.clear();
+        }
+    }
+}

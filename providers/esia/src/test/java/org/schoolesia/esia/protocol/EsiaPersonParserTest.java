@@ -1,0 +1,122 @@
+package org.schoolesia.esia.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class EsiaPersonParserTest {
+
+    private static final String PERSON = "{\"oid\":\"1000299353\",\"firstName\":\"Иван\",\"lastName\":\"Петров\","
+            + "\"middleName\":\"Сергеевич\",\"birthDate\":\"03.04.1985\",\"birthPlace\":\"Москва\",\"gender\":\"M\","
+            + "\"trusted\":true,\"citizenship\":\"RUS\",\"snils\":\"112-233-445 95\",\"inn\":\"500100732259\","
+            + "\"status\":\"REGISTERED\",\"verifying\":false,\"eTag\":\"ABC\"}";
+
+    private static final String CONTACTS = "{\"stateFacts\":[\"hasSize\"],\"size\":4,\"elements\":["
+            + "{\"id\":1,\"type\":\"EML\",\"vrfStu\":\"NOT_VERIFIED\",\"value\":\"old@example.org\"},"
+            + "{\"id\":2,\"type\":\"EML\",\"vrfStu\":\"VERIFIED\",\"value\":\"ivan@example.org\"},"
+            + "{\"id\":3,\"type\":\"MBT\",\"vrfStu\":\"VERIFIED\",\"value\":\"+7(900)1234567\"},"
+            + "{\"id\":4,\"type\":\"CEM\",\"vrfStu\":\"VERIFIED\",\"value\":\"work@example.org\"}]}";
+
+    private static final String KIDS = "{\"size\":2,\"elements\":["
+            + "{\"id\":501,\"firstName\":\"Анна\",\"lastName\":\"Петрова\",\"birthDate\":\"01.09.2015\","
+            + "\"gender\":\"F\",\"snils\":\"920-000-100 00\"},"
+            + "{\"id\":\"502\",\"firstName\":\"Пётр\",\"lastName\":\"Петров\",\"middleName\":\"Иванович\","
+            + "\"birthDate\":\"12.12.2018\",\"gender\":\"M\",\"snils\":\"920-000-100 99\"}]}";
+
+    @Test
+    void readsAFullPerson() throws Exception {
+        EsiaPerson p = EsiaPersonParser.parse(PERSON, CONTACTS, KIDS);
+        assertEquals("1000299353", p.oid());
+        assertEquals("Петров", p.lastName());
+        assertEquals("Иван", p.firstName());
+        assertEquals("Сергеевич", p.middleName());
+        assertEquals(LocalDate.of(1985, 4, 3), p.birthDate());
+        assertEquals("M", p.gender());
+        assertTrue(p.trusted());
+        assertEquals("RUS", p.citizenship());
+        assertEquals(Snils.parse("11223344595"), p.snils());
+        assertFalse(p.snilsInvalid());
+        assertEquals("ivan@example.org", p.email());
+        assertEquals("+7(900)1234567", p.mobile());
+        assertEquals(2, p.kids().size());
+        EsiaKid anna = p.kids().get(0);
+        assertEquals("501", anna.oid());
+        assertEquals("Анна", anna.firstName());
+        assertEquals(LocalDate.of(2015, 9, 1), anna.birthDate());
+        assertEquals("F", anna.gender());
+        assertEquals("92000010000", anna.snils().digits());
+        assertNull(anna.middleName());
+        EsiaKid petr = p.kids().get(1);
+        assertEquals("502", petr.oid());
+        assertNull(petr.snils(), "a kid's invalid SNILS is dropped");
+        assertFalse(p.toString().contains("Иван"), "toString must not carry personal data");
+    }
+
+    @Test
+    void unverifiedContactsAreNeverTaken() throws Exception {
+        String contacts = "{\"size\":2,\"elements\":["
+                + "{\"type\":\"EML\",\"vrfStu\":\"NOT_VERIFIED\",\"value\":\"a@example.org\"},"
+                + "{\"type\":\"MBT\",\"vrfStu\":\"NOT_VERIFIED\",\"value\":\"+7(900)0000000\"}]}";
+        EsiaPerson p = EsiaPersonParser.parse(PERSON, contacts, null);
+        assertNull(p.email());
+        assertNull(p.mobile());
+        assertTrue(p.kids().isEmpty());
+    }
+
+    @Test
+    void invalidSnilsIsFlaggedNotFatal() throws Exception {
+        EsiaPerson p = EsiaPersonParser.parse(PERSON.replace("112-233-445 95", "112-233-445 96"), null, null);
+        assertNull(p.snils());
+        assertTrue(p.snilsInvalid());
+    }
+
+    @Test
+    void numericOidAndAbsentOptionalFields() throws Exception {
+        EsiaPerson p = EsiaPersonParser.parse("{\"oid\":1000299353,\"firstName\":\"Иван\"}", null, null);
+        assertEquals("1000299353", p.oid());
+        assertNull(p.birthDate());
+        assertNull(p.snils());
+        assertFalse(p.snilsInvalid());
+        assertFalse(p.trusted());
+        assertNull(p.gender());
+    }
+
+    @Test
+    void malformedDocumentsNameTheFieldAndNeverEchoContent() {
+        EsiaPersonException e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{\"oid\":1, \"lastName\": \"Петров", null, null));
+        assertFalse(e.getMessage().contains("Петров"));
+        e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{\"oid\":1,\"lastName\":{\"x\":\"Петров\"}}", null, null));
+        assertTrue(e.getMessage().contains("'lastName'"), e.getMessage());
+        assertFalse(e.getMessage().contains("Петров"));
+        e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse("{\"firstName\":\"Иван\"}", null, null));
+        assertTrue(e.getMessage().contains("'oid'"), e.getMessage());
+        e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse("[1,2]", null, null));
+        assertTrue(e.getMessage().contains("person"), e.getMessage());
+        e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{\"oid\":1,\"birthDate\":\"1985-04-03\"}", null, null));
+        assertTrue(e.getMessage().contains("'birthDate'"), e.getMessage());
+        e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{\"oid\":1,\"trusted\":\"yes\"}", null, null));
+        assertTrue(e.getMessage().contains("'trusted'"), e.getMessage());
+        e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse(PERSON, "{\"elements\":3}", null));
+        assertTrue(e.getMessage().contains("contacts"), e.getMessage());
+        e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse(PERSON, null, "{\"size\":1,\"elements\":[{\"firstName\":\"Анна\"}]}"));
+        assertTrue(e.getMessage().contains("kid") && e.getMessage().contains("'id'"), e.getMessage());
+    }
+
+    @Test
+    void collectionsWithoutEmbedSayHowToFixTheRequest() {
+        EsiaPersonException e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse(PERSON,
+                "{\"size\":1,\"elements\":[\"https://esia.gosuslugi.ru/rs/prns/1/ctts/14\"]}", null));
+        assertTrue(e.getMessage().contains("embed=(elements)"), e.getMessage());
+    }
+}

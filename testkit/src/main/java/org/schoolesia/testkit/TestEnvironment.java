@@ -1,0 +1,93 @@
+package org.schoolesia.testkit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolesia.emulator.EmulatorConfig;
+import org.schoolesia.emulator.EsiaEmulator;
+
+/**
+ * Everything a test run talks to: the ESIA emulator and one real Keycloak with our providers and
+ * the demo realm. Built once per run by {@link KeycloakExtension}.
+ */
+public final class TestEnvironment implements AutoCloseable {
+
+    private final Path realmConfig;
+    private final EsiaEmulator emulator;
+    private final KeycloakServer keycloak;
+    private final AdminClient admin;
+
+    private TestEnvironment(Path realmConfig, EsiaEmulator emulator, KeycloakServer keycloak) {
+        this.realmConfig = realmConfig;
+        this.emulator = emulator;
+        this.keycloak = keycloak;
+        this.admin = new AdminClient(keycloak.baseUrl());
+    }
+
+    public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions)
+            throws IOException, InterruptedException {
+        EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
+        try {
+            Path vault = workDir.resolve("vault");
+            DemoRealm.writeVault(realmConfig, vault);
+            List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
+            options.addAll(extraKeycloakOptions);
+            KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options);
+            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, keycloak);
+            environment.resetRealm();
+            return environment;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            emulator.stop();
+            throw e;
+        }
+    }
+
+    /** Re-imports the demo realm: each test class starts from the state the run command has. */
+    public void resetRealm() throws IOException {
+        admin.importRealm(demoRealm());
+    }
+
+    public ObjectNode demoRealm() throws IOException {
+        return DemoRealm.load(realmConfig, emulator.baseUrl());
+    }
+
+    public EsiaEmulator emulator() {
+        return emulator;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public AdminClient admin() {
+        return admin;
+    }
+
+    public Path realmConfig() {
+        return realmConfig;
+    }
+
+    /** A fresh browser (no cookies) that stops where the demo client would receive its code. */
+    public Browser browser() {
+        return new Browser(url -> url.startsWith(DemoRealm.CLIENT_REDIRECT));
+    }
+
+    /** The relying application's login URL for the demo client. */
+    public String clientLoginUrl() {
+        return keycloak.realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + java.net.URLEncoder.encode(DemoRealm.CLIENT_REDIRECT, java.nio.charset.StandardCharsets.UTF_8)
+                + "&state=rp-state-1";
+    }
+
+    @Override
+    public void close() {
+        try {
+            keycloak.close();
+        } finally {
+            emulator.stop();
+        }
+    }
+}
