@@ -33,6 +33,7 @@ public final class Browser {
             .build();
     private final CookieJar cookies = new CookieJar();
     private final Predicate<String> stopAt;
+    private final List<String> history = new ArrayList<>();
     private String acceptLanguage = "ru";
 
     public Browser(Predicate<String> stopAt) {
@@ -42,6 +43,11 @@ public final class Browser {
     public Browser language(String acceptLanguage) {
         this.acceptLanguage = acceptLanguage;
         return this;
+    }
+
+    /** Every URL this browser requested, in order. */
+    public List<String> history() {
+        return List.copyOf(history);
     }
 
     public CookieJar cookies() {
@@ -89,6 +95,7 @@ public final class Browser {
     }
 
     private Page send(HttpRequest request) {
+        history.add(request.uri().toString());
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             cookies.store(request.uri(), response.headers().allValues("Set-Cookie"));

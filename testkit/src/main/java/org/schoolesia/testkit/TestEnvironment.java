@@ -82,6 +82,19 @@ public final class TestEnvironment implements AutoCloseable {
                 + "&state=rp-state-1";
     }
 
+    /** Changes settings of the demo realm's {@code esia} identity provider, as an admin would in the console. */
+    public void updateEsiaConfig(java.util.Map<String, String> changes) {
+        String path = "/realms/" + DemoRealm.NAME + "/identity-provider/instances/esia";
+        com.fasterxml.jackson.databind.node.ObjectNode idp = (com.fasterxml.jackson.databind.node.ObjectNode) admin.get(path);
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) idp.get("config");
+        changes.forEach(config::put);
+        admin.put(path, idp);
+    }
+
+    public com.fasterxml.jackson.databind.JsonNode esiaConfig() {
+        return admin.get("/realms/" + DemoRealm.NAME + "/identity-provider/instances/esia").get("config");
+    }
+
     @Override
     public void close() {
         try {

@@ -121,6 +121,11 @@ final class EsiaClient {
             }
             return response.asString();
         } catch (IOException e) {
+            // Keycloak's HTTP client stops reading past the size limit with this message.
+            if (e.getMessage() != null && e.getMessage().startsWith("Response is at least")) {
+                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                        "ESIA person API (" + what + ") answer is larger than " + config.getMaxResponseBytes() + " bytes: refused", e);
+            }
             throw unavailable("person API (" + what + ")", e);
         }
     }

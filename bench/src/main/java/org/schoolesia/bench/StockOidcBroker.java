@@ -1,0 +1,69 @@
+package org.schoolesia.bench;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * The baseline: stock Keycloak's {@code oidc} identity provider against the emulator's plain-OIDC
+ * mode (same persons, same client id), added to the demo realm through the admin API. It uses the
+ * ESIA provider's first-broker-login flow and sync mode, so the two differ only in the broker.
+ */
+final class StockOidcBroker {
+
+    static final String ALIAS = "esia-oidc";
+    static final String CLIENT_ID = "SCHOOL-DEMO";
+    static final String CLIENT_SECRET = "demo-oidc-secret";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StockOidcBroker() {
+    }
+
+    static void create(TestEnvironment env) {
+        String issuer = env.emulator().baseUrl() + "/oidc";
+        ObjectNode idp = JSON.createObjectNode();
+        idp.put("alias", ALIAS);
+        idp.put("displayName", "Госуслуги (stock OIDC, benchmark baseline)");
+        idp.put("providerId", "oidc");
+        idp.put("enabled", true);
+        idp.put("trustEmail", true);
+        idp.put("storeToken", false);
+        idp.put("addReadTokenRoleOnCreate", false);
+        idp.put("linkOnly", false);
+        idp.put("hideOnLogin", false);
+        idp.put("firstBrokerLoginFlowAlias", "esia first login");
+        ObjectNode config = idp.putObject("config");
+        config.put("syncMode", "FORCE");
+        config.put("clientId", CLIENT_ID);
+        config.put("clientSecret", CLIENT_SECRET);
+        config.put("clientAuthMethod", "client_secret_post");
+        config.put("issuer", issuer);
+        config.put("authorizationUrl", issuer + "/auth");
+        config.put("tokenUrl", issuer + "/token");
+        config.put("userInfoUrl", issuer + "/userinfo");
+        config.put("jwksUrl", issuer + "/jwks");
+        config.put("validateSignature", "true");
+        config.put("useJwksUrl", "true");
+        config.put("pkceEnabled", "false");
+        config.put("defaultScope", "openid profile email");
+        env.admin().post("/realms/" + DemoRealm.NAME + "/identity-provider/instances", idp);
+
+        // The ESIA provider maps the person's middle name and birth date on every login (FORCE);
+        // the baseline maps the same two from its claims, so both write the same attributes.
+        mapper(env, "middle name", "middle_name", "middleName");
+        mapper(env, "birth date", "birthdate", "birthdate");
+    }
+
+    private static void mapper(TestEnvironment env, String name, String claim, String attribute) {
+        ObjectNode mapper = JSON.createObjectNode();
+        mapper.put("name", name);
+        mapper.put("identityProviderAlias", ALIAS);
+        mapper.put("identityProviderMapper", "oidc-user-attribute-idp-mapper");
+        mapper.set("config", JSON.valueToTree(Map.of("syncMode", "FORCE", "claim", claim, "user.attribute", attribute)));
+        env.admin().post("/realms/" + DemoRealm.NAME + "/identity-provider/instances/" + ALIAS + "/mappers", mapper);
+    }
+}
