@@ -39,6 +39,7 @@ public final class LoginBenchmark {
     private static final String ESIA_ALIAS = "esia";
     private static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final List<String> PERSONS = List.of("1000000001", "1000000002", "1000000003", "1000000004", "1000000005");
+    static final String DEFAULT_KEYCLOAK_OPTIONS = "--spi-theme--cache-themes=true --spi-theme--cache-templates=true";
     private static final String REFERENCE = "stock Keycloak returning brokered login ~8.5 ms CPU, first brokered login ~14 ms CPU";
 
     enum Broker {
@@ -107,7 +108,11 @@ public final class LoginBenchmark {
         Path workDir = Path.of(System.getProperty("bench.workDir", "bench/target/bench-work")).toAbsolutePath().normalize();
         int rounds = Integer.getInteger("bench.rounds", 5);
         int loginsPerRound = Integer.getInteger("bench.loginsPerRound", 20);
-        int warmupRounds = Integer.getInteger("bench.warmupRounds", 2);
+        int warmupRounds = Integer.getInteger("bench.warmupRounds", 3);
+        // start-dev turns theme and template caching off; production keeps them on, and the login page
+        // rendering is common to both brokers: with caching off it would only dilute the difference.
+        List<String> keycloakOptions = Stream.of(System.getProperty("bench.keycloakOptions", DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
+                .filter(o -> !o.isBlank()).toList();
         String returningOid = System.getProperty("bench.returningOid", PERSONS.get(0));
         int gostRounds = Integer.getInteger("bench.gostRounds", 7);
         int gostOps = Integer.getInteger("bench.gostOps", 300);
@@ -125,6 +130,7 @@ public final class LoginBenchmark {
         out("  Machine: nproc=" + Runtime.getRuntime().availableProcessors() + ", " + cpuModel() + ", load average " + loadAverage());
         out("  Java (bench + emulator): " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         out("  Keycloak home: " + keycloakHome + "; work dir: " + workDir);
+        out("  Keycloak options added to the testkit's start-dev: " + String.join(" ", keycloakOptions));
         out("  Reference figures (from the brief, other runs): " + REFERENCE + ".");
         out("  Compare ratios within this run; absolute figures move with the machine and its load.");
         out("");
@@ -136,6 +142,9 @@ public final class LoginBenchmark {
         out(f("   thread CPU per operation after 1000 warm-up ops; median of %d rounds x %d ops:", gostRounds, gostOps));
         out(f("     sign    %7.1f us/op   (rounds: %s)", gost.signMicros(), Stats.list(gost.signRounds(), "%.0f")));
         out(f("     verify  %7.1f us/op   (rounds: %s)", gost.verifyMicros(), Stats.list(gost.verifyRounds(), "%.0f")));
+        out("     (both with a new Signature initialised per operation, as our BouncyCastle signer does; for comparison,");
+        out(f("      one Signature initialised once and reused: sign %.1f us/op, rounds: %s)", gost.signReusedMicros(),
+                Stats.list(gost.signReusedRounds(), "%.0f")));
         out("");
 
         // 2. Logins
@@ -151,7 +160,7 @@ public final class LoginBenchmark {
         PrintStream emulatorLog = new PrintStream(new BufferedOutputStream(Files.newOutputStream(workDir.resolve("emulator.log"))), false,
                 StandardCharsets.UTF_8);
         System.setErr(emulatorLog);
-        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, List.of())) {
+        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, keycloakOptions)) {
             out(f("   ready in %.0f s; Keycloak JVM: %s", (System.nanoTime() - startAt) / 1e9, keycloakJava()));
             LoginBenchmark bench = new LoginBenchmark(env);
             StockOidcBroker.create(env);
@@ -168,11 +177,20 @@ public final class LoginBenchmark {
                     rounds, windows * PERSONS.size(), windows, PERSONS.size()));
             out(f("   between windows) and %d returning logins of oid %s (one user linked to both brokers); order alternates.",
                     loginsPerRound, returningOid));
+            long pid = keycloakJavaPid();
+            var threadsBefore = ThreadCpu.snapshot(pid);
             for (int r = 0; r < rounds; r++) {
                 bench.round(r, windows, loginsPerRound, returningOid, true);
             }
+            var split = ThreadCpu.delta(threadsBefore, ThreadCpu.snapshot(pid));
             out("");
             bench.report(gost);
+            long total = split.values().stream().mapToLong(Long::longValue).sum();
+            out("");
+            out(f("   Keycloak CPU over the whole measured phase (admin calls included), by thread: JIT compiler %.0f%%,"
+                    + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", percent(split.get(ThreadCpu.Group.JIT), total),
+                    percent(split.get(ThreadCpu.Group.GC), total), percent(split.get(ThreadCpu.Group.OTHER), total), total / 100.0));
+            out("   A large JIT share means Keycloak was still warming up: raise -Dbench.warmupRounds.");
         } finally {
             System.setErr(err);
             emulatorLog.close();
@@ -348,6 +366,16 @@ public final class LoginBenchmark {
         } catch (IOException e) {
             return "(version.txt unreadable)";
         }
+    }
+
+    private static double percent(Long part, long total) {
+        return total == 0 || part == null ? 0 : 100.0 * part / total;
+    }
+
+    private static long keycloakJavaPid() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
     private static String keycloakJava() {

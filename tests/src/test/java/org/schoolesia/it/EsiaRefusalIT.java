@@ -97,6 +97,17 @@ class EsiaRefusalIT {
     }
 
     @Test
+    void anEnglishBrowserGetsTheEnglishPage() {
+        env.emulator().faults().arm(Fault.PERSON_SERVER_ERROR);
+        EsiaFlow flow = new EsiaFlow(env);
+        flow.browser().language("en");
+        Browser.Page page = flow.loginAs("1000000001");
+        assertEquals(502, page.status());
+        assertTrue(page.text().contains("Your data could not be read from Gosuslugi"), page.text());
+        assertEquals(0, env.admin().userCount(DemoRealm.NAME));
+    }
+
+    @Test
     void personWhoDeclinesAtEsiaIsBackOnTheLoginPage() {
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page page = flow.chooseEsia(flow.openLoginPage()).submit("#deny");

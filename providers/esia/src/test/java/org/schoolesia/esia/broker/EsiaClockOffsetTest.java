@@ -1,0 +1,35 @@
+package org.schoolesia.esia.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+
+class EsiaClockOffsetTest {
+
+    private static String dateHeader(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    @Test
+    void esiaAheadByTenMinutesShiftsOurTimestampsWhenEnabled() {
+        EsiaClockOffset.observe("ahead", dateHeader(Instant.now().plus(Duration.ofMinutes(10))));
+        Duration shift = Duration.between(Instant.now(), EsiaClockOffset.now("ahead", true));
+        assertTrue(shift.compareTo(Duration.ofMinutes(9)) > 0 && shift.compareTo(Duration.ofMinutes(11)) < 0, shift.toString());
+        Duration off = Duration.between(Instant.now(), EsiaClockOffset.now("ahead", false));
+        assertTrue(off.abs().compareTo(Duration.ofSeconds(1)) < 0, "no correction unless the admin enables it");
+    }
+
+    @Test
+    void latencyNoiseIsIgnoredAndGarbageHeadersChangeNothing() {
+        assertEquals(Duration.ZERO, EsiaClockOffset.observe("near", dateHeader(Instant.now().plusSeconds(1))));
+        assertNull(EsiaClockOffset.observe("near", "yesterday-ish"));
+        assertNull(EsiaClockOffset.observe("near", null));
+    }
+}
