@@ -108,7 +108,9 @@ public final class LoginBenchmark {
         Path workDir = Path.of(System.getProperty("bench.workDir", "bench/target/bench-work")).toAbsolutePath().normalize();
         int rounds = Integer.getInteger("bench.rounds", 5);
         int loginsPerRound = Integer.getInteger("bench.loginsPerRound", 20);
-        int warmupRounds = Integer.getInteger("bench.warmupRounds", 3);
+        int warmupRounds = Integer.getInteger("bench.warmupRounds", 2);
+        double warmupJitShare = Double.parseDouble(System.getProperty("bench.warmupJitShare", "0.10"));
+        int warmupMaxSeconds = Integer.getInteger("bench.warmupMaxSeconds", 150);
         // start-dev turns theme and template caching off; production keeps them on, and the login page
         // rendering is common to both brokers: with caching off it would only dilute the difference.
         List<String> keycloakOptions = Stream.of(System.getProperty("bench.keycloakOptions", DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
@@ -167,9 +169,23 @@ public final class LoginBenchmark {
             bench.rememberBaselineUsers();
             bench.checkLoginPage();
 
-            out(f("   warm-up: %d rounds (not counted) ...", warmupRounds));
-            for (int r = 0; r < warmupRounds; r++) {
+            long pid = keycloakJavaPid();
+            out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler's share of Keycloak's CPU in a round",
+                    warmupRounds));
+            out(f("   is below %.0f%% or %d s have passed:", 100 * warmupJitShare, warmupMaxSeconds));
+            long warmupStart = System.nanoTime();
+            for (int r = 0; ; r++) {
+                var before = ThreadCpu.snapshot(pid);
+                long roundStart = System.nanoTime();
                 bench.round(r, windows, loginsPerRound, returningOid, false);
+                var split = ThreadCpu.delta(before, ThreadCpu.snapshot(pid));
+                double jit = share(split, ThreadCpu.Group.JIT);
+                out(f("     round %d: %.0f s, Keycloak CPU %.1f s, JIT %.0f%%", r + 1, (System.nanoTime() - roundStart) / 1e9,
+                        total(split) / 100.0, 100 * jit));
+                double elapsed = (System.nanoTime() - warmupStart) / 1e9;
+                if (r + 1 >= warmupRounds && (jit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
+                    break;
+                }
             }
             double idle = bench.idleCpuMillisPerSecond();
             out(f("   Keycloak idle CPU: %.1f ms/s (background noise inside every window, both brokers alike)", idle));
@@ -177,7 +193,6 @@ public final class LoginBenchmark {
                     rounds, windows * PERSONS.size(), windows, PERSONS.size()));
             out(f("   between windows) and %d returning logins of oid %s (one user linked to both brokers); order alternates.",
                     loginsPerRound, returningOid));
-            long pid = keycloakJavaPid();
             var threadsBefore = ThreadCpu.snapshot(pid);
             for (int r = 0; r < rounds; r++) {
                 bench.round(r, windows, loginsPerRound, returningOid, true);
@@ -185,11 +200,10 @@ public final class LoginBenchmark {
             var split = ThreadCpu.delta(threadsBefore, ThreadCpu.snapshot(pid));
             out("");
             bench.report(gost);
-            long total = split.values().stream().mapToLong(Long::longValue).sum();
             out("");
             out(f("   Keycloak CPU over the whole measured phase (admin calls included), by thread: JIT compiler %.0f%%,"
-                    + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", percent(split.get(ThreadCpu.Group.JIT), total),
-                    percent(split.get(ThreadCpu.Group.GC), total), percent(split.get(ThreadCpu.Group.OTHER), total), total / 100.0));
+                    + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
+                    100 * share(split, ThreadCpu.Group.GC), 100 * share(split, ThreadCpu.Group.OTHER), total(split) / 100.0));
             out("   A large JIT share means Keycloak was still warming up: raise -Dbench.warmupRounds.");
         } finally {
             System.setErr(err);
@@ -368,8 +382,13 @@ public final class LoginBenchmark {
         }
     }
 
-    private static double percent(Long part, long total) {
-        return total == 0 || part == null ? 0 : 100.0 * part / total;
+    private static long total(Map<ThreadCpu.Group, Long> split) {
+        return split.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static double share(Map<ThreadCpu.Group, Long> split, ThreadCpu.Group group) {
+        long total = total(split);
+        return total == 0 ? 0 : (double) split.getOrDefault(group, 0L) / total;
     }
 
     private static long keycloakJavaPid() {

@@ -45,6 +45,11 @@ class EsiaLoginIT {
 
         JsonNode user = env.admin().users(DemoRealm.NAME, "esia-1000000001").get(0);
         assertEquals("esia-1000000001", user.get("username").asText());
+        // Children from ESIA's /kids, with their birth certificates from /kids/{oid}/docs.
+        JsonNode kids = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.get("attributes").get("esiaKids").get(0).asText());
+        assertEquals(2, kids.size(), kids.toString());
+        assertEquals("Пётр", kids.get(0).get("firstName").asText());
+        assertTrue(kids.get(0).get("birthCertificate").asText().startsWith("IV-МЮ "), kids.toString());
         JsonNode links = env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + user.get("id").asText() + "/federated-identity");
         assertEquals("esia", links.get(0).get("identityProvider").asText());
         assertEquals("1000000001", links.get(0).get("userId").asText());

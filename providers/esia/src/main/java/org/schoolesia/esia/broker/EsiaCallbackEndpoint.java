@@ -110,7 +110,8 @@ public class EsiaCallbackEndpoint {
                         "ESIA id_token subject differs from the person API's oid: refused");
             }
 
-            BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person);
+            BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person,
+                    client.fetchBirthCertificates(person, tokens.accessToken()));
             context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
             if (config.isStoreToken()) {
                 context.setToken(tokens.raw());

@@ -13,7 +13,9 @@ import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
+import org.schoolesia.esia.protocol.EsiaBirthCertificate;
 import org.schoolesia.esia.protocol.EsiaError;
+import org.schoolesia.esia.protocol.EsiaKid;
 import org.schoolesia.esia.protocol.EsiaPerson;
 import org.schoolesia.esia.protocol.EsiaPersonException;
 import org.schoolesia.esia.protocol.EsiaPersonParser;
@@ -110,6 +112,27 @@ final class EsiaClient {
             throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
                     "ESIA person data for oid " + oid + " is not usable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Birth certificates of the children, when the system may read them ({@code kid_birth_cert_doc}).
+     * A child without one is simply absent from the map.
+     */
+    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(EsiaPerson person, String accessToken) {
+        java.util.Map<String, EsiaBirthCertificate> certificates = new java.util.HashMap<>();
+        if (!config.getScopes().contains("kid_birth_cert_doc") || person.kids() == null) {
+            return certificates;
+        }
+        for (EsiaKid kid : person.kids()) {
+            String docs = get(config.getPersonUrl(person.oid()) + "/kids/" + kid.oid() + "/docs?embed=(elements)", accessToken, "child documents");
+            try {
+                EsiaPersonParser.birthCertificate(docs).ifPresent(c -> certificates.put(kid.oid(), c));
+            } catch (EsiaPersonException e) {
+                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                        "ESIA child documents are not usable: " + e.getMessage(), e);
+            }
+        }
+        return certificates;
     }
 
     private String get(String url, String accessToken, String what) {

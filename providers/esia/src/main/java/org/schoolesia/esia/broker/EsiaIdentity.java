@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.schoolesia.esia.protocol.EsiaBirthCertificate;
 import org.schoolesia.esia.protocol.EsiaIdToken;
 import org.schoolesia.esia.protocol.EsiaKid;
 import org.schoolesia.esia.protocol.EsiaPerson;
@@ -20,7 +21,8 @@ final class EsiaIdentity {
     private EsiaIdentity() {
     }
 
-    static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person) {
+    static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person,
+                                             Map<String, EsiaBirthCertificate> birthCertificates) {
         BrokeredIdentityContext context = new BrokeredIdentityContext(token.oid(), config);
         context.setUsername("esia-" + token.oid());
         context.setBrokerUserId(token.oid());
@@ -44,7 +46,7 @@ final class EsiaIdentity {
         put(data, EsiaNotes.MOBILE, person.mobile());
         put(data, EsiaNotes.CITIZENSHIP, person.citizenship());
         if (person.kids() != null && !person.kids().isEmpty()) {
-            put(data, EsiaNotes.KIDS, kidsJson(person.kids()));
+            put(data, EsiaNotes.KIDS, kidsJson(person.kids(), birthCertificates));
         }
         return context;
     }
@@ -55,7 +57,7 @@ final class EsiaIdentity {
         }
     }
 
-    private static String kidsJson(List<EsiaKid> kids) {
+    private static String kidsJson(List<EsiaKid> kids, Map<String, EsiaBirthCertificate> birthCertificates) {
         List<Map<String, String>> list = new ArrayList<>();
         for (EsiaKid kid : kids) {
             Map<String, String> item = new LinkedHashMap<>();
@@ -66,6 +68,11 @@ final class EsiaIdentity {
             item.put("birthDate", kid.birthDate() == null ? null : kid.birthDate().toString());
             item.put("gender", kid.gender());
             item.put("snils", kid.snils() == null ? null : kid.snils().digits());
+            EsiaBirthCertificate certificate = birthCertificates.get(kid.oid());
+            if (certificate != null) {
+                item.put("birthCertificate", certificate.series() + " " + certificate.number());
+                item.put("birthCertificateIssued", certificate.issueDate() == null ? null : certificate.issueDate().toString());
+            }
             list.add(item);
         }
         try {

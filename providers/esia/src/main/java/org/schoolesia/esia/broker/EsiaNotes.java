@@ -24,7 +24,10 @@ public final class EsiaNotes {
     public static final String EMAIL = PREFIX + "email";
     public static final String MOBILE = PREFIX + "mobile";
     public static final String CITIZENSHIP = PREFIX + "citizenship";
-    /** JSON array of the children ESIA knows: oid, lastName, firstName, middleName, birthDate, gender, snils. */
+    /**
+     * JSON array of the children ESIA knows: oid, lastName, firstName, middleName, birthDate, gender, snils,
+     * and birthCertificate ("series number") with birthCertificateIssued when the kid_birth_cert_doc scope is granted.
+     */
     public static final String KIDS = PREFIX + "kids";
 
     private EsiaNotes() {

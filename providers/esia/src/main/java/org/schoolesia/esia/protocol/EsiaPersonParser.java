@@ -86,6 +86,20 @@ public final class EsiaPersonParser {
                 text(kid, "middleName", "kid"), date(kid, "birthDate", "kid"), gender(kid, "kid"), snils);
     }
 
+    /**
+     * The birth certificate among a child's documents ({@code ?embed=(elements)}); empty when ESIA
+     * lists none. Other document types are ignored.
+     */
+    public static java.util.Optional<EsiaBirthCertificate> birthCertificate(String docsJson) throws EsiaPersonException {
+        for (JsonNode doc : elements(docsJson, "kid documents")) {
+            if ("BRTH_CERT".equals(doc.path("type").asText())) {
+                return java.util.Optional.of(new EsiaBirthCertificate(text(doc, "series", "birth certificate"),
+                        text(doc, "number", "birth certificate"), date(doc, "issueDate", "birth certificate")));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static JsonNode object(String json, String document) throws EsiaPersonException {
         if (json == null) {
             throw new EsiaPersonException("ESIA " + document + " document is missing");
