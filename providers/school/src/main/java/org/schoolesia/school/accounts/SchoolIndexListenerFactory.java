@@ -1,0 +1,90 @@
+package org.schoolesia.school.accounts;
+
+import org.keycloak.Config;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Keeps the SNILS index in line with what admins do in the console (user created, edited,
+ * deleted) and with realm imports. Global, so no realm has to remember to enable it.
+ */
+public class SchoolIndexListenerFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "school-index";
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new EventListenerProvider() {
+            @Override
+            public void onEvent(Event event) {
+                // Login events change no SNILS.
+            }
+
+            @Override
+            public void onEvent(AdminEvent event, boolean includeRepresentation) {
+                if (event.getResourceType() != ResourceType.USER || event.getResourcePath() == null) {
+                    return;
+                }
+                String[] path = event.getResourcePath().split("/");
+                // Only "users/{id}" itself: sub-resources (credentials, groups, …) carry no SNILS.
+                if (path.length != 2 || !"users".equals(path[0])) {
+                    return;
+                }
+                SnilsIndex index = new SnilsIndex(session);
+                if (event.getOperationType() == OperationType.DELETE) {
+                    index.forget(path[1]);
+                    return;
+                }
+                RealmModel realm = session.realms().getRealm(event.getRealmId());
+                UserModel user = realm == null ? null : session.users().getUserById(realm, path[1]);
+                if (user != null) {
+                    index.record(realm, user);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                new SnilsIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                // After an import the users are there; nothing saw them being created one by one.
+                new SnilsIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+            }
+        });
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

@@ -1,0 +1,100 @@
+package org.schoolesia.school.accounts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.persistence.SnilsEntry;
+
+/**
+ * Finds accounts by SNILS through our indexed table. The user's {@code snils} attribute is the
+ * truth: every hit is checked against it, so a row left stale by some path we did not see can
+ * never return the wrong person; {@link #record} and {@link #rebuild} bring rows back in line.
+ */
+public final class SnilsIndex {
+
+    private static final Logger LOG = Logger.getLogger(SnilsIndex.class);
+    private static final int REBUILD_PAGE = 500;
+
+    private final KeycloakSession session;
+
+    public SnilsIndex(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Accounts of the realm whose SNILS is this one (a person may hold several accounts). */
+    public Stream<UserModel> findUsers(RealmModel realm, Snils snils) {
+        List<SnilsEntry> entries = em().createNamedQuery("SnilsEntry.findBySnils", SnilsEntry.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("snils", snils.digits())
+                .getResultList();
+        return entries.stream()
+                .map(e -> session.users().getUserById(realm, e.getUserId()))
+                .filter(Objects::nonNull)
+                .filter(u -> snils.digits().equals(u.getFirstAttribute(SchoolAttributes.SNILS)));
+    }
+
+    /** Brings the user's row in line with the user's attribute (adds, changes or removes it). */
+    public void record(RealmModel realm, UserModel user) {
+        String value = user.getFirstAttribute(SchoolAttributes.SNILS);
+        String digits = null;
+        if (value != null && !value.isBlank()) {
+            try {
+                digits = Snils.parse(value).digits();
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("user %s has an invalid SNILS attribute (%s): not indexed", user.getId(), e.getMessage());
+            }
+        }
+        EntityManager em = em();
+        SnilsEntry entry = em.find(SnilsEntry.class, user.getId());
+        if (digits == null) {
+            if (entry != null) {
+                em.remove(entry);
+            }
+        } else if (entry == null) {
+            em.persist(new SnilsEntry(user.getId(), realm.getId(), digits));
+        } else if (!digits.equals(entry.getSnils())) {
+            entry.setSnils(digits);
+        }
+    }
+
+    public void forget(String userId) {
+        em().createNamedQuery("SnilsEntry.deleteByUser").setParameter("userId", userId).executeUpdate();
+    }
+
+    public void forgetRealm(String realmId) {
+        em().createNamedQuery("SnilsEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    /** Re-indexes every account of the realm: after an import, or when an operator asks for it. */
+    public int rebuild(RealmModel realm) {
+        forgetRealm(realm.getId());
+        int indexed = 0;
+        for (int first = 0; ; first += REBUILD_PAGE) {
+            List<UserModel> page = session.users()
+                    .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, REBUILD_PAGE)
+                    .toList();
+            for (UserModel user : page) {
+                if (user.getFirstAttribute(SchoolAttributes.SNILS) != null) {
+                    record(realm, user);
+                    indexed++;
+                }
+            }
+            if (page.size() < REBUILD_PAGE) {
+                return indexed;
+            }
+        }
+    }
+}

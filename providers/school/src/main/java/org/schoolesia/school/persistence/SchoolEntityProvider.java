@@ -1,0 +1,28 @@
+package org.schoolesia.school.persistence;
+
+import java.util.List;
+
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+/** Our tables in Keycloak's own database, created and migrated by Liquibase with Keycloak's. */
+public class SchoolEntityProvider implements JpaEntityProvider {
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(SnilsEntry.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/school-changelog/master.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return SchoolEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}
