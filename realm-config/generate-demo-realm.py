@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Writes school-demo-realm.json (the demo realm) and vault-entries.properties. Edit here, then run: python3 realm-config/generate-demo-realm.py"""
+import json
+import os
+rc=os.path.dirname(os.path.abspath(__file__))+'/'
+def pem(f): return open(rc+f).read().strip()+"\n"
+up = {
+ "unmanagedAttributePolicy": "ADMIN_VIEW",
+ "attributes": [
+  {"name":"username","displayName":"${username}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"min":3,"max":255},"username-prohibited-characters":{},"up-username-not-idn-homograph":{}}},
+  {"name":"email","displayName":"${email}","permissions":{"view":["admin","user"],"edit":["admin","user"]},
+   "validations":{"email":{},"length":{"max":255}}},
+  {"name":"lastName","displayName":"${lastName}","required":{"roles":["user"]},"permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+  {"name":"firstName","displayName":"${firstName}","required":{"roles":["user"]},"permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+  {"name":"middleName","displayName":"${middleName}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+  {"name":"birthdate","displayName":"${birthdate}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"pattern":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","error-message":"invalidBirthdate"}}},
+  {"name":"gender","displayName":"${gender}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["M","F"]}}},
+  {"name":"snils","displayName":"${snils}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"school-snils":{}}},
+  {"name":"noMiddleName","displayName":"${noMiddleName}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["true","false"]}}},
+  {"name":"citizenship","displayName":"${citizenship}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":64}}},
+  {"name":"schoolRole","displayName":"${schoolRole}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["parent","student","staff"]}}},
+  {"name":"staffPosition","displayName":"${staffPosition}","multivalued":True,"permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["завуч","методист","классный руководитель","педагог","администратор"]}}},
+  {"name":"homeOrganization","displayName":"${homeOrganization}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":255}}},
+  {"name":"enrolmentSource","displayName":"${enrolmentSource}","permissions":{"view":["admin"],"edit":["admin"]},
+   "validations":{"options":{"options":["contingent","quick-entry","import"]}}},
+  {"name":"parentIds","displayName":"${parentIds}","multivalued":True,"permissions":{"view":["admin"],"edit":["admin"]},
+   "validations":{"length":{"max":36}}},
+  {"name":"phoneNumber","displayName":"${phoneNumber}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"length":{"max":32}}},
+  {"name":"esiaTrusted","displayName":"${esiaTrusted}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["true","false"]}}},
+  {"name":"esiaKids","displayName":"${esiaKids}","permissions":{"view":["admin"],"edit":["admin"]},"validations":{}},
+  {"name":"esiaLevel","displayName":"${esiaLevel}","permissions":{"view":["admin","user"],"edit":["admin"]},
+   "validations":{"options":{"options":["P","PR","KD"]}}}
+ ],
+ "groups":[{"name":"user-metadata","displayHeader":"User metadata","displayDescription":"Attributes, which refer to user metadata"}]
+}
+def mapper(name, field, attr):
+    return {"name":name,"identityProviderAlias":"esia","identityProviderMapper":"esia-person-attribute-mapper",
+            "config":{"syncMode":"FORCE","esiaField":field,"user.attribute":attr}}
+def claim(name, attr, claim_name):
+    return {"name":name,"protocol":"openid-connect","protocolMapper":"oidc-usermodel-attribute-mapper","consentRequired":False,
+            "config":{"user.attribute":attr,"claim.name":claim_name,"jsonType.label":"String","id.token.claim":"true",
+                      "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}
+realm = {
+ "realm":"school-demo","displayName":"Школьный портал (демо)","enabled":True,
+ "loginTheme":"school","internationalizationEnabled":True,"supportedLocales":["ru","en"],"defaultLocale":"ru",
+ "sslRequired":"external","registrationAllowed":False,"editUsernameAllowed":False,"resetPasswordAllowed":True,
+ "bruteForceProtected":True,"organizationsEnabled":True,"passwordPolicy":"length(8)","eventsEnabled":True,"eventsExpiration":604800,"adminEventsEnabled":True,
+ "enabledEventTypes":[],
+ "ssoSessionIdleTimeout":1800,"ssoSessionMaxLifespan":36000,
+ "components":{"org.keycloak.userprofile.UserProfileProvider":[{"providerId":"declarative-user-profile","subComponents":{},
+    "config":{"kc.user.profile.config":[json.dumps(up, ensure_ascii=False)]}}]},
+ "clients":[{"clientId":"school-diary","name":"Электронный дневник (демо)","enabled":True,"protocol":"openid-connect",
+   "publicClient":False,"secret":"school-diary-secret","clientAuthenticatorType":"client-secret",
+   "standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
+   "redirectUris":["http://localhost/school-diary/callback"],"webOrigins":["+"],
+   "attributes":{"post.logout.redirect.uris":"http://localhost/school-diary/*","pkce.code.challenge.method":""},
+   "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":["offline_access"],
+   "protocolMappers":[claim("middle name","middleName","middle_name"),claim("birthdate","birthdate","birthdate"),
+                      claim("gender","gender","gender"),claim("snils","snils","snils"),
+                      claim("esia trusted","esiaTrusted","esia_trusted"),claim("esia level","esiaLevel","esia_level")]}],
+ "authenticationFlows":[
+  {"alias":"esia first login","description":"First login through ESIA: create the local user from the ESIA person. Account linking comes with the school flows.",
+   "providerId":"basic-flow","topLevel":True,"builtIn":False,
+   "authenticationExecutions":[{"authenticator":"idp-create-user-if-unique","authenticatorFlow":False,"requirement":"REQUIRED","priority":10,"autheticatorFlow":False,"userSetupAllowed":False}]}
+ ],
+ "identityProviders":[{"alias":"esia","displayName":"Вход с учетной записью портала Госуслуг","providerId":"esia","enabled":True,
+   "trustEmail":True,"storeToken":False,"addReadTokenRoleOnCreate":False,"linkOnly":False,"hideOnLogin":False,
+   "firstBrokerLoginFlowAlias":"esia first login",
+   "config":{"syncMode":"FORCE","esiaEnvironment":"custom","esiaBaseUrl":"http://localhost:8081",
+     "esiaIssuer":"http://esia-emulator.localhost/","clientId":"SCHOOL-DEMO",
+     "defaultScope":"openid fullname birthdate gender snils email mobile kid_fullname kid_birthdate kid_gender kid_snils kid_birth_cert_doc",
+     "esiaProtocol":"v2","esiaSigner":"bouncycastle","signerKey":"${vault.esia-signer-key}",
+     "signerCertificate":pem("keys/client-gost.crt.pem"),
+     "esiaCertificates":pem("keys/esia-gost.crt.pem")+pem("keys/esia-rsa.crt.pem"),
+     "esiaTokenLeewaySeconds":"60","esiaHttpTimeoutMillis":"5000","esiaMaxResponseBytes":"1048576",
+     "esiaTimestampZone":"Europe/Moscow","esiaReverseSignatureBytes":"false","esiaClockCorrection":"false"}}],
+ "identityProviderMappers":[mapper("middle name","middleName","middleName"),mapper("birth date","birthDate","birthdate"),
+   mapper("gender","gender","gender"),mapper("snils","snils","snils"),mapper("mobile","mobile","phoneNumber"),
+   mapper("confirmed account","trusted","esiaTrusted"),mapper("level","level","esiaLevel"),mapper("children","kids","esiaKids")]
+}
+
+PLACE_YS=("Сахалинская обл","Городской округ Южно-Сахалинск","Южно-Сахалинск, г.")
+PLACE_KS=("Сахалинская обл","Корсаковский городской округ","Корсаков, г.")
+def org(alias,name,full,typ,place,groups):
+    return {"name":name,"alias":alias,"enabled":True,"description":full,
+            "attributes":{"region":[place[0]],"municipality":[place[1]],"settlement":[place[2]],"type":[typ],
+                          "fullName":[full],"timeZone":["Asia/Sakhalin"]},
+            "domains":[],"groups":[{"name":g} for g in groups]}
+orgs=[org("sosh-1-ys","МАОУ СОШ № 1 г. Южно-Сахалинска","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 1 г. Южно-Сахалинска","school",PLACE_YS,["9А","5Б"]),
+      org("ds-15-ys","МБДОУ Детский сад № 15 г. Южно-Сахалинска","Муниципальное бюджетное дошкольное образовательное учреждение детский сад № 15 г. Южно-Сахалинска","preschool",PLACE_YS,["Старшая группа"]),
+      org("ddut-ys","МАУДО ДДЮТ г.Южно-Сахалинск","Муниципальное автономное учреждение дополнительного образования Дом детского и юношеского творчества г. Южно-Сахалинска","supplementary",PLACE_YS,["Объединение 36 Художник"]),
+      org("sosh-2-korsakov","МАОУ СОШ № 2 г. Корсакова","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 2 г. Корсакова","school",PLACE_KS,["7В"])]
+def uid(n): return "00000000-0000-4000-8000-%012d" % n
+DEMO_PASSWORD="Demo-pass-1"
+people=[
+ # n, username, last, first, middle, birth, gender, role, positions, home, members, source, snils, parents
+ (1,"zavuch.sosh1","Петрова","Елена","Николаевна","1975-05-07","F","staff",["завуч"],"sosh-1-ys",["sosh-1-ys"],"contingent",None,[]),
+ (2,"metodist.ddut","Соколова","Ирина","Павловна","1981-10-12","F","staff",["методист"],"ddut-ys",["ddut-ys"],"contingent",None,[]),
+ (3,"vospitatel.ds15","Орлова","Наталья","Игоревна","1990-01-23","F","staff",["педагог"],"ds-15-ys",["ds-15-ys"],"contingent",None,[]),
+ (4,"smirnov.oleg","Смирнов","Олег","Игоревич","1979-02-17","M","staff",["педагог","классный руководитель"],"sosh-2-korsakov",["sosh-2-korsakov"],"contingent",None,[]),
+ (10,"ivanova.maria","Иванова","Мария","Петровна","1986-03-14","F","parent",[],"sosh-1-ys",["sosh-1-ys","ddut-ys","ds-15-ys"],"contingent","11223344595",[]),
+ (11,"ivanov.petr","Иванов","Пётр","Сергеевич","2012-09-05","M","student",[],"sosh-1-ys",["sosh-1-ys","ddut-ys"],"contingent","12345678964",[10]),
+ (12,"ivanova.anna","Иванова","Анна","Сергеевна","2016-06-21","F","student",[],"ds-15-ys",["ds-15-ys"],"contingent","15627384990",[10]),
+ (20,"kuznetsov.andrey","Кузнецов","Андрей","Викторович","1984-08-19","M","parent",[],"ddut-ys",["ddut-ys"],"import",None,[]),
+ (21,"kuznetsov.ilya","Кузнецов","Илья","Андреевич","2015-04-02","M","student",[],"ddut-ys",["ddut-ys"],"import",None,[20]),
+]
+users=[]
+for n,un,last,first,middle,birth,gender,role,positions,home,members,source,snils,parents in people:
+    attrs={"middleName":[middle],"birthdate":[birth],"gender":[gender],"citizenship":["РФ"],"schoolRole":[role],
+           "homeOrganization":[home],"enrolmentSource":[source]}
+    if positions: attrs["staffPosition"]=positions
+    if snils: attrs["snils"]=[snils]
+    if parents: attrs["parentIds"]=[uid(p) for p in parents]
+    users.append({"id":uid(n),"username":un,"enabled":True,"firstName":first,"lastName":last,"attributes":attrs,
+                  "credentials":[{"type":"password","value":DEMO_PASSWORD,"temporary":False}]})
+    for m in members:
+        next(o for o in orgs if o["alias"]==m).setdefault("members",[]).append({"username":un,"membershipType":"UNMANAGED"})
+realm["clients"].append({"clientId":"school-staff","name":"Кабинет сотрудника (школа)","enabled":True,"protocol":"openid-connect",
+   "publicClient":True,"standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
+   "rootUrl":"${authBaseUrl}","baseUrl":"/realms/school-demo/school/staff/",
+   "redirectUris":["/realms/school-demo/school/staff/*"],"webOrigins":["+"],
+   "attributes":{"pkce.code.challenge.method":"S256","post.logout.redirect.uris":"+"},
+   "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[]})
+realm["organizations"]=orgs
+realm["users"]=users
+open(rc+'school-demo-realm.json','w').write(json.dumps(realm, ensure_ascii=False, indent=2)+"\n")
+open(rc+'vault-entries.properties','w').write("# Keycloak file-vault entries of the demo realm: vault key = file(s) under realm-config/.\n# The run command and the tests write them into the vault folder; the realm references ${vault.<key>}.\nesia-signer-key=keys/client-gost.key.pem\n")
