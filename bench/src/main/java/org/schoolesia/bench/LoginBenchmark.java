@@ -31,8 +31,10 @@ import org.schoolesia.testkit.TestEnvironment;
  * <p>Settings (system properties): {@code bench.keycloakHome} (or the first argument; default
  * {@code server/target/keycloak-26.7.4}), {@code bench.realmConfig} ({@code realm-config}),
  * {@code bench.workDir} ({@code bench/target/bench-work}: Keycloak's database and log),
- * {@code bench.rounds} (5), {@code bench.loginsPerRound} (20), {@code bench.warmupRounds} (2),
- * {@code bench.returningOid} (1000000001), {@code bench.gostRounds} (7), {@code bench.gostOps} (300).
+ * {@code bench.rounds} (5), {@code bench.loginsPerRound} (20), {@code bench.warmupRounds} (2, at least),
+ * {@code bench.warmupJitShare} (0.10) and {@code bench.warmupMaxSeconds} (100): warm-up goes on until the JIT's share
+ * of a round's CPU is below that or the time is up, {@code bench.returningOid} (1000000001),
+ * {@code bench.gostRounds} (7), {@code bench.gostOps} (300), {@code bench.keycloakOptions} (theme caching on).
  */
 public final class LoginBenchmark {
 
@@ -59,14 +61,17 @@ public final class LoginBenchmark {
     /** Measured logins of one broker and kind. */
     static final class Tally {
         long cpuMillis;
+        long jitMillis;
         int logins;
         final List<Double> wallMillis = new ArrayList<>();
         final List<Double> roundCpuPerLogin = new ArrayList<>();
         long roundCpu;
         int roundLogins;
 
-        void add(long cpu, List<Double> walls) {
+        void add(long[] cpuAndJit, List<Double> walls) {
+            long cpu = cpuAndJit[0];
             cpuMillis += cpu;
+            jitMillis += cpuAndJit[1];
             logins += walls.size();
             roundCpu += cpu;
             roundLogins += walls.size();
@@ -84,9 +89,14 @@ public final class LoginBenchmark {
         double cpuPerLogin() {
             return logins == 0 ? Double.NaN : (double) cpuMillis / logins;
         }
+
+        double cpuWithoutJitPerLogin() {
+            return logins == 0 ? Double.NaN : (double) (cpuMillis - jitMillis) / logins;
+        }
     }
 
     private final TestEnvironment env;
+    private final long keycloakPid = keycloakJavaPid();
     private final Set<String> baselineUsers = new HashSet<>();
     private final Map<Kind, Map<Broker, Tally>> tallies = new EnumMap<>(Kind.class);
 
@@ -110,7 +120,7 @@ public final class LoginBenchmark {
         int loginsPerRound = Integer.getInteger("bench.loginsPerRound", 20);
         int warmupRounds = Integer.getInteger("bench.warmupRounds", 2);
         double warmupJitShare = Double.parseDouble(System.getProperty("bench.warmupJitShare", "0.10"));
-        int warmupMaxSeconds = Integer.getInteger("bench.warmupMaxSeconds", 150);
+        int warmupMaxSeconds = Integer.getInteger("bench.warmupMaxSeconds", 100);
         // start-dev turns theme and template caching off; production keeps them on, and the login page
         // rendering is common to both brokers: with caching off it would only dilute the difference.
         List<String> keycloakOptions = Stream.of(System.getProperty("bench.keycloakOptions", DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
@@ -204,7 +214,8 @@ public final class LoginBenchmark {
             out(f("   Keycloak CPU over the whole measured phase (admin calls included), by thread: JIT compiler %.0f%%,"
                     + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
                     100 * share(split, ThreadCpu.Group.GC), 100 * share(split, ThreadCpu.Group.OTHER), total(split) / 100.0));
-            out("   A large JIT share means Keycloak was still warming up: raise -Dbench.warmupRounds.");
+            out("   A large JIT share means Keycloak was still warming up (request code not yet fully compiled either): on a quiet");
+            out("   machine raise -Dbench.warmupMaxSeconds / -Dbench.warmupRounds until the warm-up rounds show JIT < 10%.");
         } finally {
             System.setErr(err);
             emulatorLog.close();
@@ -218,12 +229,12 @@ public final class LoginBenchmark {
         boolean esiaFirst = round % 2 == 0;
         for (int w = 0; w < windows; w++) {
             for (Broker broker : order(esiaFirst ^ (w % 2 == 1))) {
-                long cpu = cpuMillis();
+                long[] cpu = cpuAndJitMillis();
                 List<Double> walls = new ArrayList<>();
                 for (String oid : PERSONS) {
                     walls.add(login(broker, oid));
                 }
-                cpu = cpuMillis() - cpu;
+                cpu = since(cpu);
                 if (measured) {
                     tallies.get(Kind.FIRST).get(broker).add(cpu, walls);
                 }
@@ -233,12 +244,12 @@ public final class LoginBenchmark {
 
         String userId = createReturningUser(returningOid);
         for (Broker broker : order(esiaFirst)) {
-            long cpu = cpuMillis();
+            long[] cpu = cpuAndJitMillis();
             List<Double> walls = new ArrayList<>();
             for (int i = 0; i < loginsPerRound; i++) {
                 walls.add(login(broker, returningOid));
             }
-            cpu = cpuMillis() - cpu;
+            cpu = since(cpu);
             if (measured) {
                 tallies.get(Kind.RETURNING).get(broker).add(cpu, walls);
             }
@@ -332,6 +343,18 @@ public final class LoginBenchmark {
         return (cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** Keycloak's CPU so far: {all threads, JIT compiler threads}, in ms. */
+    private long[] cpuAndJitMillis() {
+        long jitTicks = ThreadCpu.snapshot(keycloakPid).values().stream()
+                .filter(e -> e.getKey() == ThreadCpu.Group.JIT).mapToLong(Map.Entry::getValue).sum();
+        return new long[] {cpuMillis(), jitTicks * 10};
+    }
+
+    private long[] since(long[] start) {
+        long[] now = cpuAndJitMillis();
+        return new long[] {now[0] - start[0], now[1] - start[1]};
+    }
+
     private long cpuMillis() {
         return env.keycloak().cpuTime().toMillis();
     }
@@ -349,7 +372,14 @@ public final class LoginBenchmark {
                     esia.logins, stock.logins, esia.cpuPerLogin(), stock.cpuPerLogin(), esia.cpuPerLogin() / stock.cpuPerLogin(),
                     esiaWall, stockWall, esiaWall / stockWall));
         }
-        out("   CPU ms/login per round (spread; each round's figure carries +-10 ms tick rounding per window):");
+        out("   Without the JIT compiler threads' CPU in the same windows (Keycloak is still compiling; see the split below):");
+        for (Kind kind : Kind.values()) {
+            Tally esia = tallies.get(kind).get(Broker.ESIA);
+            Tally stock = tallies.get(kind).get(Broker.STOCK);
+            out(f("   %-10s  %4d+%-4d %6.2f  %6.2f  %9.2fx", kind == Kind.FIRST ? "first" : "returning", esia.logins, stock.logins,
+                    esia.cpuWithoutJitPerLogin(), stock.cpuWithoutJitPerLogin(), esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin()));
+        }
+        out("   CPU ms/login per round, all threads (spread; each round's figure carries +-10 ms tick rounding per window):");
         for (Kind kind : Kind.values()) {
             for (Broker broker : Broker.values()) {
                 out(f("     %-9s %-5s  %s", kind == Kind.FIRST ? "first" : "returning", broker == Broker.ESIA ? "ESIA" : "stock",
@@ -367,8 +397,12 @@ public final class LoginBenchmark {
             double esia = tallies.get(kind).get(Broker.ESIA).cpuPerLogin();
             double stock = tallies.get(kind).get(Broker.STOCK).cpuPerLogin();
             double overhead = esia - stock - crypto;
-            out(f("     %-9s  %.2f - %.2f - %.2f = %+.2f ms/login (%+.0f%% of stock)", kind == Kind.FIRST ? "first" : "returning",
-                    esia, stock, crypto, overhead, 100 * overhead / stock));
+            double esiaNoJit = tallies.get(kind).get(Broker.ESIA).cpuWithoutJitPerLogin();
+            double stockNoJit = tallies.get(kind).get(Broker.STOCK).cpuWithoutJitPerLogin();
+            double overheadNoJit = esiaNoJit - stockNoJit - crypto;
+            out(f("     %-9s  all threads: %.2f - %.2f - %.2f = %+.2f ms/login (%+.0f%% of stock); without JIT: %.2f - %.2f - %.2f = %+.2f ms (%+.0f%%)",
+                    kind == Kind.FIRST ? "first" : "returning", esia, stock, crypto, overhead, 100 * overhead / stock,
+                    esiaNoJit, stockNoJit, crypto, overheadNoJit, 100 * overheadNoJit / stockNoJit));
         }
         out("   For comparison (brief): " + REFERENCE + ".");
     }

@@ -1,0 +1,464 @@
+package org.schoolesia.bench;
+
+import static org.schoolesia.bench.Stats.f;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakServer;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * Lookups over a big realm, on PostgreSQL: accounts by SNILS through our index against Keycloak's
+ * own attribute search, and the staff list against Keycloak's own user search, at 1 000 and at
+ * 200 000 users loaded by SQL. See {@code bench/README.md} ("Directory benchmark").
+ *
+ * <p>Settings (system properties): {@code bench.keycloakHome} (or the first argument),
+ * {@code bench.realmConfig}, {@code bench.workDir} ({@code bench/target/directory-bench-work}),
+ * {@code bench.pg.setup} (true: start Debian's cluster and recreate the database as the
+ * {@code postgres} OS user), {@code bench.pg.host}/{@code port}/{@code database}/{@code user}/{@code password}
+ * (127.0.0.1, 5432, school_bench, school_bench, school_bench), {@code bench.smallUsers} (1000),
+ * {@code bench.users} (200000), {@code bench.requests} (200: per endpoint and size, fewer for slow
+ * stock searches, see {@code bench.maxBatchSeconds}), {@code bench.warmup} (150), {@code bench.seed}.
+ */
+public final class DirectoryBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REALM = DemoRealm.NAME;
+    private static final String STAFF_USER = "zavuch.sosh1";
+    private static final String STAFF_PASSWORD = "Demo-pass-1";
+    private static final String STAFF_CLIENT = "bench-directory";
+    private static final String SURNAME_PREFIX = "Ив";
+    /** Loaded accounts are spread over the demo's organisations, so the staff member's school has a quarter of them. */
+    private static final List<String> ORGANISATIONS = List.of("sosh-1-ys", "ds-15-ys", "ddut-ys", "sosh-2-korsakov");
+    private static final List<String> SURNAMES = List.of("Иванов", "Ивашкин", "Петров", "Сидоров", "Смирнов", "Кузнецов", "Попов",
+            "Васильев", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов",
+            "Егоров", "Павлов", "Козлов");
+    private static final List<String> FIRST_NAMES = List.of("Александр", "Мария", "Иван", "Анна", "Дмитрий", "Софья", "Максим",
+            "Анастасия", "Артём", "Виктория", "Михаил", "Полина");
+    private static final String USER_ID_PREFIX = "b0000000-0000-4000-8000-";
+    private static final String ATTR_ID_PREFIX = "b1000000-0000-4000-8000-";
+
+    private final TestEnvironment env;
+    private final PgSettings pg;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random;
+    private final int requests;
+    private final int warmup;
+    private final double maxBatchSeconds;
+    private String realmId;
+    private Map<String, String> organisationGroups;
+    private int loaded;
+
+    record PgSettings(String host, int port, String database, String user, String password) {
+        String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    /** One endpoint measured at one size. */
+    record Measure(String label, int n, double median, double p95, double cpuPerRequest, boolean available, String note) {
+        static Measure unavailable(String label, String note) {
+            return new Measure(label, 0, Double.NaN, Double.NaN, Double.NaN, false, note);
+        }
+    }
+
+    private DirectoryBenchmark(TestEnvironment env, PgSettings pg, long seed, int requests, int warmup, double maxBatchSeconds) {
+        this.env = env;
+        this.pg = pg;
+        this.random = new Random(seed);
+        this.requests = requests;
+        this.warmup = warmup;
+        this.maxBatchSeconds = maxBatchSeconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path keycloakHome = Path.of(args.length > 0 ? args[0] : System.getProperty("bench.keycloakHome", "server/target/keycloak-26.7.4"))
+                .toAbsolutePath().normalize();
+        Path realmConfig = Path.of(System.getProperty("bench.realmConfig", "realm-config")).toAbsolutePath().normalize();
+        Path workDir = Path.of(System.getProperty("bench.workDir", "bench/target/directory-bench-work")).toAbsolutePath().normalize();
+        PgSettings pg = new PgSettings(System.getProperty("bench.pg.host", "127.0.0.1"), Integer.getInteger("bench.pg.port", 5432),
+                System.getProperty("bench.pg.database", "school_bench"), System.getProperty("bench.pg.user", "school_bench"),
+                System.getProperty("bench.pg.password", "school_bench"));
+        boolean setup = Boolean.parseBoolean(System.getProperty("bench.pg.setup", "true"));
+        int small = Integer.getInteger("bench.smallUsers", 1000);
+        int large = Integer.getInteger("bench.users", 200_000);
+        int requests = Integer.getInteger("bench.requests", 200);
+        int warmup = Integer.getInteger("bench.warmup", 150);
+        double maxBatchSeconds = Double.parseDouble(System.getProperty("bench.maxBatchSeconds", "20"));
+        long seed = Long.getLong("bench.seed", 26_7_4L);
+        long started = System.nanoTime();
+
+        out("school-esia directory benchmark: lookups over a big realm on PostgreSQL");
+        out("  Machine: nproc=" + Runtime.getRuntime().availableProcessors() + ", load average " + loadAverage());
+        out("  Keycloak home: " + keycloakHome + "; work dir: " + workDir);
+        out("  PostgreSQL: " + pg.jdbcUrl() + " (user " + pg.user() + ")" + (setup ? ", database recreated" : ", as found"));
+        if (setup) {
+            preparePostgres(pg);
+        }
+        if (Files.exists(workDir)) {
+            deleteTree(workDir);
+        }
+        Files.createDirectories(workDir);
+        List<String> dbOptions = List.of("--db=postgres", "--db-url=" + pg.jdbcUrl(), "--db-username=" + pg.user(),
+                "--db-password=" + pg.password());
+        out("  Starting Keycloak (start-dev " + String.join(" ", dbOptions.subList(0, 2)) + " …; log " + workDir.resolve("keycloak/keycloak.log") + ") …");
+        long startAt = System.nanoTime();
+        System.setErr(new java.io.PrintStream(Files.newOutputStream(workDir.resolve("emulator.log")), true, StandardCharsets.UTF_8));
+        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, List.of(), dbOptions)) {
+            out(f("  ready with the demo realm in %.0f s", (System.nanoTime() - startAt) / 1e9));
+            DirectoryBenchmark bench = new DirectoryBenchmark(env, pg, seed, requests, warmup, maxBatchSeconds);
+            bench.prepare();
+
+            bench.loadUpTo(small);
+            bench.warmUp();
+            Map<String, Measure> atSmall = bench.measureAll();
+            bench.loadUpTo(large);
+            bench.warmUpBriefly();
+            Map<String, Measure> atLarge = bench.measureAll();
+            report(small, large, atSmall, atLarge);
+        }
+        out(f("  total %.0f s; load average at the end %s", (System.nanoTime() - started) / 1e9, loadAverage()));
+    }
+
+    // --- setup -----------------------------------------------------------------------------
+
+    /** Debian's cluster: start it if down, then a fresh database owned by the bench role. Needs root (runs psql as postgres). */
+    private static void preparePostgres(PgSettings pg) throws IOException, InterruptedException {
+        String clusters = run(List.of("pg_lsclusters", "--no-header"));
+        for (String line : clusters.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[2].equals(String.valueOf(pg.port())) && f[3].startsWith("down")) {
+                out("  starting PostgreSQL cluster " + f[0] + "/" + f[1]);
+                run(List.of("pg_ctlcluster", f[0], f[1], "start"));
+            }
+        }
+        String role = pg.user().replace("\"", "");
+        String password = pg.password().replace("'", "''");
+        psqlAsPostgres("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'; ELSE ALTER ROLE \"" + role + "\" LOGIN PASSWORD '"
+                + password + "'; END IF; END $$;");
+        psqlAsPostgres("DROP DATABASE IF EXISTS \"" + pg.database() + "\" WITH (FORCE);");
+        psqlAsPostgres("CREATE DATABASE \"" + pg.database() + "\" OWNER \"" + role + "\" ENCODING 'UTF8' TEMPLATE template0;");
+    }
+
+    private static void psqlAsPostgres(String sql) throws IOException, InterruptedException {
+        run(List.of("runuser", "-u", "postgres", "--", "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql));
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size()))) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    /** Realm id, the organisations' membership groups, a client to log the staff member in with a password. */
+    private void prepare() throws Exception {
+        realmId = env.admin().get("/realms/" + REALM).get("id").asText();
+        organisationGroups = new LinkedHashMap<>();
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select alias, group_id from org where realm_id = '" + realmId + "'")) {
+            while (rs.next()) {
+                organisationGroups.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        if (!organisationGroups.keySet().containsAll(ORGANISATIONS)) {
+            throw new IllegalStateException("the demo realm lacks organisations " + ORGANISATIONS + ": " + organisationGroups.keySet());
+        }
+        env.admin().post("/realms/" + REALM + "/clients", Map.of("clientId", STAFF_CLIENT, "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+    }
+
+    private Connection db() throws SQLException {
+        return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+    }
+
+    // --- loading by SQL --------------------------------------------------------------------
+
+    /** Adds accounts up to {@code total}: USER_ENTITY, USER_ATTRIBUTE, organisation membership and our SCHOOL_SNILS, by COPY. */
+    private void loadUpTo(int total) throws Exception {
+        if (total <= loaded) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        long now = System.currentTimeMillis();
+        StringBuilder users = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        StringBuilder members = new StringBuilder();
+        StringBuilder snils = new StringBuilder();
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (int i = loaded; i < total; i++) {
+                String id = userId(i);
+                String org = ORGANISATIONS.get(i % ORGANISATIONS.size());
+                String role = (i / ORGANISATIONS.size()) % 2 == 0 ? "student" : "parent";
+                String last = SURNAMES.get((i * 7 + 3) % SURNAMES.size());
+                if (i % 2 == 1) {
+                    last = last + "а"; // every surname in the list takes -а for women
+                }
+                String first = FIRST_NAMES.get((i * 5 + 1) % FIRST_NAMES.size());
+                users.append(id).append(",,").append(id).append(",false,true,").append(first).append(',').append(last).append(',')
+                        .append(realmId).append(",bench.user.").append(i).append(',').append(now).append(",0\n");
+                attribute(attributes, i, 0, "snils", snils(i), id);
+                attribute(attributes, i, 1, "schoolRole", role, id);
+                attribute(attributes, i, 2, "homeOrganization", org, id);
+                members.append(organisationGroups.get(org)).append(',').append(id).append(",UNMANAGED\n");
+                snils.append(id).append(',').append(realmId).append(',').append(snils(i)).append('\n');
+                if ((i + 1) % 20_000 == 0 || i + 1 == total) {
+                    copy.copyIn("COPY user_entity (id, email, email_constraint, email_verified, enabled, first_name, last_name, realm_id,"
+                            + " username, created_timestamp, not_before) FROM STDIN WITH (FORMAT csv)", new StringReader(users.toString()));
+                    copy.copyIn("COPY user_attribute (id, name, value, user_id) FROM STDIN WITH (FORMAT csv)", new StringReader(attributes.toString()));
+                    copy.copyIn("COPY user_group_membership (group_id, user_id, membership_type) FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(members.toString()));
+                    copy.copyIn("COPY school_snils (user_id, realm_id, snils) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
+                    users.setLength(0);
+                    attributes.setLength(0);
+                    members.setLength(0);
+                    snils.setLength(0);
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                // What autovacuum would do soon after a bulk load; without it the planner guesses from empty-table statistics.
+                s.execute("ANALYZE user_entity; ANALYZE user_attribute; ANALYZE user_group_membership; ANALYZE school_snils");
+            }
+        }
+        out(f("  loaded %,d accounts by SQL (COPY, %,d rows) in %.1f s; realm now has %,d users", total - loaded,
+                (total - loaded) * 6L, (System.nanoTime() - t0) / 1e9, env.admin().userCount(REALM)));
+        loaded = total;
+    }
+
+    private static void attribute(StringBuilder out, int user, int n, String name, String value, String userId) {
+        out.append(ATTR_ID_PREFIX).append(String.format("%09d%03d", user, n)).append(',').append(name).append(',').append(value)
+                .append(',').append(userId).append('\n');
+    }
+
+    private static String userId(int i) {
+        return USER_ID_PREFIX + String.format("%012d", i);
+    }
+
+    /** A distinct valid SNILS per account (numbers above 001-001-998, Pension Fund checksum). */
+    static String snils(int i) {
+        String nine = String.format("%09d", 200_000_000 + i * 3L);
+        int sum = 0;
+        for (int k = 0; k < 9; k++) {
+            sum += (nine.charAt(k) - '0') * (9 - k);
+        }
+        int check = sum < 100 ? sum : (sum == 100 || sum == 101) ? 0 : (sum % 101 == 100 ? 0 : sum % 101);
+        return nine + String.format("%02d", check);
+    }
+
+    // --- measuring -------------------------------------------------------------------------
+
+    private static final String BY_SNILS = "by-snils (ours)";
+    private static final String STOCK_Q = "stock users?q=snils:";
+    private static final String STAFF = "staff people (ours)";
+    private static final String STOCK_SEARCH = "stock users?search=Ив";
+
+    private void warmUp() throws Exception {
+        out(f("  warm-up at %,d users (not counted): %d requests per endpoint …", loaded, warmup));
+        measureAll(warmup);
+    }
+
+    private void warmUpBriefly() throws Exception {
+        out(f("  warm-up at %,d users (not counted): %d requests per endpoint …", loaded, Math.max(10, warmup / 10)));
+        measureAll(Math.max(10, warmup / 10));
+    }
+
+    private Map<String, Measure> measureAll() throws Exception {
+        out(f("  measuring at %,d users …", loaded));
+        return measureAll(requests);
+    }
+
+    private Map<String, Measure> measureAll(int n) throws Exception {
+        Map<String, Measure> m = new LinkedHashMap<>();
+        String adminToken = adminToken();
+        m.put(BY_SNILS, batch(BY_SNILS, n, adminToken, i -> "/admin/realms/" + REALM + "/school/users/by-snils/" + snils(randomUser()),
+                body -> body.isArray() && body.size() == 1 && body.get(0).get("username").asText().startsWith("bench.user.")));
+        adminToken = adminToken();
+        m.put(STOCK_Q, batch(STOCK_Q, n, adminToken, i -> "/admin/realms/" + REALM + "/users?briefRepresentation=true&q="
+                        + URLEncoder.encode("snils:" + snils(randomUser()), StandardCharsets.UTF_8),
+                body -> body.isArray() && body.size() == 1));
+        String staffToken = staffToken();
+        if (staffToken == null) {
+            m.put(STAFF, Measure.unavailable(STAFF, "staff member cannot log in"));
+        } else {
+            String path = "/realms/" + REALM + "/school/staff/people?role=student&surname=" + URLEncoder.encode(SURNAME_PREFIX, StandardCharsets.UTF_8) + "&max=50";
+            HttpResponse<String> probe = get(path, staffToken);
+            if (probe.statusCode() == 404 || probe.statusCode() == 405) {
+                m.put(STAFF, Measure.unavailable(STAFF, "not available (HTTP " + probe.statusCode() + ")"));
+            } else {
+                m.put(STAFF, batch(STAFF, n, staffToken, i -> path, body -> body.has("items") && body.get("items").size() > 0));
+            }
+        }
+        adminToken = adminToken();
+        m.put(STOCK_SEARCH, batch(STOCK_SEARCH, n, adminToken, i -> "/admin/realms/" + REALM + "/users?briefRepresentation=true&max=50&search="
+                + URLEncoder.encode(SURNAME_PREFIX, StandardCharsets.UTF_8), body -> body.isArray() && body.size() == 50));
+        return m;
+    }
+
+    private int randomUser() {
+        return random.nextInt(loaded);
+    }
+
+    /** Sequential requests; stops early when {@code maxBatchSeconds} are spent (slow stock searches), but after at least 10. */
+    private Measure batch(String label, int n, String token, IntFunction<String> paths, java.util.function.Predicate<JsonNode> check)
+            throws Exception {
+        List<Double> millis = new ArrayList<>(n);
+        long batchStart = System.nanoTime();
+        Duration cpuBefore = env.keycloak().cpuTime();
+        for (int i = 0; i < n; i++) {
+            String path = paths.apply(i);
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = get(path, token);
+            millis.add((System.nanoTime() - t0) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(label + ": GET " + path + " → " + response.statusCode() + " " + response.body());
+            }
+            if (i == 0 && !check.test(JSON.readTree(response.body()))) {
+                throw new IllegalStateException(label + ": unexpected answer to GET " + path + ": " + abbreviate(response.body()));
+            }
+            if (i + 1 >= 10 && (System.nanoTime() - batchStart) / 1e9 > maxBatchSeconds) {
+                break;
+            }
+        }
+        double cpu = (double) env.keycloak().cpuTime().minus(cpuBefore).toMillis() / millis.size();
+        return new Measure(label, millis.size(), Stats.median(millis), percentile(millis, 0.95), cpu, true, "");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private String adminToken() throws Exception {
+        return token("master", "admin-cli", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+    }
+
+    private String staffToken() throws Exception {
+        try {
+            return token(REALM, STAFF_CLIENT, STAFF_USER, STAFF_PASSWORD);
+        } catch (IllegalStateException e) {
+            out("  (staff login failed: " + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private String token(String realm, String client, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(env.keycloak().realmUrl(realm) + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token for " + user + ": " + response.statusCode() + " " + abbreviate(response.body()));
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    // --- report ----------------------------------------------------------------------------
+
+    private static void report(int small, int large, Map<String, Measure> a, Map<String, Measure> b) {
+        out("");
+        out(f("Results (sequential requests, wall ms per request; Keycloak CPU-ms per request = JVM user+sys delta / requests):"));
+        out(f("  %-24s | %-30s | %-30s | %s", "", f("%,d users", small), f("%,d users", large), "200k/1k"));
+        out(f("  %-24s | %6s %6s %6s %8s | %6s %6s %6s %8s | %s", "endpoint", "n", "median", "p95", "CPU-ms", "n", "median", "p95", "CPU-ms", "median"));
+        out("  " + "-".repeat(24) + "-+-" + "-".repeat(30) + "-+-" + "-".repeat(30) + "-+--------");
+        for (String key : a.keySet()) {
+            Measure x = a.get(key);
+            Measure y = b.get(key);
+            if (!x.available() || !y.available()) {
+                out(f("  %-24s | %s", key, x.available() ? y.note() : x.note()));
+                continue;
+            }
+            out(f("  %-24s | %6d %6.1f %6.1f %8.1f | %6d %6.1f %6.1f %8.1f | %5.2fx", key, x.n(), x.median(), x.p95(), x.cpuPerRequest(),
+                    y.n(), y.median(), y.p95(), y.cpuPerRequest(), y.median() / x.median()));
+        }
+        out("");
+        Measure ours = b.get(BY_SNILS);
+        Measure oursSmall = a.get(BY_SNILS);
+        Measure stockQ = b.get(STOCK_Q);
+        out(f("  SNILS lookup through our index: %.2fx slower at %,d than at %,d users (goal <= 2x: %s);", ours.median() / oursSmall.median(),
+                large, small, ours.median() / oursSmall.median() <= 2 ? "met" : "NOT met"));
+        out(f("    Keycloak's own q=snils: search at %,d users takes %.1f ms median, %.0fx our lookup.", large, stockQ.median(),
+                stockQ.median() / ours.median()));
+        Measure staff = b.get(STAFF);
+        Measure stock = b.get(STOCK_SEARCH);
+        if (staff.available()) {
+            double ratio = stock.median() / staff.median();
+            out(f("  Staff list vs stock search at %,d users: stock median / staff median = %.2fx (goal >= 1.0x: %s);"
+                            + " CPU-ms %.1f vs %.1f.", large, ratio, ratio >= 1.0 ? "met" : "NOT met", staff.cpuPerRequest(), stock.cpuPerRequest()));
+            out("    The staff list answers for the staff member's organisation (a quarter of the loaded accounts), students only,");
+            out("    surname prefix, sorted, with a total; stock searches the whole realm's names, usernames and e-mails.");
+        } else {
+            out("  Staff list: " + staff.note() + " — no ratio in this run.");
+        }
+    }
+
+    // --- small helpers ---------------------------------------------------------------------
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+", 4)[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void out(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
