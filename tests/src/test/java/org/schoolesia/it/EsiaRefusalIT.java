@@ -40,6 +40,7 @@ class EsiaRefusalIT {
 
     private final TestEnvironment env;
     private int logMark;
+    private int usersBefore;
 
     EsiaRefusalIT(TestEnvironment env) {
         this.env = env;
@@ -50,6 +51,7 @@ class EsiaRefusalIT {
         env.resetRealm();
         env.emulator().faults().reset();
         logMark = env.keycloak().logLineCount();
+        usersBefore = env.admin().userCount(DemoRealm.NAME);
     }
 
     @AfterEach
@@ -104,7 +106,7 @@ class EsiaRefusalIT {
         Browser.Page page = flow.loginAs("1000000001");
         assertEquals(502, page.status());
         assertTrue(page.text().contains("Your data could not be read from Gosuslugi"), page.text());
-        assertEquals(0, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
     }
 
     @Test
@@ -113,7 +115,7 @@ class EsiaRefusalIT {
         Browser.Page page = flow.chooseEsia(flow.openLoginPage()).submit("#deny");
         assertEquals(200, page.status(), page.text());
         assertNotNull(page.document().selectFirst("a#social-esia"), "expected the login page again: " + page.text());
-        assertEquals(0, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
     }
 
     @Test
@@ -157,6 +159,15 @@ class EsiaRefusalIT {
     }
 
     @Test
+    void unreadableSigningKeyTellsTheUserWhoCanFixIt() {
+        env.updateEsiaConfig(Map.of("signerKey", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----"));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page page = flow.chooseEsia(flow.openLoginPage());
+        assertRefused(page, 500, "из-за настройки системы", "could not be signed");
+        assertTrue(!page.body().contains("bm90IGEga2V5"), "key material never reaches the page");
+    }
+
+    @Test
     void replayedCallbackIsRefused() {
         Browser browser = new Browser(url -> url.contains("/broker/esia/endpoint") || url.startsWith(DemoRealm.CLIENT_REDIRECT));
         String callback = callbackUrl(browser);
@@ -177,7 +188,7 @@ class EsiaRefusalIT {
         Browser attacker = new Browser(url -> url.startsWith(DemoRealm.CLIENT_REDIRECT));
         Browser.Page page = attacker.open(callback);
         assertTrue(page.status() >= 400, "a foreign browser must not complete the login: " + page.status() + " " + page.text());
-        assertEquals(0, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
     }
 
     private Browser lastBrowser;
@@ -206,7 +217,7 @@ class EsiaRefusalIT {
         assertTrue(page.text().contains(userMessage), "expected «" + userMessage + "» on: " + page.text());
         assertTrue(page.document().select("html").attr("lang").startsWith("ru"), "page must be Russian");
         assertTrue(!page.body().contains("Exception") && !page.body().contains("at org."), "no stack trace for users");
-        assertEquals(0, env.admin().userCount(DemoRealm.NAME), "nothing may be created");
+        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME), "nothing may be created");
         List<String> log = env.keycloak().logLinesFrom(logMark);
         assertTrue(log.stream().anyMatch(l -> l.contains(logHint)), "the log must explain the failure (" + logHint + "):\n" + String.join("\n", log));
     }

@@ -143,13 +143,28 @@ public class EsiaCallbackEndpoint {
                 session.getContext().getConnection(), session.getContext().getRequestHeaders());
     }
 
+    /**
+     * Verifiers are immutable and thread-safe; parsing certificates and converting GOST keys on every
+     * login would be wasted work, so they are kept per settings (a handful per server).
+     */
+    private static final Map<String, EsiaIdTokenVerifier> VERIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private EsiaIdTokenVerifier verifier(EsiaIdentityProviderConfig config) {
         String pem = EsiaSecrets.resolve(session, config.getEsiaCertificates());
         if (pem == null || pem.isBlank()) {
             throw new IllegalStateException("no ESIA certificate configured to verify id_tokens");
         }
-        return new EsiaIdTokenVerifier(List.copyOf(EsiaIdentityProviderConfig.parseCertificates(pem)),
-                config.getIssuer(), config.getClientId(), java.time.Clock.systemUTC(), config.getTokenLeeway());
+        String key = pem + '\n' + config.getIssuer() + '\n' + config.getClientId() + '\n' + config.getTokenLeeway();
+        EsiaIdTokenVerifier verifier = VERIFIERS.get(key);
+        if (verifier == null) {
+            if (VERIFIERS.size() > 32) {
+                VERIFIERS.clear();
+            }
+            verifier = new EsiaIdTokenVerifier(List.copyOf(EsiaIdentityProviderConfig.parseCertificates(pem)),
+                    config.getIssuer(), config.getClientId(), java.time.Clock.systemUTC(), config.getTokenLeeway());
+            VERIFIERS.put(key, verifier);
+        }
+        return verifier;
     }
 
     private Response fail(AuthenticationSessionModel authSession, EsiaLoginException e) {

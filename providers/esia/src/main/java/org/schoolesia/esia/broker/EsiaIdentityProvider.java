@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
-import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.ErrorPage;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.services.resources.RealmsResource;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -85,8 +85,12 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
             // Built by hand: the timestamp's '+' must arrive as %2B and spaces as %20 (ESIA-007014 otherwise).
             return Response.seeOther(URI.create(config.getAuthorizationUrl() + "?" + EsiaQuery.build(params))).build();
         } catch (EsiaLoginException e) {
+            // Our own page rather than Keycloak's generic "could not send request": it says who can fix it.
             LOG.errorf("ESIA login cannot start for provider %s: %s", config.getAlias(), e.getMessage());
-            throw new IdentityBrokerException(e.getMessage(), e);
+            return ErrorPage.error(session, authSession, e.status(), e.messageKey());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "ESIA login cannot start for provider %s", config.getAlias());
+            return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR, "esiaErrorConfiguration");
         }
     }
 
