@@ -71,8 +71,23 @@ realm = {
    "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":["offline_access"],
    "protocolMappers":[claim("middle name","middleName","middle_name"),claim("birthdate","birthdate","birthdate"),
                       claim("gender","gender","gender"),claim("snils","snils","snils"),
-                      claim("esia trusted","esiaTrusted","esia_trusted"),claim("esia level","esiaLevel","esia_level")]}],
+                      claim("esia trusted","esiaTrusted","esia_trusted"),claim("esia level","esiaLevel","esia_level"),
+                      {"name":"school organization","protocol":"openid-connect","protocolMapper":"oidc-usersessionmodel-note-mapper","consentRequired":False,
+                       "config":{"user.session.note":"school.organization","claim.name":"school_org","jsonType.label":"String","id.token.claim":"true",
+                                 "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}]}],
+ "browserFlow":"school browser",
+ "attributes":{"schoolPasswordLogin":"on"},
  "authenticationFlows":[
+  {"alias":"school browser","description":"Login of the school systems: SSO cookie, an identity-provider hint (kc_idp_hint), or password login by organisation (R-ORG-2) with the Госуслуги button.",
+   "providerId":"basic-flow","topLevel":True,"builtIn":False,
+   "authenticationExecutions":[
+    {"authenticator":"auth-cookie","authenticatorFlow":False,"autheticatorFlow":False,"requirement":"ALTERNATIVE","priority":10,"userSetupAllowed":False},
+    {"authenticator":"identity-provider-redirector","authenticatorFlow":False,"autheticatorFlow":False,"requirement":"ALTERNATIVE","priority":20,"userSetupAllowed":False},
+    {"flowAlias":"school browser forms","authenticatorFlow":True,"autheticatorFlow":True,"requirement":"ALTERNATIVE","priority":30,"userSetupAllowed":False}]},
+  {"alias":"school browser forms","description":"Password login by organisation; password login policy per realm attribute schoolPasswordLogin (on | esia-only, R-ESIA-1) or this step's settings.",
+   "providerId":"basic-flow","topLevel":False,"builtIn":False,
+   "authenticationExecutions":[
+    {"authenticator":"school-organisation-password-form","authenticatorFlow":False,"autheticatorFlow":False,"requirement":"REQUIRED","priority":10,"userSetupAllowed":False}]},
   {"alias":"esia first login","description":"First login through ESIA: create the local user from the ESIA person. Account linking comes with the school flows.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
    "authenticationExecutions":[{"authenticator":"idp-create-user-if-unique","authenticatorFlow":False,"requirement":"REQUIRED","priority":10,"autheticatorFlow":False,"userSetupAllowed":False}]}
@@ -131,8 +146,8 @@ for n,un,last,first,middle,birth,gender,role,positions,home,members,source,snils
         next(o for o in orgs if o["alias"]==m).setdefault("members",[]).append({"username":un,"membershipType":"UNMANAGED"})
 realm["clients"].append({"clientId":"school-staff","name":"Кабинет сотрудника (школа)","enabled":True,"protocol":"openid-connect",
    "publicClient":True,"standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
-   "rootUrl":"${authBaseUrl}","baseUrl":"/realms/school-demo/school/staff/",
-   "redirectUris":["/realms/school-demo/school/staff/*"],"webOrigins":["+"],
+   "rootUrl":"${authBaseUrl}","baseUrl":"/realms/school-demo/school/staff-page/",
+   "redirectUris":["/realms/school-demo/school/staff/*","/realms/school-demo/school/staff-page/*"],"webOrigins":["+"],
    "attributes":{"pkce.code.challenge.method":"S256","post.logout.redirect.uris":"+"},
    "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[]})
 realm["organizations"]=orgs

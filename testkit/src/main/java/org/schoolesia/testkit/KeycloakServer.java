@@ -42,6 +42,16 @@ public final class KeycloakServer implements AutoCloseable {
      * Extra options are passed to kc.sh as they are (e.g. {@code --spi-…}).
      */
     public static KeycloakServer start(Path home, Path workDir, List<String> extraOptions) throws IOException, InterruptedException {
+        return start(home, workDir, extraOptions, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, List)}, on the database {@code dbOptions} name (e.g.
+     * {@code --db=postgres --db-url=… --db-username=… --db-password=…}) instead of the embedded H2
+     * under {@code workDir}; an empty list keeps H2.
+     */
+    public static KeycloakServer start(Path home, Path workDir, List<String> extraOptions, List<String> dbOptions)
+            throws IOException, InterruptedException {
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(kcSh)) {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": build it first with ./mvnw -pl server -am package");
@@ -57,8 +67,12 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
                 "--hostname-strict=false",
-                "--db-url=jdbc:h2:file:" + workDir.resolve("db/keycloakdb").toAbsolutePath() + ";NON_KEYWORDS=VALUE",
                 "--log-level=INFO,org.schoolesia:DEBUG"));
+        if (dbOptions.isEmpty()) {
+            command.add("--db-url=jdbc:h2:file:" + workDir.resolve("db/keycloakdb").toAbsolutePath() + ";NON_KEYWORDS=VALUE");
+        } else {
+            command.addAll(dbOptions);
+        }
         command.addAll(extraOptions);
 
         ProcessBuilder builder = new ProcessBuilder(command)

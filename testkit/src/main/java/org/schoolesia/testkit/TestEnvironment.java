@@ -29,13 +29,19 @@ public final class TestEnvironment implements AutoCloseable {
 
     public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions)
             throws IOException, InterruptedException {
+        return start(keycloakHome, realmConfig, workDir, extraKeycloakOptions, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Path, List)}, with Keycloak on the database {@code dbOptions} name (see {@link KeycloakServer}). */
+    public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions,
+                                        List<String> dbOptions) throws IOException, InterruptedException {
         EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
         try {
             Path vault = workDir.resolve("vault");
             DemoRealm.writeVault(realmConfig, vault);
             List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
             options.addAll(extraKeycloakOptions);
-            KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options);
+            KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
             TestEnvironment environment = new TestEnvironment(realmConfig, emulator, keycloak);
             environment.resetRealm();
             return environment;

@@ -2,6 +2,7 @@ package org.schoolesia.school.orgs;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** R-ORG-1: «Тип ОО» as the login cascade and the directory name it. */
 public enum OrganisationType {
@@ -35,5 +36,10 @@ public enum OrganisationType {
         }
         String v = value.trim();
         return Arrays.stream(values()).filter(t -> t.code.equalsIgnoreCase(v) || t.label.equalsIgnoreCase(v)).findFirst();
+    }
+
+    /** For messages: {@code school («Общеобразовательная»), …}. */
+    public static String describeAll() {
+        return Arrays.stream(values()).map(t -> t.code + " («" + t.label + "»)").collect(Collectors.joining(", "));
     }
 }

@@ -1,0 +1,88 @@
+package org.schoolesia.school.accounts;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.family.AgePolicy;
+
+/**
+ * «Быстрый ввод учеников» (R-ODO-1): an unorganised child and their parents get new accounts whose
+ * home organisation is the staff member's. Everything is checked before the first account is
+ * created; a SNILS that already has an account of that role means the child should be enrolled
+ * from another organisation's list instead.
+ */
+public final class QuickEntry {
+
+    private static final Logger LOG = Logger.getLogger(QuickEntry.class);
+    public static final int MAX_PARENTS = 4;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public QuickEntry(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public record Created(UserModel student, List<UserModel> parents) {
+    }
+
+    public Created create(StaffMember staff, PersonInput studentIn, List<PersonInput> parentsIn) {
+        if (studentIn == null) {
+            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+        }
+        if (parentsIn.size() > MAX_PARENTS) {
+            throw Refused.of(400, "invalid_request", "schoolTooManyParents", String.valueOf(MAX_PARENTS));
+        }
+        PersonValidator validator = new PersonValidator(new AgePolicy(Clock.systemUTC()), People.zone(staff.organisation()));
+        ValidPerson student = valid(validator, studentIn, "student");
+        List<ValidPerson> parents = new ArrayList<>();
+        for (int i = 0; i < parentsIn.size(); i++) {
+            parents.add(valid(validator, parentsIn.get(i), "parents[" + i + "]"));
+        }
+
+        Map<Snils, String> seen = new HashMap<>();
+        checkSnils(student, SchoolRole.STUDENT, "student.snils", seen);
+        for (int i = 0; i < parents.size(); i++) {
+            checkSnils(parents.get(i), SchoolRole.PARENT, "parents[" + i + "].snils", seen);
+        }
+
+        AccountFactory factory = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.QUICK_ENTRY);
+        List<UserModel> parentUsers = new ArrayList<>();
+        for (ValidPerson parent : parents) {
+            parentUsers.add(factory.create(parent, SchoolRole.PARENT, List.of()));
+        }
+        UserModel studentUser = factory.create(student, SchoolRole.STUDENT, parentUsers.stream().map(UserModel::getId).toList());
+        LOG.infof("staff %s created student %s and %d parent(s) in %s by quick entry", staff.user().getId(), studentUser.getId(), parentUsers.size(), staff.alias());
+        return new Created(studentUser, parentUsers);
+    }
+
+    private static ValidPerson valid(PersonValidator validator, PersonInput in, String prefix) {
+        PersonValidator.Result r = validator.validate(in, PersonValidator.Required.ALL);
+        if (r instanceof PersonValidator.Invalid bad) {
+            throw new Refused(400, bad.problem()).with("field", prefix + "." + bad.field());
+        }
+        return ((PersonValidator.Valid) r).person();
+    }
+
+    private void checkSnils(ValidPerson person, SchoolRole role, String field, Map<Snils, String> seen) {
+        if (person.snils() == null) {
+            return;
+        }
+        if (seen.putIfAbsent(person.snils(), field) != null) {
+            throw Refused.of(409, "duplicate_snils", "schoolDuplicateSnilsInRequest").with("field", field);
+        }
+        boolean taken = new SnilsIndex(session).findUsers(realm, person.snils()).anyMatch(u -> People.hasRole(u, role));
+        if (taken) {
+            throw Refused.of(409, "duplicate_snils", "schoolDuplicateSnils").with("field", field);
+        }
+    }
+}

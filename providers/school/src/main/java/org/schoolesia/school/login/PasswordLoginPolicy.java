@@ -1,0 +1,45 @@
+package org.schoolesia.school.login;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * R-ESIA-1: whether a realm still lets people in with a local password. {@link #ESIA_ONLY} keeps
+ * password login for accounts without an ESIA link (children under 14, legacy accounts) and
+ * refuses accounts that have one: those go through Госуслуги.
+ */
+public enum PasswordLoginPolicy {
+    ON("on"),
+    ESIA_ONLY("esia-only");
+
+    /** Realm attribute (realm JSON, admin REST API); the step's own setting overrides it. */
+    public static final String REALM_ATTRIBUTE = "schoolPasswordLogin";
+    /** Step setting value meaning "whatever the realm attribute says". */
+    public static final String FOLLOW_REALM = "realm";
+
+    private final String value;
+
+    PasswordLoginPolicy(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public static Optional<PasswordLoginPolicy> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        return Arrays.stream(values()).filter(p -> p.value.equalsIgnoreCase(v)).findFirst();
+    }
+
+    /**
+     * The step's setting wins when it names a policy; otherwise the realm attribute; otherwise
+     * {@link #ON}. Unknown values fall through, so a typo never locks a region out.
+     */
+    public static PasswordLoginPolicy resolve(String stepSetting, String realmAttribute) {
+        return parse(stepSetting).or(() -> parse(realmAttribute)).orElse(ON);
+    }
+}

@@ -1,0 +1,258 @@
+package org.schoolesia.school.orgs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a region's organisation directory (R-ORG-1) from JSON or CSV into {@link DirectoryRow}s.
+ * Whatever makes the whole document unreadable is a {@link DirectoryFormatException}; whatever is
+ * wrong with one row travels with that row, so the caller can report every bad row at once.
+ *
+ * <p>CSV: {@code ;}-separated, a header naming the columns (any order; {@code classes} and
+ * {@code enabled} optional), RFC 4180 quoting ({@code "a;b"}, {@code ""} for a quote), classes
+ * separated by {@code |}, UTF-8 with or without a byte-order mark (as spreadsheets save it).
+ */
+public final class DirectoryParser {
+
+    /** A region has a few thousand organisations; far more is a wrong file. */
+    public static final int MAX_ROWS = 20_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final char SEPARATOR = ';';
+    private static final String CLASS_SEPARATOR = "\\|";
+
+    private DirectoryParser() {
+    }
+
+    public static List<DirectoryRow> parseJson(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new DirectoryFormatException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || !root.isArray()) {
+            throw new DirectoryFormatException("expected a JSON array of organisations");
+        }
+        checkSize(root.size());
+        List<DirectoryRow> rows = new ArrayList<>(root.size());
+        for (int i = 0; i < root.size(); i++) {
+            rows.add(jsonRow(i + 1, root.get(i)));
+        }
+        return rows;
+    }
+
+    private static DirectoryRow jsonRow(int row, JsonNode node) {
+        Map<String, String> values = new HashMap<>();
+        List<String> classes = new ArrayList<>();
+        Boolean enabled = null;
+        List<String> problems = new ArrayList<>();
+        if (!node.isObject()) {
+            problems.add("must be a JSON object");
+            return new DirectoryRow(row, values, classes, null, problems);
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (!DirectoryColumns.ALL.contains(name)) {
+                problems.add("unknown field '" + name + "'");
+            } else if (value.isNull()) {
+                // as if absent
+            } else if (DirectoryColumns.CLASSES.equals(name)) {
+                if (!value.isArray()) {
+                    problems.add("classes must be an array of names");
+                    continue;
+                }
+                for (JsonNode c : value) {
+                    if (c.isTextual()) {
+                        classes.add(c.asText());
+                    } else {
+                        problems.add("classes must be an array of names");
+                        break;
+                    }
+                }
+            } else if (DirectoryColumns.ENABLED.equals(name)) {
+                if (value.isBoolean()) {
+                    enabled = value.booleanValue();
+                } else {
+                    problems.add("enabled must be true or false");
+                }
+            } else if (value.isTextual()) {
+                values.put(name, value.asText());
+            } else {
+                problems.add(name + " must be text");
+            }
+        }
+        return new DirectoryRow(row, values, classes, enabled, problems);
+    }
+
+    public static List<DirectoryRow> parseCsv(String body) {
+        String text = body == null ? "" : body;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<CsvRecord> records = csvRecords(text);
+        if (records.isEmpty()) {
+            throw new DirectoryFormatException("empty CSV: expected a header line " + String.join(";", headerExample()));
+        }
+        List<String> header = records.get(0).fields().stream().map(String::trim).toList();
+        List<String> columns = new ArrayList<>(header.size());
+        for (String name : header) {
+            String column = DirectoryColumns.ALL.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new DirectoryFormatException("unknown CSV column '" + name + "' (expected "
+                            + String.join(";", headerExample()) + ")"));
+            if (columns.contains(column)) {
+                throw new DirectoryFormatException("CSV column '" + column + "' appears twice");
+            }
+            columns.add(column);
+        }
+        List<String> missing = DirectoryColumns.REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new DirectoryFormatException("CSV header lacks the column(s) " + String.join(", ", missing));
+        }
+        checkSize(records.size() - 1);
+        List<DirectoryRow> rows = new ArrayList<>(records.size() - 1);
+        for (CsvRecord record : records.subList(1, records.size())) {
+            rows.add(csvRow(record, columns));
+        }
+        return rows;
+    }
+
+    private static DirectoryRow csvRow(CsvRecord record, List<String> columns) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> classes = new ArrayList<>();
+        Boolean enabled = null;
+        List<String> problems = new ArrayList<>();
+        List<String> fields = record.fields();
+        if (fields.size() != columns.size()) {
+            problems.add("expected " + columns.size() + " fields separated by ';', found " + fields.size());
+        }
+        for (int i = 0; i < Math.min(fields.size(), columns.size()); i++) {
+            String column = columns.get(i);
+            String value = fields.get(i);
+            if (DirectoryColumns.CLASSES.equals(column)) {
+                Arrays.stream(value.split(CLASS_SEPARATOR)).filter(c -> !c.isBlank()).forEach(classes::add);
+            } else if (DirectoryColumns.ENABLED.equals(column)) {
+                String v = value.trim().toLowerCase(Locale.ROOT);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                switch (v) {
+                    case "true", "1", "yes", "да" -> enabled = true;
+                    case "false", "0", "no", "нет" -> enabled = false;
+                    default -> problems.add("enabled must be true or false");
+                }
+            } else {
+                values.put(column, value);
+            }
+        }
+        return new DirectoryRow(record.line(), values, classes, enabled, problems);
+    }
+
+    private record CsvRecord(int line, List<String> fields) {
+    }
+
+    /** RFC 4180 with ';': quoted fields may hold separators, quotes ("") and line breaks. Blank lines are skipped. */
+    private static List<CsvRecord> csvRecords(String text) {
+        List<CsvRecord> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int recordLine = 1;
+        boolean quoted = false;
+        boolean fieldWasQuoted = false;
+        boolean recordHasContent = false;
+        int quoteLine = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append(c);
+                }
+                i++;
+                continue;
+            }
+            if (c == '"') {
+                if (field.toString().isBlank() && !fieldWasQuoted) {
+                    field.setLength(0);
+                    quoted = true;
+                    fieldWasQuoted = true;
+                    recordHasContent = true;
+                    quoteLine = line;
+                } else {
+                    throw new DirectoryFormatException("line " + line + ": a quote inside an unquoted field (quote the whole field and double the quote)");
+                }
+            } else if (c == SEPARATOR) {
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldWasQuoted = false;
+                recordHasContent = true;
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (recordHasContent || !field.toString().isBlank()) {
+                    fields.add(field.toString());
+                    records.add(new CsvRecord(recordLine, List.copyOf(fields)));
+                }
+                fields.clear();
+                field.setLength(0);
+                fieldWasQuoted = false;
+                recordHasContent = false;
+                line++;
+                recordLine = line;
+            } else {
+                if (fieldWasQuoted && !Character.isWhitespace(c)) {
+                    throw new DirectoryFormatException("line " + line + ": text after a closing quote");
+                }
+                if (!fieldWasQuoted) {
+                    field.append(c);
+                }
+            }
+            i++;
+        }
+        if (quoted) {
+            throw new DirectoryFormatException("line " + quoteLine + ": a quoted field is never closed");
+        }
+        if (recordHasContent || !field.toString().isBlank()) {
+            fields.add(field.toString());
+            records.add(new CsvRecord(recordLine, List.copyOf(fields)));
+        }
+        return records;
+    }
+
+    private static void checkSize(int rows) {
+        if (rows == 0) {
+            throw new DirectoryFormatException("the directory lists no organisations");
+        }
+        if (rows > MAX_ROWS) {
+            throw new DirectoryFormatException("at most " + MAX_ROWS + " organisations per import, found " + rows);
+        }
+    }
+
+    private static List<String> headerExample() {
+        return List.of(DirectoryColumns.ALIAS, DirectoryColumns.NAME, DirectoryColumns.FULL_NAME, DirectoryColumns.TYPE,
+                DirectoryColumns.REGION, DirectoryColumns.MUNICIPALITY, DirectoryColumns.SETTLEMENT, DirectoryColumns.TIME_ZONE,
+                DirectoryColumns.CLASSES);
+    }
+}

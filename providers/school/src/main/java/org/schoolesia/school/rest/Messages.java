@@ -1,0 +1,67 @@
+package org.schoolesia.school.rest;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.theme.Theme;
+
+/**
+ * Texts for REST callers in the caller's language: Russian unless Accept-Language prefers English.
+ * They come from the realm's login theme, which includes our jar's theme-resources messages and
+ * Keycloak's own (password-policy texts), plus the realm's overrides.
+ */
+final class Messages {
+
+    private static final Logger LOG = Logger.getLogger(Messages.class);
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private final Locale locale;
+    private final Properties texts;
+
+    Messages(KeycloakSession session, HttpHeaders headers) {
+        this.locale = choose(headers == null ? List.of() : headers.getAcceptableLanguages());
+        Properties loaded = new Properties();
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            loaded = theme.getEnhancedMessages(session.getContext().getRealm(), locale);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("messages for %s could not be loaded: %s", locale, e.getMessage());
+        }
+        this.texts = loaded;
+    }
+
+    /** The first of ru/en the caller accepts, in the caller's order; Russian otherwise. */
+    static Locale choose(List<Locale> acceptable) {
+        for (Locale l : acceptable) {
+            if ("en".equalsIgnoreCase(l.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+            if ("ru".equalsIgnoreCase(l.getLanguage())) {
+                return RUSSIAN;
+            }
+        }
+        return RUSSIAN;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String text(String key, Object... parameters) {
+        String pattern = texts.getProperty(key);
+        if (pattern == null) {
+            return key;
+        }
+        try {
+            return parameters.length == 0 ? pattern : new MessageFormat(pattern, locale).format(parameters);
+        } catch (IllegalArgumentException e) {
+            return pattern;
+        }
+    }
+}

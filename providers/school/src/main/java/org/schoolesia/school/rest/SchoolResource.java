@@ -1,0 +1,26 @@
+package org.schoolesia.school.rest;
+
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+
+/** Root of {@code /realms/{realm}/school}. */
+public class SchoolResource {
+
+    private final KeycloakSession session;
+
+    public SchoolResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Each staff request authenticates itself (bearer token), see {@link StaffResource}. */
+    @Path("staff")
+    public StaffResource staff() {
+        return new StaffResource(session);
+    }
+
+    /** The staff page's static files (no data, no token): the page logs in itself and calls {@code staff}. */
+    @Path("staff-page")
+    public StaffPageResource page() {
+        return new StaffPageResource(session);
+    }
+}

@@ -1,0 +1,407 @@
+package org.schoolesia.school.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.accounts.CredentialIssuer;
+import org.schoolesia.school.accounts.Enrolments;
+import org.schoolesia.school.accounts.People;
+import org.schoolesia.school.accounts.PeopleDirectory;
+import org.schoolesia.school.accounts.PersonInput;
+import org.schoolesia.school.accounts.QuickEntry;
+import org.schoolesia.school.accounts.Refused;
+import org.schoolesia.school.accounts.SchoolAttributes;
+import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.accounts.StaffMember;
+import org.schoolesia.school.accounts.StudentImport;
+import org.schoolesia.school.orgs.OrganisationAttributes;
+import org.schoolesia.school.orgs.OrganisationType;
+
+/**
+ * {@code /realms/{realm}/school/staff}: what a school, kindergarten or ОДО employee does with the
+ * accounts of their organisation (R-ODO-1..3). Every request authenticates with Keycloak's bearer
+ * token machinery; the staff member's organisation is read from their account in the database.
+ * Errors are {@code {"error","message"}} in the caller's language; any refusal rolls the
+ * transaction back, so nothing is half-saved.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffResource {
+
+    private static final Logger LOG = Logger.getLogger(StaffResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 100;
+    static final int MAX_IMPORT_BYTES = 1024 * 1024;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Map<String, OrganizationModel> organisations = new HashMap<>();
+
+    public StaffResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @GET
+    @Path("me")
+    public Response me() {
+        return respond(staff -> {
+            UserModel u = staff.user();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", u.getId());
+            body.put("username", u.getUsername());
+            body.put("lastName", u.getLastName());
+            body.put("firstName", u.getFirstName());
+            body.put("middleName", u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME));
+            body.put("positions", u.getAttributeStream(SchoolAttributes.STAFF_POSITION).toList());
+            OrganizationModel org = staff.organisation();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("alias", org.getAlias());
+            o.put("name", org.getName());
+            String type = People.attribute(org, OrganisationAttributes.TYPE);
+            o.put("type", type);
+            o.put("typeLabel", OrganisationType.of(type).map(OrganisationType::label).orElse(null));
+            body.put("organization", o);
+            return ok(body);
+        });
+    }
+
+    @GET
+    @Path("people")
+    public Response people(@QueryParam("role") String role, @QueryParam("surname") String surname,
+                           @QueryParam("status") @DefaultValue("all") String status,
+                           @QueryParam("first") @DefaultValue("0") String firstParam,
+                           @QueryParam("max") @DefaultValue("50") String maxParam) {
+        return respond(staff -> {
+            List<SchoolRole> roles;
+            if (role == null || role.isBlank()) {
+                roles = List.of(SchoolRole.PARENT, SchoolRole.STUDENT);
+            } else {
+                SchoolRole r = SchoolRole.of(role).filter(x -> x != SchoolRole.STAFF)
+                        .orElseThrow(() -> Refused.of(400, "invalid_role", "schoolInvalidRole"));
+                roles = List.of(r);
+            }
+            if (!"all".equalsIgnoreCase(status)) {
+                // Only «Все» exists so far: statuses of the contingent (выбывшие, выпускники) come with its model.
+                throw Refused.of(400, "invalid_status", "schoolInvalidStatus");
+            }
+            int first = Math.max(0, integer(firstParam, 0));
+            int max = Math.min(MAX_PAGE, Math.max(1, integer(maxParam, DEFAULT_PAGE)));
+            PeopleDirectory.Page page = new PeopleDirectory(session, realm).members(staff.organisation(), roles, surname, first, max);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("total", page.total());
+            body.put("first", first);
+            body.put("max", max);
+            body.put("items", page.users().stream().map(u -> summary(staff, u)).toList());
+            return ok(body);
+        });
+    }
+
+    @GET
+    @Path("people/{id}")
+    public Response person(@PathParam("id") String id) {
+        return respond(staff -> {
+            UserModel u = session.users().getUserById(realm, id);
+            if (u == null || !People.isPerson(u) || !session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), u)) {
+                throw Refused.notFound();
+            }
+            Map<String, Object> body = summary(staff, u);
+            body.put("login", u.getUsername());
+            body.put("gender", u.getFirstAttribute(SchoolAttributes.GENDER));
+            body.put("snilsMasked", maskedSnils(u.getFirstAttribute(SchoolAttributes.SNILS)));
+            body.put("noMiddleName", Boolean.parseBoolean(u.getFirstAttribute(SchoolAttributes.NO_MIDDLE_NAME)));
+            body.put("parents", u.getAttributeStream(PeopleDirectory.PARENT_IDS)
+                    .map(pid -> session.users().getUserById(realm, pid)).filter(Objects::nonNull).map(StaffResource::name).toList());
+            body.put("children", new PeopleDirectory(session, realm).childrenOf(u.getId()).stream().map(StaffResource::name).toList());
+            body.put("organizations", session.getProvider(OrganizationProvider.class).getByMember(u)
+                    .map(o -> People.organisationRef(o, o.getAlias())).toList());
+            return ok(body);
+        });
+    }
+
+    @POST
+    @Path("people/{id}/credentials")
+    public Response issueCredentials(@PathParam("id") String id, String body) {
+        return respond(staff -> {
+            JsonNode json = json(body);
+            new CredentialIssuer(session, realm).issue(staff, id, text(json, "password"), text(json, "confirmation"),
+                    json.path("temporary").asBoolean(true));
+            return Response.noContent().header("Cache-Control", "no-store").build();
+        });
+    }
+
+    @GET
+    @Path("candidates")
+    public Response candidates(@QueryParam("surname") String surname, @QueryParam("organization") String organization) {
+        return respond(staff -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Enrolments.Candidate c : new Enrolments(session, realm).candidates(staff, surname, organization)) {
+                UserModel u = c.student();
+                Map<String, Object> item = name(u);
+                item.put("birthdate", u.getFirstAttribute(SchoolAttributes.BIRTHDATE));
+                item.put("homeOrganization", People.organisationRef(c.home(), u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION)));
+                item.put("alreadyEnrolled", c.alreadyEnrolled());
+                items.add(item);
+            }
+            return ok(Map.of("items", items));
+        });
+    }
+
+    @POST
+    @Path("enrolments")
+    public Response enrol(String body) {
+        return respond(staff -> {
+            List<String> enrolled = new Enrolments(session, realm).enrol(staff, text(json(body), "studentId"));
+            return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("enrolled", enrolled)).build();
+        });
+    }
+
+    @POST
+    @Path("accounts")
+    public Response quickEntry(String body) {
+        return respond(staff -> {
+            JsonNode json = json(body);
+            if (!json.path("student").isObject() || !(json.path("parents").isArray() || json.path("parents").isMissingNode())) {
+                throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+            }
+            List<PersonInput> parents = new ArrayList<>();
+            json.path("parents").forEach(p -> parents.add(person(p)));
+            QuickEntry.Created created = new QuickEntry(session, realm).create(staff, person(json.get("student")), parents);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("student", Map.of("id", created.student().getId(), "login", created.student().getUsername()));
+            out.put("parents", created.parents().stream().map(p -> Map.of("id", p.getId(), "login", p.getUsername())).toList());
+            return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
+        });
+    }
+
+    @POST
+    @Path("accounts/import")
+    public Response importStudents(InputStream body) {
+        return respond(staff -> {
+            StudentImport.Report report = new StudentImport(session, realm).run(staff, readBounded(body));
+            Messages messages = new Messages(session, headers());
+            String reason = messages.text("schoolImportAlreadyImported");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("created", report.created().stream().map(c -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("row", c.row());
+                row.put("studentLogin", c.studentLogin());
+                row.put("parentLogins", c.parentLogins());
+                return row;
+            }).toList());
+            out.put("skipped", report.skipped().stream().map(r -> Map.of("row", r, "reason", reason)).toList());
+            return ok(out);
+        });
+    }
+
+    // --- authentication and error rendering -------------------------------------------------
+
+    private Response respond(Function<StaffMember, Response> action) {
+        try {
+            return action.apply(authenticate());
+        } catch (Refused r) {
+            session.getTransactionManager().setRollbackOnly();
+            return error(r);
+        } catch (CredentialIssuer.PolicyRefusal p) {
+            session.getTransactionManager().setRollbackOnly();
+            Messages messages = new Messages(session, headers());
+            return json(400, body("password_policy", messages.text(p.error().getMessage(), p.error().getParameters())));
+        } catch (RuntimeException e) {
+            session.getTransactionManager().setRollbackOnly();
+            LOG.error("staff request failed", e);
+            return json(500, body("server_error", new Messages(session, headers()).text("schoolServerError")));
+        }
+    }
+
+    /** Security rule 4: Keycloak verifies the token; our authorisation comes from the database. */
+    private StaffMember authenticate() {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null || auth.user() == null) {
+            throw Refused.of(401, "unauthorized", "schoolStaffUnauthorized");
+        }
+        UserModel user = auth.user();
+        if (!user.isEnabled() || !People.hasRole(user, SchoolRole.STAFF)) {
+            throw Refused.of(403, "not_staff", "schoolNotStaff");
+        }
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        String alias = user.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        OrganizationModel org = orgs == null || !orgs.isEnabled() || alias == null ? null : orgs.getByAlias(alias);
+        if (org == null || !org.isEnabled()) {
+            throw Refused.of(403, "not_staff", "schoolNotStaff");
+        }
+        return new StaffMember(user, org, auth.client());
+    }
+
+    private Response error(Refused r) {
+        Messages messages = new Messages(session, headers());
+        Map<String, Object> body = body(r.problem().code(), messages.text(r.problem().messageKey(), r.problem().parameters().toArray()));
+        r.extra().forEach((k, v) -> body.put(k, "rows".equals(k) ? rows(messages, v) : v));
+        Response.ResponseBuilder builder = Response.status(r.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                .header("Cache-Control", "no-store");
+        if (r.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"");
+        }
+        return builder.build();
+    }
+
+    private static List<Map<String, Object>> rows(Messages messages, Object value) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : (List<?>) value) {
+            StudentImport.RowProblem p = (StudentImport.RowProblem) o;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", p.row());
+            row.put("column", p.column());
+            row.put("error", p.problem().code());
+            String text = messages.text(p.problem().messageKey(), p.problem().parameters().toArray());
+            row.put("message", p.column() == null ? text : p.column() + ": " + text);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> body(String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return body;
+    }
+
+    private static Response ok(Object entity) {
+        return json(200, entity);
+    }
+
+    private static Response json(int status, Object entity) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).header("Cache-Control", "no-store").build();
+    }
+
+    private HttpHeaders headers() {
+        return session.getContext().getRequestHeaders();
+    }
+
+    // --- views ---------------------------------------------------------------------------------
+
+    private Map<String, Object> summary(StaffMember staff, UserModel u) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", u.getId());
+        item.put("username", u.getUsername());
+        item.put("lastName", u.getLastName());
+        item.put("firstName", u.getFirstName());
+        item.put("middleName", u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME));
+        item.put("birthdate", u.getFirstAttribute(SchoolAttributes.BIRTHDATE));
+        item.put("role", u.getFirstAttribute(SchoolAttributes.ROLE));
+        String home = u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        item.put("homeOrganization", People.organisationRef(organisation(home), home));
+        item.put("enrolmentSource", u.getFirstAttribute(SchoolAttributes.ENROLMENT_SOURCE));
+        item.put("canIssueCredentials", staff.isHomeOf(u));
+        return item;
+    }
+
+    private static Map<String, Object> name(UserModel u) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", u.getId());
+        item.put("lastName", u.getLastName());
+        item.put("firstName", u.getFirstName());
+        item.put("middleName", u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME));
+        return item;
+    }
+
+    private OrganizationModel organisation(String alias) {
+        if (alias == null) {
+            return null;
+        }
+        return organisations.computeIfAbsent(alias, a -> session.getProvider(OrganizationProvider.class).getByAlias(a));
+    }
+
+    private static String maskedSnils(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Snils.parse(value).masked();
+        } catch (IllegalArgumentException e) {
+            return "***";
+        }
+    }
+
+    // --- input ---------------------------------------------------------------------------------
+
+    private static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+            }
+            return node;
+        } catch (IOException e) {
+            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : null;
+    }
+
+    private static PersonInput person(JsonNode p) {
+        if (p == null || !p.isObject()) {
+            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
+        }
+        return new PersonInput(text(p, "lastName"), text(p, "firstName"), text(p, "middleName"),
+                p.path("noMiddleName").asBoolean(false), text(p, "birthdate"), text(p, "gender"), text(p, "snils"));
+    }
+
+    private static int integer(String value, int fallback) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private byte[] readBounded(InputStream in) {
+        String length = headers().getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && integer(length, 0) > MAX_IMPORT_BYTES) {
+            throw Refused.of(413, "payload_too_large", "schoolImportTooLarge", String.valueOf(MAX_IMPORT_BYTES / 1024));
+        }
+        try (in) {
+            byte[] bytes = in == null ? new byte[0] : in.readNBytes(MAX_IMPORT_BYTES + 1);
+            if (bytes.length > MAX_IMPORT_BYTES) {
+                throw Refused.of(413, "payload_too_large", "schoolImportTooLarge", String.valueOf(MAX_IMPORT_BYTES / 1024));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw Refused.of(400, "malformed_csv", "schoolCsvUnreadable").with("line", 1);
+        }
+    }
+}

@@ -1,0 +1,734 @@
+/*
+ * Staff page of a school / kindergarten / ОДО: lists of parents and students of the staff member's
+ * organisation, a person's card, issuing credentials (R-ODO-2, R-ODO-3).
+ *
+ * Login: OpenID Connect authorisation code with PKCE (S256) against this realm, public client from
+ * <meta name="school-staff-client">. Only the PKCE verifier and state live in sessionStorage, for the
+ * round trip; tokens stay in memory. Every text that comes from data is inserted with textContent.
+ */
+(function () {
+  'use strict';
+
+  var PKCE_KEY = 'school-staff.login';
+  var LOGGED_OUT_KEY = 'school-staff.logged-out';
+  var LOGIN_MAX_AGE_MS = 10 * 60 * 1000;
+
+  var MESSAGES = {
+    network: 'Нет связи с сервером. Проверьте подключение и повторите попытку.',
+    unavailable: 'Сервис временно недоступен. Повторите попытку позже.',
+    forbidden: 'Нет доступа.',
+    notFound: 'Запись не найдена.',
+    badRequest: 'Запрос не выполнен.',
+    insecure: 'Страницу нужно открывать по защищённому адресу (https://).',
+    wrongAddress: 'Страница открыта по неверному адресу.',
+    loginFailed: 'Вход не выполнен. Попробуйте войти ещё раз.',
+    loggedOut: 'Вы вышли из кабинета сотрудника.',
+    tooShort: 'Пароль должен содержать не менее 8 символов.',
+    mismatch: 'Пароли не совпадают',
+    changed: 'Пароль изменён. Передайте логин и пароль родителю (ученику).',
+    pressLoad: 'Нажмите кнопку «Загрузить» для загрузки данных',
+    loading: 'Загрузка…',
+    nobody: 'Никого не найдено.',
+    copied: 'Логин скопирован.',
+    copyFailed: 'Не удалось скопировать: выделите логин и скопируйте вручную.'
+  };
+
+  var ROLES = {
+    parent: {
+      list: 'Список родителей', status: 'Все родители', card: 'Сведения о родителе',
+      relatives: 'Дети', relativesField: 'children', hash: '#parents'
+    },
+    student: {
+      list: 'Список учеников', status: 'Все ученики', card: 'Сведения об ученике',
+      relatives: 'Родители', relativesField: 'parents', hash: '#students'
+    }
+  };
+
+  // ---- where we are: /…/realms/{realm}/school/staff-page/ ----------------------------------------
+
+  var place = /^(.*?)\/realms\/([^/]+)\/school\/staff-page\//.exec(location.pathname);
+  var realmUrl = place ? location.origin + place[1] + '/realms/' + place[2] : null;
+  var pageUrl = place ? location.origin + place[0] : null;
+  var apiUrl = place ? realmUrl + '/school/staff' : null;
+  var clientId = (document.querySelector('meta[name="school-staff-client"]') || {}).content || 'school-staff';
+
+  // ---- state (memory only) ----------------------------------------------------------------------
+
+  var oidc = null;        // discovery document
+  var tokens = null;      // {access, refresh, idToken, expiresAt}
+  var refreshing = null;  // the refresh in flight, shared
+  var lists = {
+    parent: { surname: '', max: 50, first: 0, result: null },
+    student: { surname: '', max: 50, first: 0, result: null }
+  };
+  var currentRole = 'parent';
+  var card = null;        // the person shown
+  var cameFromList = false;
+
+  /** Thrown when the page leaves for the login page: nothing more to do here. */
+  function Leaving() {}
+
+  function ApiError(status, code, message) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function show(el, visible) {
+    el.hidden = !visible;
+  }
+
+  function text(el, value) {
+    el.textContent = value == null ? '' : String(value);
+  }
+
+  // ---- OIDC with PKCE ---------------------------------------------------------------------------
+
+  function base64url(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i++) {
+      s += String.fromCharCode(bytes[i]);
+    }
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function randomString(byteCount) {
+    var bytes = new Uint8Array(byteCount);
+    crypto.getRandomValues(bytes);
+    return base64url(bytes);
+  }
+
+  function decodeJwtPayload(jwt) {
+    try {
+      var part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      var binary = atob(part);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) {
+        bytes[i] = binary.charCodeAt(i);
+      }
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function discover() {
+    return fetch(realmUrl + '/.well-known/openid-configuration', { credentials: 'omit', cache: 'no-store' })
+      .then(function (res) {
+        if (!res.ok) {
+          throw new ApiError(res.status, 'discovery', MESSAGES.unavailable);
+        }
+        return res.json();
+      }, function () {
+        throw new ApiError(0, 'network', MESSAGES.network);
+      })
+      .then(function (doc) {
+        oidc = doc;
+      });
+  }
+
+  function login() {
+    if (!window.crypto || !crypto.subtle) {
+      return Promise.reject(new ApiError(0, 'insecure', MESSAGES.insecure));
+    }
+    var verifier = randomString(48);
+    var state = randomString(24);
+    var nonce = randomString(24);
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (digest) {
+      sessionStorage.removeItem(LOGGED_OUT_KEY);
+      sessionStorage.setItem(PKCE_KEY, JSON.stringify({
+        state: state, verifier: verifier, nonce: nonce, hash: location.hash, at: Date.now()
+      }));
+      var params = new URLSearchParams({
+        client_id: clientId,
+        redirect_uri: pageUrl,
+        response_type: 'code',
+        scope: 'openid',
+        state: state,
+        nonce: nonce,
+        code_challenge: base64url(new Uint8Array(digest)),
+        code_challenge_method: 'S256'
+      });
+      location.assign(oidc.authorization_endpoint + '?' + params.toString());
+      throw new Leaving();
+    });
+  }
+
+  /** The answer of the login page in the query string, if this load is one. */
+  function takeLoginAnswer() {
+    var query = new URLSearchParams(location.search);
+    if (!query.has('state') || !(query.has('code') || query.has('error'))) {
+      return null;
+    }
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+    } catch (e) {
+      saved = null;
+    }
+    sessionStorage.removeItem(PKCE_KEY);
+    // The code must not stay in the address bar or the history.
+    history.replaceState(null, '', pageUrl + (saved && saved.hash ? saved.hash : ''));
+    return { query: query, saved: saved };
+  }
+
+  function exchangeCode(answer) {
+    var query = answer.query;
+    var saved = answer.saved;
+    if (!saved || saved.state !== query.get('state') || Date.now() - saved.at > LOGIN_MAX_AGE_MS
+        || query.has('error') || (query.has('iss') && query.get('iss') !== oidc.issuer)) {
+      return Promise.reject(new ApiError(401, 'login_failed', MESSAGES.loginFailed));
+    }
+    return tokenRequest({
+      grant_type: 'authorization_code',
+      code: query.get('code'),
+      redirect_uri: pageUrl,
+      client_id: clientId,
+      code_verifier: saved.verifier
+    }).then(function () {
+      var claims = tokens.idToken ? decodeJwtPayload(tokens.idToken) : null;
+      if (!claims || claims.nonce !== saved.nonce) {
+        tokens = null;
+        throw new ApiError(401, 'login_failed', MESSAGES.loginFailed);
+      }
+    });
+  }
+
+  function tokenRequest(form) {
+    return fetch(oidc.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+      credentials: 'omit',
+      cache: 'no-store'
+    }).then(function (res) {
+      return res.json().catch(function () {
+        return {};
+      }).then(function (body) {
+        if (!res.ok || !body.access_token) {
+          throw new ApiError(401, 'login_failed', MESSAGES.loginFailed);
+        }
+        tokens = {
+          access: body.access_token,
+          refresh: body.refresh_token || null,
+          idToken: body.id_token || (tokens && tokens.idToken) || null,
+          expiresAt: Date.now() + (body.expires_in || 60) * 1000
+        };
+      });
+    }, function () {
+      throw new ApiError(0, 'network', MESSAGES.network);
+    });
+  }
+
+  /** A valid access token: refreshed shortly before it expires, a new login when that fails. */
+  function accessToken() {
+    if (tokens && Date.now() < tokens.expiresAt - 15000) {
+      return Promise.resolve(tokens.access);
+    }
+    if (tokens && tokens.refresh) {
+      if (!refreshing) {
+        refreshing = tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh, client_id: clientId })
+          .then(function () {
+            refreshing = null;
+            return tokens.access;
+          }, function (e) {
+            refreshing = null;
+            if (e.code === 'network') {
+              throw e;
+            }
+            tokens = null;
+            return login();
+          });
+      }
+      return refreshing;
+    }
+    return login();
+  }
+
+  function logout() {
+    var idToken = tokens && tokens.idToken;
+    tokens = null;
+    sessionStorage.setItem(LOGGED_OUT_KEY, '1');
+    if (!oidc || !oidc.end_session_endpoint) {
+      location.replace(pageUrl);
+      return;
+    }
+    var params = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: pageUrl });
+    if (idToken) {
+      params.set('id_token_hint', idToken);
+    }
+    location.assign(oidc.end_session_endpoint + '?' + params.toString());
+  }
+
+  // ---- the staff REST API -----------------------------------------------------------------------
+
+  function fallbackMessage(status) {
+    if (status === 403) {
+      return MESSAGES.forbidden;
+    }
+    if (status === 404) {
+      return MESSAGES.notFound;
+    }
+    if (status >= 400 && status < 500) {
+      return MESSAGES.badRequest;
+    }
+    return MESSAGES.unavailable;
+  }
+
+  function api(method, path, body, retried) {
+    return accessToken().then(function (token) {
+      // The page is Russian: the API's messages must be too, whatever the browser's languages.
+      var headers = { Authorization: 'Bearer ' + token, Accept: 'application/json', 'Accept-Language': 'ru' };
+      if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+      }
+      return fetch(apiUrl + path, {
+        method: method,
+        headers: headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store'
+      }).then(null, function () {
+        throw new ApiError(0, 'network', MESSAGES.network);
+      });
+    }).then(function (res) {
+      if (res.status === 401 && !retried && tokens) {
+        tokens.expiresAt = 0; // revoked or expired early: refresh once
+        return api(method, path, body, true);
+      }
+      return res.text().then(function (raw) {
+        var data = null;
+        if (raw) {
+          try {
+            data = JSON.parse(raw);
+          } catch (e) {
+            data = null;
+          }
+        }
+        if (!res.ok) {
+          var message = data && typeof data.message === 'string' && data.message ? data.message : fallbackMessage(res.status);
+          throw new ApiError(res.status, data && data.error, message);
+        }
+        return data;
+      });
+    });
+  }
+
+  // ---- formatting -------------------------------------------------------------------------------
+
+  function fullName(p) {
+    return [p.lastName, p.firstName, p.middleName].filter(function (s) {
+      return s;
+    }).join(' ');
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[3] + '.' + m[2] + '.' + m[1] : (iso || '—');
+  }
+
+  function formatGender(g) {
+    return g === 'M' ? 'Мужской' : g === 'F' ? 'Женский' : '—';
+  }
+
+  function personLink(person) {
+    var a = document.createElement('a');
+    a.href = '#person/' + encodeURIComponent(person.id);
+    a.className = 'link';
+    text(a, fullName(person) || person.username || person.id);
+    return a;
+  }
+
+  // ---- views ------------------------------------------------------------------------------------
+
+  function showView(name) {
+    ['loading', 'problem', 'list', 'card'].forEach(function (v) {
+      show($('view-' + v), v === name);
+    });
+  }
+
+  function showProblem(message, withLogin, withLogout) {
+    text($('problem-text'), message);
+    show($('problem-login'), !!withLogin);
+    show($('problem-logout'), !!withLogout);
+    show($('top'), false);
+    showView('problem');
+  }
+
+  function renderHeader(me) {
+    var org = me.organization || {};
+    text($('org-type'), org.typeLabel || '');
+    text($('org-name'), org.name || '');
+    text($('staff-name'), fullName(me) || me.username);
+    text($('staff-positions'), (me.positions || []).join(', '));
+    document.title = (org.name ? org.name + ' — ' : '') + 'Родители и ученики';
+    show($('top'), true);
+  }
+
+  function showList(role, focusTitle) {
+    currentRole = role;
+    var labels = ROLES[role];
+    var state = lists[role];
+    ['parent', 'student'].forEach(function (r) {
+      $('switch-' + r).setAttribute('aria-pressed', r === role ? 'true' : 'false');
+    });
+    text($('list-title'), labels.list);
+    text($('people-caption'), labels.list);
+    text($('f-status-all'), labels.status);
+    $('f-surname').value = state.surname;
+    $('f-max').value = String(state.max);
+    show($('list-error'), false);
+    renderResult(state);
+    showView('list');
+    if (focusTitle) {
+      $('list-title').focus();
+    }
+  }
+
+  function renderResult(state) {
+    var body = $('people-body');
+    body.replaceChildren();
+    var result = state.result;
+    if (!result) {
+      text($('list-message'), MESSAGES.pressLoad);
+      show($('people'), false);
+      show($('pager'), false);
+      return;
+    }
+    var items = result.items || [];
+    items.forEach(function (p) {
+      var tr = document.createElement('tr');
+      var name = document.createElement('td');
+      name.appendChild(personLink(p));
+      var birth = document.createElement('td');
+      birth.setAttribute('data-label', 'Дата рождения');
+      text(birth, formatDate(p.birthdate));
+      var org = document.createElement('td');
+      org.setAttribute('data-label', 'Организация');
+      text(org, p.homeOrganization && p.homeOrganization.name ? p.homeOrganization.name : '—');
+      tr.append(name, birth, org);
+      body.appendChild(tr);
+    });
+    var total = typeof result.total === 'number' ? result.total : items.length;
+    var first = result.first || 0;
+    if (items.length === 0) {
+      text($('list-message'), MESSAGES.nobody);
+    } else {
+      text($('list-message'), 'Найдено: ' + total + '. Показаны записи ' + (first + 1) + '–' + (first + items.length) + '.');
+    }
+    show($('people'), items.length > 0);
+    show($('pager'), total > items.length);
+    text($('page-info'), items.length ? (first + 1) + '–' + (first + items.length) + ' из ' + total : '');
+    $('page-prev').disabled = first <= 0;
+    $('page-next').disabled = first + items.length >= total;
+  }
+
+  function loadList(first) {
+    var role = currentRole;
+    var state = lists[role];
+    state.surname = $('f-surname').value.trim();
+    state.max = parseInt($('f-max').value, 10) || 50;
+    state.first = Math.max(0, first);
+    var params = new URLSearchParams({ role: role, status: 'all', first: String(state.first), max: String(state.max) });
+    if (state.surname) {
+      params.set('surname', state.surname);
+    }
+    $('load').disabled = true;
+    show($('list-error'), false);
+    text($('list-message'), MESSAGES.loading);
+    return api('GET', '/people?' + params.toString()).then(function (result) {
+      state.result = result || { items: [], total: 0, first: 0 };
+      if (currentRole === role) {
+        renderResult(state);
+      }
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      state.result = null;
+      renderResult(state);
+      text($('list-message'), '');
+      text($('list-error'), e.message);
+      show($('list-error'), true);
+    }).then(function () {
+      $('load').disabled = false;
+    });
+  }
+
+  function openCard(id) {
+    card = null;
+    show($('card-body'), false);
+    show($('card-error'), false);
+    show($('card-success'), false);
+    text($('card-title'), MESSAGES.loading);
+    text($('card-back-text'), ROLES[currentRole].list);
+    showView('card');
+    return api('GET', '/people/' + encodeURIComponent(id)).then(function (person) {
+      card = person;
+      renderCard(person);
+      $('card-title').focus();
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      text($('card-title'), ROLES[currentRole].card);
+      text($('card-error'), e.message);
+      show($('card-error'), true);
+      $('card-title').focus();
+    });
+  }
+
+  function renderCard(p) {
+    if (ROLES[p.role]) {
+      currentRole = p.role;
+    }
+    var labels = ROLES[currentRole];
+    text($('card-title'), labels.card + ': ' + fullName(p));
+    text($('card-back-text'), labels.list);
+    text($('c-last'), p.lastName || '—');
+    text($('c-first'), p.firstName || '—');
+    text($('c-middle'), p.noMiddleName || !p.middleName ? 'Нет отчества' : p.middleName);
+    text($('c-birth'), formatDate(p.birthdate));
+    text($('c-gender'), formatGender(p.gender));
+    show($('c-snils-label'), !!p.snilsMasked);
+    show($('c-snils'), !!p.snilsMasked);
+    text($('c-snils'), p.snilsMasked || '');
+    text($('c-login'), p.login || p.username || '');
+    text($('copy-status'), '');
+
+    text($('c-relatives-label'), labels.relatives);
+    var relatives = $('c-relatives');
+    relatives.replaceChildren();
+    var people = p[labels.relativesField] || [];
+    if (!people.length) {
+      var none = document.createElement('li');
+      text(none, 'Нет');
+      relatives.appendChild(none);
+    }
+    people.forEach(function (r) {
+      var li = document.createElement('li');
+      li.appendChild(personLink(r));
+      relatives.appendChild(li);
+    });
+
+    var orgs = $('c-orgs');
+    orgs.replaceChildren();
+    (p.organizations || []).forEach(function (o) {
+      var li = document.createElement('li');
+      text(li, o.name || o.alias);
+      orgs.appendChild(li);
+    });
+    var home = p.homeOrganization && p.homeOrganization.name;
+    text($('c-home'), home || '—');
+
+    // R-ODO-2: credentials of people enrolled from another organisation come from that organisation.
+    show($('credentials-allowed'), !!p.canIssueCredentials);
+    show($('credentials-elsewhere'), !p.canIssueCredentials);
+    text($('credentials-elsewhere'), 'Учетные данные выдаёт организация, где обучается ребёнок: обратитесь в '
+        + (home || 'организацию, создавшую учётную запись') + '. Родитель и ребёнок входят с логином и паролем, '
+        + 'выданными в этой организации.');
+    show($('card-body'), true);
+  }
+
+  // ---- «Сменить пароль» -------------------------------------------------------------------------
+
+  var dialog = null;
+
+  function openPasswordDialog() {
+    if (!card) {
+      return;
+    }
+    resetPasswordForm();
+    text($('password-for'), fullName(card) + ', логин ' + (card.login || card.username || ''));
+    show($('card-success'), false);
+    dialog.showModal();
+    $('p-new').focus();
+  }
+
+  function resetPasswordForm() {
+    $('p-new').value = '';
+    $('p-confirm').value = '';
+    $('p-temporary').checked = true;
+    $('p-new').removeAttribute('aria-invalid');
+    $('p-confirm').removeAttribute('aria-invalid');
+    show($('password-error'), false);
+    text($('password-error'), '');
+    $('password-save').disabled = false;
+  }
+
+  function passwordError(message, field) {
+    text($('password-error'), message);
+    show($('password-error'), true);
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+    }
+  }
+
+  function savePassword(event) {
+    event.preventDefault();
+    var fresh = $('p-new');
+    var confirmation = $('p-confirm');
+    fresh.removeAttribute('aria-invalid');
+    confirmation.removeAttribute('aria-invalid');
+    show($('password-error'), false);
+    if (fresh.value.length < 8) {
+      passwordError(MESSAGES.tooShort, fresh);
+      return;
+    }
+    if (fresh.value !== confirmation.value) {
+      passwordError(MESSAGES.mismatch, confirmation);
+      return;
+    }
+    var person = card;
+    $('password-save').disabled = true;
+    api('POST', '/people/' + encodeURIComponent(person.id) + '/credentials', {
+      password: fresh.value,
+      confirmation: confirmation.value,
+      temporary: $('p-temporary').checked
+    }).then(function () {
+      dialog.close();
+      text($('card-success'), MESSAGES.changed);
+      show($('card-success'), true);
+      $('card-success').focus();
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      $('password-save').disabled = false;
+      var field = e.code === 'password_mismatch' ? confirmation : (e.code === 'password_too_short' || e.code === 'password_policy') ? fresh : null;
+      passwordError(e.message, field);
+    });
+  }
+
+  function copyLogin() {
+    var login = $('c-login').textContent;
+    var done = function () {
+      text($('copy-status'), MESSAGES.copied);
+    };
+    var fallback = function () {
+      var range = document.createRange();
+      range.selectNodeContents($('c-login'));
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (e) {
+        ok = false;
+      }
+      text($('copy-status'), ok ? MESSAGES.copied : MESSAGES.copyFailed);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(login).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  // ---- navigation -------------------------------------------------------------------------------
+
+  function route() {
+    var hash = location.hash;
+    if (hash.indexOf('#person/') === 0) {
+      var id = decodeURIComponent(hash.substring('#person/'.length));
+      return openCard(id);
+    }
+    cameFromList = true;
+    showList(hash === '#students' ? 'student' : 'parent', false);
+    return Promise.resolve();
+  }
+
+  function bind() {
+    dialog = $('password-dialog');
+    $('logout').addEventListener('click', logout);
+    $('problem-logout').addEventListener('click', logout);
+    $('problem-login').addEventListener('click', function () {
+      sessionStorage.removeItem(LOGGED_OUT_KEY);
+      location.replace(pageUrl + location.hash);
+    });
+    ['parent', 'student'].forEach(function (role) {
+      $('switch-' + role).addEventListener('click', function () {
+        if (location.hash === ROLES[role].hash) {
+          showList(role, true);
+        } else {
+          location.hash = ROLES[role].hash;
+        }
+      });
+    });
+    $('filters').addEventListener('submit', function (event) {
+      event.preventDefault();
+      loadList(0);
+    });
+    $('page-prev').addEventListener('click', function () {
+      var s = lists[currentRole];
+      loadList(s.first - s.max);
+    });
+    $('page-next').addEventListener('click', function () {
+      var s = lists[currentRole];
+      loadList(s.first + s.max);
+    });
+    $('card-back').addEventListener('click', function () {
+      if (cameFromList) {
+        history.back();
+      } else {
+        location.hash = ROLES[currentRole].hash;
+      }
+    });
+    $('change-password').addEventListener('click', openPasswordDialog);
+    $('copy-login').addEventListener('click', copyLogin);
+    $('password-form').addEventListener('submit', savePassword);
+    $('password-cancel').addEventListener('click', function () {
+      dialog.close();
+    });
+    // Whatever closes the dialog (Отмена, Esc, success), the typed passwords are gone.
+    dialog.addEventListener('close', resetPasswordForm);
+    window.addEventListener('hashchange', function () {
+      if (tokens) {
+        route().then(function () {
+          if (location.hash.indexOf('#person/') !== 0) {
+            $('list-title').focus();
+          }
+        });
+      }
+    });
+  }
+
+  function start() {
+    bind();
+    if (!place) {
+      showProblem(MESSAGES.wrongAddress, false, false);
+      return;
+    }
+    var answer = takeLoginAnswer();
+    if (!answer && sessionStorage.getItem(LOGGED_OUT_KEY)) {
+      showProblem(MESSAGES.loggedOut, true, false);
+      return;
+    }
+    discover().then(function () {
+      return answer ? exchangeCode(answer) : login();
+    }).then(function () {
+      return api('GET', '/me');
+    }).then(function (me) {
+      renderHeader(me);
+      return route();
+    }).then(null, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      // Not staff (403 with the server's words), or the login did not complete.
+      showProblem(e.message || MESSAGES.unavailable, !tokens, !!tokens);
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+}());

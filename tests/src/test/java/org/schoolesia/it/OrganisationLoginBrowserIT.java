@@ -1,0 +1,171 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * R-ODO-2 on a phone: Debian's Chromium, headless at 390×844, goes through the cascade
+ * Регион → … → «МАУДО ДДЮТ г.Южно-Сахалинск» and logs a school student in at the ОДО with his
+ * school password. Screenshots land in target/screenshots.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrganisationLoginBrowserIT {
+
+    private static HttpServer application;
+    private static String applicationCallback;
+    private static WebDriver chromium;
+
+    @BeforeAll
+    static void start(TestEnvironment env) throws Exception {
+        env.resetRealm();
+        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        application.createContext("/callback", exchange -> {
+            byte[] body = "<html><body><h1 id=\"signed-in\">Дневник: вход выполнен</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        application.start();
+        applicationCallback = "http://127.0.0.1:" + application.getAddress().getPort() + "/callback";
+        String clientPath = "/realms/" + DemoRealm.NAME + "/clients";
+        ObjectNode client = (ObjectNode) env.admin().get(clientPath + "?clientId=" + DemoRealm.CLIENT_ID).get(0);
+        ((ArrayNode) client.get("redirectUris")).add(applicationCallback);
+        env.admin().put(clientPath + "/" + client.get("id").asText(), client);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=390,844", "--lang=ru", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        chromium = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+        if (application != null) {
+            application.stop(0);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void r_odo_2_studentOnAPhoneChoosesTheOdoAndLogsInWithHisSchoolPassword(TestEnvironment env) throws Exception {
+        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(applicationCallback, StandardCharsets.UTF_8));
+        assertFitsPhoneWidth("organisation login page");
+        screenshot("org-01-login-page");
+
+        // One region in the demo: chosen by itself.
+        assertEquals("Сахалинская обл", new Select(chromium.findElement(By.id("schoolRegion"))).getFirstSelectedOption().getText());
+        choose("schoolMunicipality", "Городской округ Южно-Сахалинск");
+        // One settlement in that district: chosen by itself.
+        assertEquals("Южно-Сахалинск, г.", new Select(chromium.findElement(By.id("schoolSettlement"))).getFirstSelectedOption().getText());
+        // The script filters the types to those of Южно-Сахалинск.
+        List<String> types = new Select(chromium.findElement(By.id("schoolType"))).getOptions().stream().map(o -> o.getText()).toList();
+        assertEquals(List.of("Выберите…", "Дошкольная", "Общеобразовательная", "Дополнительное образование детей"), types);
+        choose("schoolType", "Дополнительное образование детей");
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск",
+                new Select(chromium.findElement(By.id("organization"))).getFirstSelectedOption().getText());
+
+        chromium.findElement(By.id("username")).sendKeys("ivanov.petr");
+        chromium.findElement(By.id("password")).sendKeys(OrganisationLoginIT.PASSWORD);
+        assertFitsPhoneWidth("filled organisation login page");
+        screenshot("org-02-cascade-filled");
+        assertTrue(chromium.findElement(By.id("social-esia")).getText().contains("Госуслуг"));
+        assertEquals("ВОЙТИ", chromium.findElement(By.id("kc-login")).getText());
+
+        chromium.findElement(By.id("kc-login")).click();
+        waitFor(d -> d.getCurrentUrl().startsWith(applicationCallback));
+        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
+    }
+
+    @Test
+    @Order(2)
+    void wrongOrganisationOnAPhoneShowsTheUsualMessage(TestEnvironment env) throws Exception {
+        // Signed out on this phone, but the organisation cookie stays.
+        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/.well-known/openid-configuration");
+        chromium.manage().deleteCookieNamed("KEYCLOAK_IDENTITY");
+        chromium.manage().deleteCookieNamed("KEYCLOAK_SESSION");
+        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&state=s2&redirect_uri=" + URLEncoder.encode(applicationCallback, StandardCharsets.UTF_8));
+        // The organisation remembered from the last login is chosen; opening the district again
+        // offers every organisation, and choosing one fills the levels above it.
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск",
+                new Select(chromium.findElement(By.id("organization"))).getFirstSelectedOption().getText());
+        choose("schoolMunicipality", "Выберите…");
+        assertEquals(5, new Select(chromium.findElement(By.id("organization"))).getOptions().size());
+        choose("organization", "МБДОУ Детский сад № 15 г. Южно-Сахалинска");
+        assertEquals("Дошкольная", new Select(chromium.findElement(By.id("schoolType"))).getFirstSelectedOption().getText());
+        chromium.findElement(By.id("username")).sendKeys("ivanov.petr");
+        chromium.findElement(By.id("password")).sendKeys(OrganisationLoginIT.PASSWORD);
+        chromium.findElement(By.id("kc-login")).click();
+        waitFor(d -> !d.findElements(By.id("input-error-username")).isEmpty());
+        assertTrue(chromium.findElement(By.id("input-error-username")).getText().contains("Неправильное имя пользователя или пароль"));
+        assertFitsPhoneWidth("error page");
+        screenshot("org-03-wrong-organisation");
+    }
+
+    private static void choose(String select, String visibleText) {
+        new Select(chromium.findElement(By.id(select))).selectByVisibleText(visibleText);
+    }
+
+    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(chromium, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    private static void assertFitsPhoneWidth(String what) {
+        Object overflow = ((JavascriptExecutor) chromium).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, what + " scrolls sideways at phone width by " + overflow + " px");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,143 @@
+package org.schoolesia.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * The staff REST API as a staff page would call it: tokens from a throwaway confidential client
+ * with direct grants (the demo's {@code school-staff} client is public and browser-only).
+ */
+final class StaffApi {
+
+    static final String PASSWORD = "Demo-pass-1";
+    static final String CLIENT_ID = "staff-api-it";
+    static final String CLIENT_SECRET = "staff-api-it-secret";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestEnvironment env;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    StaffApi(TestEnvironment env) {
+        this.env = env;
+    }
+
+    /** After {@code env.resetRealm()}: the test client exists only for the tests. */
+    void createTestClient() {
+        env.admin().post("/realms/" + DemoRealm.NAME + "/clients", Map.of(
+                "clientId", CLIENT_ID, "enabled", true, "publicClient", false, "secret", CLIENT_SECRET,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect"));
+        tokens.clear();
+    }
+
+    String base() {
+        return env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff";
+    }
+
+    HttpResponse<String> passwordGrant(String username, String password) {
+        String form = "grant_type=password&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
+                + "&username=" + enc(username) + "&password=" + enc(password);
+        return send(HttpRequest.newBuilder(URI.create(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    String token(String username) {
+        return tokens.computeIfAbsent(username, u -> {
+            HttpResponse<String> r = passwordGrant(u, PASSWORD);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("token for " + u + ": " + r.statusCode() + " " + r.body());
+            }
+            return json(r.body()).get("access_token").asText();
+        });
+    }
+
+    HttpResponse<String> get(String asUser, String path) {
+        return send(request(asUser, path, "ru").GET());
+    }
+
+    HttpResponse<String> post(String asUser, String path, Object body) {
+        return post(asUser, path, body, "ru");
+    }
+
+    HttpResponse<String> post(String asUser, String path, Object body, String language) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(request(asUser, path, language).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> postCsv(String asUser, byte[] csv) {
+        return send(request(asUser, "/accounts/import", "ru").header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    }
+
+    /** {@code asUser} null: no token at all; starting with "Bearer ": that raw header. */
+    private HttpRequest.Builder request(String asUser, String path, String language) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").header("Accept-Language", language);
+        if (asUser != null) {
+            b.header("Authorization", asUser.startsWith("Bearer ") ? asUser : "Bearer " + token(asUser));
+        }
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    /** The user's id by exact username, through the admin API. */
+    String userId(String username) {
+        JsonNode users = env.admin().get("/realms/" + DemoRealm.NAME + "/users?exact=true&username=" + enc(username));
+        return users.size() == 0 ? null : users.get(0).get("id").asText();
+    }
+
+    JsonNode user(String username) {
+        JsonNode users = env.admin().get("/realms/" + DemoRealm.NAME + "/users?exact=true&briefRepresentation=false&username=" + enc(username));
+        return users.size() == 0 ? null : users.get(0);
+    }
+
+    int userCount() {
+        return env.admin().userCount(DemoRealm.NAME);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

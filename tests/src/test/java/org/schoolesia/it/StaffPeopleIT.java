@@ -1,0 +1,272 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.TestEnvironment;
+
+/** The staff list and card, enrolment from other organisations' lists (R-ODO-1) and quick entry. */
+@ExtendWith(KeycloakExtension.class)
+class StaffPeopleIT {
+
+    private final TestEnvironment env;
+    private final StaffApi api;
+
+    StaffPeopleIT(TestEnvironment env) {
+        this.env = env;
+        this.api = new StaffApi(env);
+    }
+
+    @BeforeEach
+    void freshRealm() throws Exception {
+        env.resetRealm();
+        api.createTestClient();
+    }
+
+    private static List<String> usernames(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(i -> names.add(i.get("username").asText()));
+        return names;
+    }
+
+    @Test
+    void meShowsTheStaffMemberAndTheirOrganisation() {
+        JsonNode me = StaffApi.json(api.get("metodist.ddut", "/me"));
+        assertEquals("Соколова", me.get("lastName").asText());
+        assertEquals("Павловна", me.get("middleName").asText());
+        assertEquals("методист", me.get("positions").get(0).asText());
+        assertEquals("ddut-ys", me.get("organization").get("alias").asText());
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск", me.get("organization").get("name").asText());
+        assertEquals("supplementary", me.get("organization").get("type").asText());
+        assertEquals("Дополнительное образование детей", me.get("organization").get("typeLabel").asText());
+    }
+
+    @Test
+    void listShowsOnlyMembersOfTheStaffsOrganisation() {
+        JsonNode odo = StaffApi.json(api.get("metodist.ddut", "/people?role=student&status=all"));
+        assertEquals(List.of("ivanov.petr", "kuznetsov.ilya"), usernames(odo.get("items")));
+        assertEquals(2, odo.get("total").asInt());
+        assertEquals(50, odo.get("max").asInt());
+        JsonNode petr = odo.get("items").get(0);
+        assertEquals("sosh-1-ys", petr.get("homeOrganization").get("alias").asText());
+        assertEquals("МАОУ СОШ № 1 г. Южно-Сахалинска", petr.get("homeOrganization").get("name").asText());
+        assertFalse(petr.get("canIssueCredentials").asBoolean());
+        assertTrue(odo.get("items").get(1).get("canIssueCredentials").asBoolean());
+
+        JsonNode school = StaffApi.json(api.get("zavuch.sosh1", "/people?role=student"));
+        assertEquals(List.of("ivanov.petr"), usernames(school.get("items")));
+        assertTrue(school.get("items").get(0).get("canIssueCredentials").asBoolean());
+        JsonNode parents = StaffApi.json(api.get("metodist.ddut", "/people?role=parent"));
+        assertEquals(List.of("ivanova.maria", "kuznetsov.andrey"), usernames(parents.get("items")));
+        JsonNode kindergarten = StaffApi.json(api.get("vospitatel.ds15", "/people?role=student"));
+        assertEquals(List.of("ivanova.anna"), usernames(kindergarten.get("items")));
+
+        assertEquals(400, api.get("metodist.ddut", "/people?role=staff").statusCode());
+    }
+
+    @Test
+    void cardOfAMemberAndNotFoundForEveryoneElse() {
+        String ilya = api.userId("kuznetsov.ilya");
+        JsonNode card = StaffApi.json(api.get("metodist.ddut", "/people/" + ilya));
+        assertEquals("kuznetsov.ilya", card.get("login").asText());
+        assertEquals("M", card.get("gender").asText());
+        assertEquals("2015-04-02", card.get("birthdate").asText());
+        assertEquals("import", card.get("enrolmentSource").asText());
+        assertEquals("Кузнецов", card.get("parents").get(0).get("lastName").asText());
+        assertEquals("Андрей", card.get("parents").get(0).get("firstName").asText());
+        assertEquals("ddut-ys", card.get("organizations").get(0).get("alias").asText());
+
+        JsonNode mother = StaffApi.json(api.get("metodist.ddut", "/people/" + api.userId("ivanova.maria")));
+        List<String> children = new ArrayList<>();
+        mother.get("children").forEach(c -> children.add(c.get("firstName").asText()));
+        assertEquals(List.of("Пётр", "Анна"), children);
+        assertEquals("***-***-*** 95", mother.get("snilsMasked").asText());
+        assertEquals(3, mother.get("organizations").size());
+
+        for (String other : List.of(api.userId("ivanova.anna"), api.userId("zavuch.sosh1"), "nope")) {
+            HttpResponse<String> r = api.get("metodist.ddut", "/people/" + other);
+            assertEquals(404, r.statusCode(), other);
+            assertEquals("not_found", StaffApi.json(r).get("error").asText());
+        }
+    }
+
+    @Test
+    void r_odo_1_candidatesFromOtherOrganisationsOfTheRegionAndEnrolment() {
+        JsonNode list = StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив")));
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        list.get("items").forEach(i -> byName.put(i.get("firstName").asText(), i));
+        assertEquals(List.of("Пётр", "Анна"), new ArrayList<>(byName.keySet()), list.toString());
+        assertTrue(byName.get("Пётр").get("alreadyEnrolled").asBoolean());
+        assertFalse(byName.get("Анна").get("alreadyEnrolled").asBoolean());
+        assertEquals("ds-15-ys", byName.get("Анна").get("homeOrganization").get("alias").asText());
+        // Only the kindergarten's list, and refusals.
+        assertEquals(1, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("Ив") + "&organization=ds-15-ys")).get("items").size());
+        assertEquals("surname_too_short", StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("и"))).get("error").asText());
+        HttpResponse<String> unknown = api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=no-such-org");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("unknown_organization", StaffApi.json(unknown).get("error").asText());
+        assertEquals(400, api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=ddut-ys").statusCode());
+        assertEquals(0, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=sosh-2-korsakov")).get("items").size());
+        // Korsakov is another municipality of the same region: its staff see the Yuzhno-Sakhalinsk children too.
+        assertEquals(2, StaffApi.json(api.get("smirnov.oleg", "/candidates?surname=" + enc("ив"))).get("items").size());
+
+        String anna = api.userId("ivanova.anna");
+        HttpResponse<String> enrolled = api.post("metodist.ddut", "/enrolments", Map.of("studentId", anna));
+        assertEquals(201, enrolled.statusCode(), enrolled.body());
+        // Her mother is already a member of the ОДО (through her brother): only Anna joins.
+        assertEquals(List.of(anna), List.of(StaffApi.json(enrolled).get("enrolled").get(0).asText()));
+        assertEquals(1, StaffApi.json(enrolled).get("enrolled").size());
+        JsonNode students = StaffApi.json(api.get("metodist.ddut", "/people?role=student"));
+        assertTrue(usernames(students.get("items")).contains("ivanova.anna"));
+        assertFalse(students.get("items").get(0).get("canIssueCredentials").asBoolean());
+
+        HttpResponse<String> again = api.post("metodist.ddut", "/enrolments", Map.of("studentId", anna));
+        assertEquals(409, again.statusCode());
+        assertEquals("already_enrolled", StaffApi.json(again).get("error").asText());
+        // The ОДО's own child cannot be "enrolled" from a list; parents are not students.
+        assertEquals(409, api.post("metodist.ddut", "/enrolments", Map.of("studentId", api.userId("kuznetsov.ilya"))).statusCode());
+        assertEquals(404, api.post("metodist.ddut", "/enrolments", Map.of("studentId", api.userId("ivanova.maria"))).statusCode());
+    }
+
+    @Test
+    void enrolmentBringsTheParentsAlong() {
+        // Korsakov's school (same region) enrols Petr: his mother comes along as a member, no new accounts.
+        String petr = api.userId("ivanov.petr");
+        HttpResponse<String> r = api.post("smirnov.oleg", "/enrolments", Map.of("studentId", petr));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode ids = StaffApi.json(r).get("enrolled");
+        assertEquals(petr, ids.get(0).asText());
+        assertEquals(api.userId("ivanova.maria"), ids.get(1).asText());
+        assertEquals(List.of("ivanova.maria"), usernames(StaffApi.json(api.get("smirnov.oleg", "/people?role=parent")).get("items")));
+    }
+
+    private static Map<String, Object> person(String last, String first, String middle, String birthdate, String gender, String snils) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("lastName", last);
+        p.put("firstName", first);
+        p.put("middleName", middle);
+        p.put("noMiddleName", middle == null);
+        p.put("birthdate", birthdate);
+        p.put("gender", gender);
+        if (snils != null) {
+            p.put("snils", snils);
+        }
+        return p;
+    }
+
+    @Test
+    void r_odo_1_quickEntryCreatesChildAndParentOfTheOdo() {
+        int before = api.userCount();
+        Map<String, Object> body = Map.of(
+                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "000-000-600 06"),
+                "parents", List.of(person("Королёв", "Олег", null, "1988-11-30", "M", null)));
+        HttpResponse<String> r = api.post("metodist.ddut", "/accounts", body);
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode created = StaffApi.json(r);
+        assertEquals("korolevav", created.get("student").get("login").asText());
+        assertEquals("korolevo", created.get("parents").get(0).get("login").asText());
+        assertEquals(before + 2, api.userCount());
+
+        JsonNode vera = api.user("korolevav");
+        assertEquals("ddut-ys", vera.get("attributes").get("homeOrganization").get(0).asText());
+        assertEquals("quick-entry", vera.get("attributes").get("enrolmentSource").get(0).asText());
+        assertEquals("student", vera.get("attributes").get("schoolRole").get(0).asText());
+        assertEquals(created.get("parents").get(0).get("id").asText(), vera.get("attributes").get("parentIds").get(0).asText());
+        assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + vera.get("id").asText() + "/credentials").size());
+
+        // ё/е- and case-insensitive surname filter; the ОДО may issue their credentials.
+        JsonNode found = StaffApi.json(api.get("metodist.ddut", "/people?surname=" + enc("королев")));
+        assertEquals(List.of("korolevav", "korolevo"), usernames(found.get("items")).stream().sorted().toList());
+        found.get("items").forEach(i -> assertTrue(i.get("canIssueCredentials").asBoolean()));
+
+        // The same SNILS again: an account of that role exists.
+        HttpResponse<String> dup = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "00000060006"), "parents", List.of()));
+        assertEquals(409, dup.statusCode(), dup.body());
+        assertEquals("duplicate_snils", StaffApi.json(dup).get("error").asText());
+        assertEquals("Учетная запись с таким СНИЛС уже есть. Если ребёнок учится в другой организации, зачислите его из списка обучающихся в других ОО.",
+                StaffApi.json(dup).get("message").asText());
+        assertEquals(before + 2, api.userCount());
+    }
+
+    @Test
+    void quickEntryRefusalsSaveNothing() {
+        int before = api.userCount();
+        // Petr's SNILS (a school student): enrol him from the list instead.
+        HttpResponse<String> petr = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Иванов", "Пётр", "Сергеевич", "2012-09-05", "M", "12345678964"),
+                "parents", List.of(person("Иванова", "Мария", "Петровна", "1986-03-14", "F", null))));
+        assertEquals(409, petr.statusCode());
+        assertEquals("duplicate_snils", StaffApi.json(petr).get("error").asText());
+
+        HttpResponse<String> checksum = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", "12345678965"), "parents", List.of()));
+        assertEquals(400, checksum.statusCode());
+        assertEquals("invalid_snils", StaffApi.json(checksum).get("error").asText());
+        assertEquals("student.snils", StaffApi.json(checksum).get("field").asText());
+
+        HttpResponse<String> sameTwice = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", "00000060006"),
+                "parents", List.of(person("Зайцев", "Иван", "Ильич", "1980-01-01", "M", "000-000-600 06"))));
+        assertEquals(409, sameTwice.statusCode());
+
+        HttpResponse<String> parentBad = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", null),
+                "parents", List.of(person("Зайцев", "Иван", null, "2999-01-01", "M", null))));
+        assertEquals(400, parentBad.statusCode());
+        assertEquals("invalid_birthdate", StaffApi.json(parentBad).get("error").asText());
+
+        Map<String, Object> noMiddle = person("Зайцева", "Ольга", null, "2016-01-01", "F", null);
+        noMiddle.put("noMiddleName", false);
+        assertEquals("middle_name_required", StaffApi.json(api.post("metodist.ddut", "/accounts", Map.of("student", noMiddle))).get("error").asText());
+        assertEquals("invalid_gender", StaffApi.json(api.post("metodist.ddut", "/accounts",
+                Map.of("student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "X", null)))).get("error").asText());
+        assertEquals(400, api.post("metodist.ddut", "/accounts", "{not json").statusCode());
+        assertEquals(403, api.post("kuznetsov.andrey", "/accounts", Map.of("student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", null))).statusCode());
+
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void pagesOfFiftySortedBySurname() {
+        StringBuilder csv = new StringBuilder("Фамилия;Имя;Отчество;Дата рождения;Пол;СНИЛС\n");
+        String letters = "абвгдежзий";
+        for (int i = 0; i < 60; i++) {
+            csv.append("Тестов").append(letters.charAt(i / 10)).append(letters.charAt(i % 10)).append(";Ученик;Тестович;01.09.2015;М;\n");
+        }
+        HttpResponse<String> imported = api.postCsv("metodist.ddut", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, imported.statusCode(), imported.body());
+
+        JsonNode first = StaffApi.json(api.get("metodist.ddut", "/people?role=student&status=all"));
+        assertEquals(62, first.get("total").asInt());
+        assertEquals(50, first.get("items").size());
+        assertEquals("Иванов", first.get("items").get(0).get("lastName").asText());
+        assertEquals("Кузнецов", first.get("items").get(1).get("lastName").asText());
+        assertEquals("Тестоваа", first.get("items").get(2).get("lastName").asText());
+        JsonNode second = StaffApi.json(api.get("metodist.ddut", "/people?role=student&first=50&max=50"));
+        assertEquals(12, second.get("items").size());
+        assertEquals("Тестовди", second.get("items").get(0).get("lastName").asText());
+        assertEquals(100, StaffApi.json(api.get("metodist.ddut", "/people?max=500")).get("max").asInt());
+
+        JsonNode filtered = StaffApi.json(api.get("metodist.ddut", "/people?role=student&surname=" + enc("ТЕСТОВЕ")));
+        assertEquals(10, filtered.get("total").asInt());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

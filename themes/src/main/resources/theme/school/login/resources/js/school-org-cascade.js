@@ -1,0 +1,143 @@
+/*
+ * The organisation cascade of the password login page (R-ORG-2): each select offers what the
+ * organisations matching every level chosen above it have; a level with one option is chosen
+ * automatically; choosing an organisation directly fills the levels above it. The same rules as
+ * OrganisationDirectory.resolve on the server, which renders the page and validates the login.
+ */
+(function () {
+  "use strict";
+
+  var directoryElement = document.getElementById("school-org-directory");
+  var form = document.getElementById("kc-form-login");
+  if (!directoryElement || !form) {
+    return;
+  }
+  var orgs = JSON.parse(directoryElement.textContent).orgs;
+  var fields = ["schoolRegion", "schoolMunicipality", "schoolSettlement", "schoolType", "organization"];
+  var ORG = fields.length - 1;
+  var selects = fields.map(function (f) { return document.getElementById(f); });
+  if (selects.some(function (s) { return !s; })) {
+    return;
+  }
+  var typeLabels = {};
+  document.querySelectorAll("#school-org-type-labels [data-code]").forEach(function (span) {
+    typeLabels[span.getAttribute("data-code")] = span.textContent.trim();
+  });
+  var byAlias = {};
+  orgs.forEach(function (o) { byAlias[o.a] = o; });
+  var collator = new Intl.Collator("ru");
+  var typeOrder = ["preschool", "school", "supplementary", "authority"];
+
+  function valueAt(org, level) {
+    return level === ORG ? org.a : org.v[level];
+  }
+
+  function matchesAbove(org, level, chosen) {
+    for (var i = 0; i < level; i++) {
+      if (chosen[i] && chosen[i] !== valueAt(org, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function options(level, chosen) {
+    var seen = {};
+    var values = [];
+    orgs.forEach(function (o) {
+      var v = valueAt(o, level);
+      if (matchesAbove(o, level, chosen) && !seen[v]) {
+        seen[v] = true;
+        values.push(v);
+      }
+    });
+    if (level === ORG) {
+      values.sort(function (a, b) { return collator.compare(byAlias[a].n, byAlias[b].n); });
+    } else if (level === 3) {
+      values.sort(function (a, b) { return rank(a) - rank(b); });
+    } else {
+      values.sort(collator.compare);
+    }
+    return values;
+  }
+
+  function rank(type) {
+    var i = typeOrder.indexOf(type);
+    return i < 0 ? typeOrder.length : i;
+  }
+
+  function resolve(requested) {
+    var org = byAlias[requested[ORG]];
+    if (org && matchesAbove(org, ORG, requested)) {
+      return fields.map(function (f, level) { return valueAt(org, level); });
+    }
+    var resolved = fields.map(function () { return ""; });
+    for (var level = 0; level < fields.length; level++) {
+      var opts = options(level, resolved);
+      if (requested[level] && opts.indexOf(requested[level]) >= 0) {
+        resolved[level] = requested[level];
+      } else if (opts.length === 1) {
+        resolved[level] = opts[0];
+      }
+    }
+    var auto = byAlias[resolved[ORG]];
+    return auto ? fields.map(function (f, level) { return valueAt(auto, level); }) : resolved;
+  }
+
+  function label(level, value) {
+    if (level === ORG) {
+      return byAlias[value].n;
+    }
+    if (level === 3) {
+      return typeLabels[value] || value;
+    }
+    return value;
+  }
+
+  function render(chosen) {
+    selects.forEach(function (select, level) {
+      var placeholder = select.options.length > 0 && select.options[0].value === "" ? select.options[0].text : "";
+      var opts = options(level, chosen);
+      while (select.options.length > 0) {
+        select.remove(0);
+      }
+      select.add(new Option(placeholder, ""));
+      opts.forEach(function (v) {
+        select.add(new Option(label(level, v), v));
+      });
+      select.value = chosen[level];
+    });
+  }
+
+  function current() {
+    return selects.map(function (s) { return s.value; });
+  }
+
+  selects.forEach(function (select, level) {
+    select.addEventListener("change", function () {
+      var requested = current();
+      if (!select.value) {
+        // Clearing a level opens everything below it, or a chosen organisation would refill it.
+        for (var i = level + 1; i < requested.length; i++) {
+          requested[i] = "";
+        }
+      }
+      render(resolve(requested));
+      if (select.value && level < ORG) {
+        var next = selects.slice(level + 1).filter(function (s) { return !s.value; })[0];
+        if (next) {
+          next.focus();
+        }
+      }
+    });
+  });
+
+  form.addEventListener("submit", function () {
+    var button = document.getElementById("kc-login");
+    if (button) {
+      button.disabled = true;
+    }
+  });
+
+  render(resolve(current()));
+})();
