@@ -240,7 +240,10 @@ public final class DirectoryBenchmark {
 
     // --- loading by SQL --------------------------------------------------------------------
 
-    /** Adds accounts up to {@code total}: USER_ENTITY, USER_ATTRIBUTE, organisation membership and our SCHOOL_SNILS, by COPY. */
+    /**
+     * Adds accounts up to {@code total}: USER_ENTITY, USER_ATTRIBUTE, organisation membership and our SCHOOL_SNILS and
+     * SCHOOL_MEMBER (what MemberIndex would write), by COPY.
+     */
     private void loadUpTo(int total) throws Exception {
         if (total <= loaded) {
             return;
@@ -251,7 +254,15 @@ public final class DirectoryBenchmark {
         StringBuilder attributes = new StringBuilder();
         StringBuilder members = new StringBuilder();
         StringBuilder snils = new StringBuilder();
+        StringBuilder memberIndex = new StringBuilder();
+        Map<String, String> organisationIds = new LinkedHashMap<>();
         try (Connection c = db()) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select alias, id from org where realm_id = '" + realmId + "'")) {
+                while (rs.next()) {
+                    organisationIds.put(rs.getString(1), rs.getString(2));
+                }
+            }
             c.setAutoCommit(false);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (int i = loaded; i < total; i++) {
@@ -270,6 +281,9 @@ public final class DirectoryBenchmark {
                 attribute(attributes, i, 2, "homeOrganization", org, id);
                 members.append(organisationGroups.get(org)).append(',').append(id).append(",UNMANAGED\n");
                 snils.append(id).append(',').append(realmId).append(',').append(snils(i)).append('\n');
+                memberIndex.append(organisationIds.get(org)).append(',').append(id).append(',').append(realmId).append(',').append(role)
+                        .append(',').append(last.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')).append(',').append(last)
+                        .append(',').append(first).append('\n');
                 if ((i + 1) % 20_000 == 0 || i + 1 == total) {
                     copy.copyIn("COPY user_entity (id, email, email_constraint, email_verified, enabled, first_name, last_name, realm_id,"
                             + " username, created_timestamp, not_before) FROM STDIN WITH (FORMAT csv)", new StringReader(users.toString()));
@@ -277,21 +291,24 @@ public final class DirectoryBenchmark {
                     copy.copyIn("COPY user_group_membership (group_id, user_id, membership_type) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(members.toString()));
                     copy.copyIn("COPY school_snils (user_id, realm_id, snils) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
+                    copy.copyIn("COPY school_member (org_id, user_id, realm_id, role, surname_key, last_name, first_name) FROM STDIN WITH (FORMAT csv)",
+                            new StringReader(memberIndex.toString()));
                     users.setLength(0);
                     attributes.setLength(0);
                     members.setLength(0);
                     snils.setLength(0);
+                    memberIndex.setLength(0);
                 }
             }
             c.commit();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 // What autovacuum would do soon after a bulk load; without it the planner guesses from empty-table statistics.
-                s.execute("ANALYZE user_entity; ANALYZE user_attribute; ANALYZE user_group_membership; ANALYZE school_snils");
+                s.execute("ANALYZE user_entity; ANALYZE user_attribute; ANALYZE user_group_membership; ANALYZE school_snils; ANALYZE school_member");
             }
         }
         out(f("  loaded %,d accounts by SQL (COPY, %,d rows) in %.1f s; realm now has %,d users", total - loaded,
-                (total - loaded) * 6L, (System.nanoTime() - t0) / 1e9, env.admin().userCount(REALM)));
+                (total - loaded) * 7L, (System.nanoTime() - t0) / 1e9, env.admin().userCount(REALM)));
         loaded = total;
     }
 

@@ -2,10 +2,15 @@ package org.schoolesia.school.accounts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -15,6 +20,7 @@ import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import org.jboss.logging.Logger;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -23,20 +29,19 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.jpa.entities.UserAttributeEntity;
 import org.keycloak.models.jpa.entities.UserEntity;
-import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
 
 /**
- * Staff-side searches over Keycloak's own user tables (criteria queries on its JPA entities).
- * Each query starts from something indexed — the organisation's membership group (primary key
- * of USER_GROUP_MEMBERSHIP starts with GROUP_ID) or an exact attribute value (index on
- * USER_ATTRIBUTE(NAME, VALUE)) — and filters, sorts and pages in the database, so the cost grows
- * with the organisation, not with the realm. Keycloak's own attribute search runs
- * {@code lower(value)}, which no index covers; we compare values exactly instead.
+ * Staff-side searches. The organisation's member list comes from our {@link MemberIndex}; the
+ * other searches are criteria queries on Keycloak's JPA entities that start from something
+ * indexed — an exact attribute value (index on USER_ATTRIBUTE(NAME, VALUE)) — and filter, sort and
+ * page in the database. Keycloak's own attribute search runs {@code lower(value)}, which no index
+ * covers; we compare values exactly instead.
  */
 public final class PeopleDirectory {
 
     /** On a child: ids of the parents' accounts (R-FAM-1), multi-valued, declared in the user profile. */
     public static final String PARENT_IDS = "parentIds";
+    private static final Logger LOG = Logger.getLogger(PeopleDirectory.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -49,37 +54,52 @@ public final class PeopleDirectory {
     public record Page(long total, List<UserModel> users) {
     }
 
-    /** Parents and/or students who are members of the organisation, by surname prefix, sorted by name. */
+    /**
+     * Parents and/or students who are members of the organisation, by surname prefix, sorted by
+     * name. Count and page come from {@link MemberIndex} by index; only the page's accounts are
+     * loaded, and each is checked against the truth (Keycloak's membership in one indexed query,
+     * the user's role and surname) so a stale row never shows a non-member. Such a row still
+     * counts in {@code total} until the index is brought in line.
+     */
     public Page members(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, int first, int max) {
-        String groupId = session.getProvider(OrganizationProvider.class).getOrganizationGroup(organisation).getId();
-        CriteriaBuilder cb = em().getCriteriaBuilder();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<UserGroupMembershipEntity> cm = count.from(UserGroupMembershipEntity.class);
-        Join<UserGroupMembershipEntity, UserEntity> cu = cm.join("user");
-        count.select(cb.count(cu)).where(memberPredicates(cb, cm, cu, groupId, roles, surnamePrefix));
-        long total = em().createQuery(count).getSingleResult();
-
-        List<UserModel> users = List.of();
-        if (total > first) {
-            CriteriaQuery<String> ids = cb.createQuery(String.class);
-            Root<UserGroupMembershipEntity> m = ids.from(UserGroupMembershipEntity.class);
-            Join<UserGroupMembershipEntity, UserEntity> u = m.join("user");
-            ids.select(u.get("id")).where(memberPredicates(cb, m, u, groupId, roles, surnamePrefix))
-                    .orderBy(cb.asc(u.get("lastName")), cb.asc(u.get("firstName")), cb.asc(u.get("id")));
-            users = load(em().createQuery(ids).setFirstResult(first).setMaxResults(max).getResultList());
+        MemberIndex.Hits hits = new MemberIndex(session).find(organisation, roles, surnamePrefix, first, max);
+        if (hits.userIds().isEmpty()) {
+            return new Page(hits.total(), List.of());
         }
-        return new Page(total, users);
+        String groupId = session.getProvider(OrganizationProvider.class).getOrganizationGroup(organisation).getId();
+        Set<String> members = new HashSet<>(em().createQuery("select m.user.id from UserGroupMembershipEntity m"
+                        + " where m.groupId = :groupId and m.user.id in :ids", String.class)
+                .setParameter("groupId", groupId).setParameter("ids", hits.userIds()).getResultList());
+        Set<String> codes = roles.stream().map(SchoolRole::code).collect(Collectors.toSet());
+        String prefix = surnamePrefix == null || surnamePrefix.isBlank() ? "" : fold(surnamePrefix.strip());
+        List<UserModel> users = load(hits.userIds().stream().filter(members::contains).toList()).stream()
+                .filter(u -> MemberIndex.listedRole(u).filter(codes::contains).isPresent())
+                .filter(u -> prefix.isEmpty() || (u.getLastName() != null && fold(u.getLastName()).startsWith(prefix)))
+                .toList();
+        if (users.size() < hits.userIds().size()) {
+            LOG.debugf("member index of %s: %d stale row(s) on a page", organisation.getAlias(), hits.userIds().size() - users.size());
+        }
+        return new Page(hits.total(), users);
     }
 
-    private Predicate[] memberPredicates(CriteriaBuilder cb, Root<UserGroupMembershipEntity> m, Join<UserGroupMembershipEntity, UserEntity> u,
-                                         String groupId, Collection<SchoolRole> roles, String surnamePrefix) {
-        List<Predicate> p = new ArrayList<>();
-        p.add(cb.equal(m.get("groupId"), groupId));
-        p.add(cb.equal(u.get("realmId"), realm.getId()));
-        p.add(attributeIn(cb, u, SchoolAttributes.ROLE, roles.stream().map(SchoolRole::code).toList()));
-        surname(cb, u, surnamePrefix).ifPresent(p::add);
-        return p.toArray(Predicate[]::new);
+    /**
+     * Organisations of the realm by alias, in one indexed query; the models come from Keycloak's
+     * cache by id ({@code getByAlias} searches the database once per alias).
+     */
+    public Map<String, OrganizationModel> organisationsByAlias(Collection<String> aliases) {
+        if (aliases.isEmpty()) {
+            return Map.of();
+        }
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        Map<String, OrganizationModel> out = new HashMap<>();
+        for (String id : em().createQuery("select o.id from OrganizationEntity o where o.realmId = :realmId and o.alias in :aliases", String.class)
+                .setParameter("realmId", realm.getId()).setParameter("aliases", aliases).getResultList()) {
+            OrganizationModel org = orgs.getById(id);
+            if (org != null) {
+                out.put(org.getAlias(), org);
+            }
+        }
+        return out;
     }
 
     /** Students whose home organisation is one of these, by surname prefix, at most {@code max}. */

@@ -26,6 +26,7 @@ import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.accounts.MemberIndex;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SnilsIndex;
 
@@ -118,17 +119,24 @@ public class SchoolAdminResource {
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 
-    /** For operators after bulk SQL loads or upgrades: re-indexes every account's SNILS. */
+    /**
+     * For operators after bulk SQL loads or upgrades: re-indexes every account's SNILS
+     * ({@code indexed}) and every organisation membership of parents and students ({@code members}).
+     */
     @POST
     @Path("snils-index/rebuild")
     @Produces(MediaType.APPLICATION_JSON)
     public Response rebuildSnilsIndex() {
         auth.users().requireManage();
         int indexed = new SnilsIndex(session).rebuild(realm);
+        int members = new MemberIndex(session).rebuild(realm);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("indexed", indexed);
+        answer.put("members", members);
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
-                .resourcePath(session.getContext().getUri()).representation(Map.of("indexed", indexed)).success();
-        LOG.infof("SNILS index of realm %s rebuilt: %d account(s)", realm.getName(), indexed);
-        return Response.ok(Map.of("indexed", indexed), MediaType.APPLICATION_JSON).build();
+                .resourcePath(session.getContext().getUri()).representation(answer).success();
+        LOG.infof("indexes of realm %s rebuilt: SNILS of %d account(s), %d membership(s)", realm.getName(), indexed, members);
+        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 
     /** The accounts holding this SNILS, found through the SCHOOL_SNILS index (not attribute search). */

@@ -115,7 +115,12 @@ public class StaffResource {
             }
             int first = Math.max(0, integer(firstParam, 0));
             int max = Math.min(MAX_PAGE, Math.max(1, integer(maxParam, DEFAULT_PAGE)));
-            PeopleDirectory.Page page = new PeopleDirectory(session, realm).members(staff.organisation(), roles, surname, first, max);
+            PeopleDirectory directory = new PeopleDirectory(session, realm);
+            PeopleDirectory.Page page = directory.members(staff.organisation(), roles, surname, first, max);
+            // Home organisations of the whole page in one query, not one search per alias.
+            organisations.putAll(directory.organisationsByAlias(page.users().stream()
+                    .map(u -> u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION)).filter(Objects::nonNull)
+                    .filter(a -> !organisations.containsKey(a)).collect(java.util.stream.Collectors.toSet())));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", page.total());
             body.put("first", first);
