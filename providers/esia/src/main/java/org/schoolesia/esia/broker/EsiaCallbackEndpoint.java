@@ -90,10 +90,11 @@ public class EsiaCallbackEndpoint {
                 LOG.debugf("ESIA login cancelled by the user (%s)", esiaError.code());
                 return callback.cancelled(config);
             }
-            LOG.warnf("ESIA refused the login request: error=%s, %s. %s", error, esiaError.code(), esiaError.adminHint());
+            // error comes from the browser's URL: printable characters only, so nobody forges log lines.
+            LOG.warnf("ESIA refused the login request: error=%s, %s. %s", printable(error), esiaError.code(), esiaError.adminHint());
             event.detail("esia_error", esiaError.code());
             return fail(authSession, new EsiaLoginException(esiaError.messageKey(), Response.Status.BAD_GATEWAY,
-                    "ESIA answered " + error + " " + esiaError.code()));
+                    "ESIA answered " + printable(error) + " " + esiaError.code()));
         }
         if (code == null || code.isBlank()) {
             return fail(authSession, new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_REQUEST,
@@ -111,7 +112,7 @@ public class EsiaCallbackEndpoint {
             }
 
             BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person,
-                    client.fetchBirthCertificates(person, tokens.accessToken()));
+                    client.fetchBirthCertificates(idToken.oid(), person, tokens.accessToken()));
             context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
             if (config.isStoreToken()) {
                 context.setToken(tokens.raw());
@@ -165,6 +166,11 @@ public class EsiaCallbackEndpoint {
             VERIFIERS.put(key, verifier);
         }
         return verifier;
+    }
+
+    private static String printable(String value) {
+        String cleaned = value.replaceAll("[^\\p{Alnum}_.:-]", "?");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
     }
 
     private Response fail(AuthenticationSessionModel authSession, EsiaLoginException e) {

@@ -118,13 +118,13 @@ final class EsiaClient {
      * Birth certificates of the children, when the system may read them ({@code kid_birth_cert_doc}).
      * A child without one is simply absent from the map.
      */
-    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(EsiaPerson person, String accessToken) {
+    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(String oid, EsiaPerson person, String accessToken) {
         java.util.Map<String, EsiaBirthCertificate> certificates = new java.util.HashMap<>();
         if (!config.getScopes().contains("kid_birth_cert_doc") || person.kids() == null) {
             return certificates;
         }
         for (EsiaKid kid : person.kids()) {
-            String docs = get(config.getPersonUrl(person.oid()) + "/kids/" + kid.oid() + "/docs?embed=(elements)", accessToken, "child documents");
+            String docs = get(config.getPersonUrl(oid) + "/kids/" + kid.oid() + "/docs?embed=(elements)", accessToken, "child documents");
             try {
                 EsiaPersonParser.birthCertificate(docs).ifPresent(c -> certificates.put(kid.oid(), c));
             } catch (EsiaPersonException e) {

@@ -32,7 +32,8 @@ public final class EsiaPersonParser {
      */
     public static EsiaPerson parse(String personJson, String contactsJson, String kidsJson) throws EsiaPersonException {
         JsonNode person = object(personJson, "person");
-        String oid = oid(person, "person", "oid");
+        // Real ESIA person documents carry no oid (the id_token's sub names the person); accept one if present.
+        String oid = person.hasNonNull("oid") ? oid(person, "person", "oid") : null;
         Snils snils = null;
         boolean snilsInvalid = false;
         String snilsText = text(person, "snils", "person");
@@ -82,8 +83,14 @@ public final class EsiaPersonParser {
                 snils = null; // the parent's login must not fail over a child's typo at ESIA
             }
         }
+        java.time.LocalDate birthDate;
+        try {
+            birthDate = date(kid, "birthDate", "kid");
+        } catch (EsiaPersonException e) {
+            birthDate = null; // as with the SNILS: a child's bad record at ESIA must not stop the parent's login
+        }
         return new EsiaKid(oid, text(kid, "lastName", "kid"), text(kid, "firstName", "kid"),
-                text(kid, "middleName", "kid"), date(kid, "birthDate", "kid"), gender(kid, "kid"), snils);
+                text(kid, "middleName", "kid"), birthDate, gender(kid, "kid"), snils);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.schoolesia.esia.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,7 +97,9 @@ class EsiaPersonParserTest {
                 () -> EsiaPersonParser.parse("{\"oid\":1,\"lastName\":{\"x\":\"Петров\"}}", null, null));
         assertTrue(e.getMessage().contains("'lastName'"), e.getMessage());
         assertFalse(e.getMessage().contains("Петров"));
-        e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse("{\"firstName\":\"Иван\"}", null, null));
+        // ESIA's person document carries no oid: absent is normal, a wrong type is not.
+        assertEquals(null, assertDoesNotThrow(() -> EsiaPersonParser.parse("{\"firstName\":\"Иван\"}", null, null)).oid());
+        e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse("{\"oid\":{\"x\":1}}", null, null));
         assertTrue(e.getMessage().contains("'oid'"), e.getMessage());
         e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse("[1,2]", null, null));
         assertTrue(e.getMessage().contains("person"), e.getMessage());
@@ -118,5 +121,14 @@ class EsiaPersonParserTest {
         EsiaPersonException e = assertThrows(EsiaPersonException.class, () -> EsiaPersonParser.parse(PERSON,
                 "{\"size\":1,\"elements\":[\"https://esia.gosuslugi.ru/rs/prns/1/ctts/14\"]}", null));
         assertTrue(e.getMessage().contains("embed=(elements)"), e.getMessage());
+    }
+
+    @Test
+    void childsBadBirthDateDoesNotStopTheParentsLogin() throws Exception {
+        String kids = "{\"size\":1,\"elements\":[{\"id\":7,\"firstName\":\"Анна\",\"lastName\":\"Иванова\",\"birthDate\":\"31.02.2016\"}]}";
+        EsiaPerson p = EsiaPersonParser.parse("{\"firstName\":\"Мария\"}", null, kids);
+        assertEquals(1, p.kids().size());
+        assertEquals(null, p.kids().get(0).birthDate());
+        assertEquals("Анна", p.kids().get(0).firstName());
     }
 }
