@@ -155,14 +155,16 @@ public class EsiaCallbackEndpoint {
         if (pem == null || pem.isBlank()) {
             throw new IllegalStateException("no ESIA certificate configured to verify id_tokens");
         }
-        String key = pem + '\n' + config.getIssuer() + '\n' + config.getClientId() + '\n' + config.getTokenLeeway();
+        String key = pem + '\n' + config.getIssuer() + '\n' + config.getClientId() + '\n' + config.getTokenLeeway()
+                + '\n' + config.getAlias() + '\n' + config.isClockCorrection();
         EsiaIdTokenVerifier verifier = VERIFIERS.get(key);
         if (verifier == null) {
             if (VERIFIERS.size() > 32) {
                 VERIFIERS.clear();
             }
             verifier = new EsiaIdTokenVerifier(List.copyOf(EsiaIdentityProviderConfig.parseCertificates(pem)),
-                    config.getIssuer(), config.getClientId(), java.time.Clock.systemUTC(), config.getTokenLeeway());
+                    config.getIssuer(), config.getClientId(),
+                    EsiaClockOffset.clock(config.getAlias(), config.isClockCorrection()), config.getTokenLeeway());
             VERIFIERS.put(key, verifier);
         }
         return verifier;

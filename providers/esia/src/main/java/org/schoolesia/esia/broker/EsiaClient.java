@@ -94,6 +94,20 @@ final class EsiaClient {
         }
     }
 
+    /**
+     * Measures the offset to ESIA's clock from the Date header of a HEAD request to the base URL,
+     * before the first signed request: ESIA-007015 on the authorization request comes back through
+     * the browser, too late to learn from. Failure only means no correction this time.
+     */
+    void learnClockOffset() {
+        try (SimpleHttpResponse response = http().doHead(config.getBaseUrl() + "/").asResponse()) {
+            Object offset = EsiaClockOffset.observe(config.getAlias(), response.getFirstHeader("Date"));
+            LOG.debugf("clock offset to ESIA (%s): %s", config.getAlias(), offset);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("could not read ESIA's clock for offset correction: %s", e.getMessage());
+        }
+    }
+
     /** The person, with contacts and children when the granted scopes cover them. */
     EsiaPerson fetchPerson(String oid, String accessToken) {
         String personUrl = config.getPersonUrl(oid);

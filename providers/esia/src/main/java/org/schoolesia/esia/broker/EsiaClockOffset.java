@@ -17,6 +17,9 @@ final class EsiaClockOffset {
     // Offsets below this are noise from network latency and the header's one-second resolution.
     private static final Duration NOISE = Duration.ofSeconds(2);
     private static final Map<String, Duration> OFFSETS = new ConcurrentHashMap<>();
+    /** Re-measure this often: NTP fixes and drift change the offset slowly. */
+    private static final Duration REFRESH = Duration.ofMinutes(10);
+    private static final Map<String, Instant> OBSERVED = new ConcurrentHashMap<>();
 
     private EsiaClockOffset() {
     }
@@ -27,6 +30,32 @@ final class EsiaClockOffset {
             return now;
         }
         return now.plus(OFFSETS.getOrDefault(providerKey, Duration.ZERO));
+    }
+
+    /** True when correction should learn the offset before the next request (never measured, or long ago). */
+    static boolean stale(String providerKey) {
+        Instant observed = OBSERVED.get(providerKey);
+        return observed == null || observed.plus(REFRESH).isBefore(Instant.now());
+    }
+
+    /** ESIA's time as this server best knows it: for checking exp/nbf of ESIA's tokens. */
+    static java.time.Clock clock(String providerKey, boolean enabled) {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now(providerKey, enabled);
+            }
+        };
     }
 
     /** Records the offset seen in an HTTP {@code Date} header; returns it, or null if unreadable. */
@@ -41,6 +70,7 @@ final class EsiaClockOffset {
                 offset = Duration.ZERO;
             }
             OFFSETS.put(providerKey, offset);
+            OBSERVED.put(providerKey, Instant.now());
             return offset;
         } catch (RuntimeException e) {
             return null;

@@ -64,6 +64,9 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         authSession.setAuthNote(stateNote(), esiaState);
 
         try {
+            if (config.isClockCorrection() && EsiaClockOffset.stale(config.getAlias())) {
+                client().learnClockOffset();
+            }
             String timestamp = EsiaTimestamp.format(EsiaClockOffset.now(config.getAlias(), config.isClockCorrection()), config.getTimestampZone());
             EsiaRequestSigner.SignedRequest signed = new EsiaRequestSigner(session, config).authorization(timestamp, esiaState, redirectUri);
 

@@ -32,4 +32,13 @@ class EsiaClockOffsetTest {
         assertNull(EsiaClockOffset.observe("near", "yesterday-ish"));
         assertNull(EsiaClockOffset.observe("near", null));
     }
+
+    @Test
+    void tokenChecksUseEsiasTimeAndTheOffsetIsRemeasuredWhenStale() {
+        assertTrue(EsiaClockOffset.stale("behind"), "never measured");
+        EsiaClockOffset.observe("behind", dateHeader(Instant.now().minus(Duration.ofMinutes(5))));
+        assertTrue(!EsiaClockOffset.stale("behind"), "just measured");
+        Duration shift = Duration.between(Instant.now(), EsiaClockOffset.clock("behind", true).instant());
+        assertTrue(shift.compareTo(Duration.ofMinutes(-6)) > 0 && shift.compareTo(Duration.ofMinutes(-4)) < 0, shift.toString());
+    }
 }
