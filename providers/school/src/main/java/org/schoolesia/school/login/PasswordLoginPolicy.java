@@ -37,9 +37,18 @@ public enum PasswordLoginPolicy {
 
     /**
      * The step's setting wins when it names a policy; otherwise the realm attribute; otherwise
-     * {@link #ON}. Unknown values fall through, so a typo never locks a region out.
+     * {@link #ON}. A realm attribute that is set but unreadable ("esia_only", "off") means the
+     * operator wanted a restriction: it resolves to {@link #ESIA_ONLY}, which still lets every
+     * account without ESIA in and sends ESIA-linked accounts to Госуслуги — nobody is locked out.
      */
     public static PasswordLoginPolicy resolve(String stepSetting, String realmAttribute) {
-        return parse(stepSetting).or(() -> parse(realmAttribute)).orElse(ON);
+        Optional<PasswordLoginPolicy> step = parse(stepSetting);
+        if (step.isPresent()) {
+            return step.get();
+        }
+        if (realmAttribute == null || realmAttribute.isBlank()) {
+            return ON;
+        }
+        return parse(realmAttribute).orElse(ESIA_ONLY);
     }
 }

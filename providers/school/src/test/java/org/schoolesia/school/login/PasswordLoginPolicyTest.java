@@ -32,8 +32,11 @@ class PasswordLoginPolicyTest {
     }
 
     @Test
-    void aTypoNeverLocksARegionOut() {
-        assertEquals(PasswordLoginPolicy.ON, PasswordLoginPolicy.resolve("realm", "esia_only"));
+    void aMistypedRealmAttributeFailsClosedWithoutLockingAnyoneOut() {
+        // R-ESIA-1: the operator meant a restriction; ESIA_ONLY still admits accounts without ESIA.
+        assertEquals(PasswordLoginPolicy.ESIA_ONLY, PasswordLoginPolicy.resolve("realm", "esia_only"));
+        assertEquals(PasswordLoginPolicy.ESIA_ONLY, PasswordLoginPolicy.resolve(null, "off"));
+        // An unknown step setting means "follow the realm".
         assertEquals(PasswordLoginPolicy.ON, PasswordLoginPolicy.resolve("off", null));
     }
 }
