@@ -75,6 +75,9 @@ public final class CredentialIssuer {
             // E.g. password history: Keycloak names the rule in the exception's message key.
             throw new PolicyRefusal(new PolicyError(e.getMessage(), e.getParameters() == null ? new Object[0] : e.getParameters()));
         }
+        // A parent who locked the account by guessing must be able to use the new password at once.
+        session.getProvider(org.keycloak.services.managers.BruteForceProtector.class).cleanUpPermanentLockout(session, realm, target);
+        session.loginFailures().removeUserLoginFailure(realm, target.getId());
         if (temporary) {
             target.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         } else {
