@@ -59,7 +59,6 @@ public final class AccountFactory {
             new SnilsIndex(session).record(realm, user);
         }
         session.getProvider(OrganizationProvider.class).addMember(organisation, user);
-        new MemberIndex(session).add(realm, organisation, user);
         return user;
     }
 }

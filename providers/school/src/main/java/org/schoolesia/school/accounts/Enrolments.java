@@ -85,7 +85,6 @@ public final class Enrolments {
         }
         List<String> enrolled = new ArrayList<>();
         session.getProvider(OrganizationProvider.class).addMember(staff.organisation(), student);
-        new MemberIndex(session).add(realm, staff.organisation(), student);
         enrolled.add(student.getId());
         student.getAttributeStream(PeopleDirectory.PARENT_IDS)
                 .map(id -> session.users().getUserById(realm, id))
@@ -94,7 +93,6 @@ public final class Enrolments {
                 .filter(parent -> !session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), parent))
                 .forEach(parent -> {
                     session.getProvider(OrganizationProvider.class).addMember(staff.organisation(), parent);
-                    new MemberIndex(session).add(realm, staff.organisation(), parent);
                     enrolled.add(parent.getId());
                 });
         LOG.infof("staff %s enrolled %s into %s", staff.user().getId(), enrolled, staff.alias());

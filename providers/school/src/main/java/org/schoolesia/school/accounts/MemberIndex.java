@@ -23,7 +23,7 @@ import org.schoolesia.school.persistence.MemberEntry;
  * the staff list counts and pages by index instead of scanning Keycloak's user tables.
  * Keycloak's organisation membership and the user's own fields stay the truth: the staff list
  * re-checks membership, role and surname of every account it shows ({@link PeopleDirectory}),
- * so a row left stale by a path we did not see can hide nobody's data but never show a
+ * so a row left stale by a path we did not see can at worst miscount or mis-sort, never show a
  * non-member; {@link #record}, {@link #add} and {@link #rebuild} bring rows back in line.
  */
 public final class MemberIndex {

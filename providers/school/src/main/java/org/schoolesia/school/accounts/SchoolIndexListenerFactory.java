@@ -4,6 +4,7 @@ import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -12,12 +13,12 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Keeps the SNILS and member indexes in line with what admins do in the console (user created,
- * edited, deleted; organisation members added or removed; organisation deleted) and with realm
- * imports. Global, so no realm has to remember to enable it.
+ * Keeps the SNILS and member indexes in line: users created, edited or deleted by admins (admin
+ * events) or editing their own profile, organisation members joining or leaving and organisations
+ * removed (Keycloak's organisation events, whatever the path), and realm imports. Global, so no
+ * realm has to remember to enable it.
  */
 public class SchoolIndexListenerFactory implements EventListenerProviderFactory {
 
@@ -28,26 +29,23 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
         return new EventListenerProvider() {
             @Override
             public void onEvent(Event event) {
-                // Login events change no SNILS.
+                // A user editing their own profile (account console) may change their name.
+                if (event.getType() != EventType.UPDATE_PROFILE || event.getUserId() == null) {
+                    return;
+                }
+                RealmModel realm = session.realms().getRealm(event.getRealmId());
+                UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+                if (user != null) {
+                    new MemberIndex(session).record(realm, user);
+                }
             }
 
             @Override
             public void onEvent(AdminEvent event, boolean includeRepresentation) {
-                if (event.getResourcePath() == null) {
+                if (event.getResourceType() != ResourceType.USER || event.getResourcePath() == null) {
                     return;
                 }
                 String[] path = event.getResourcePath().split("/");
-                if (event.getResourceType() == ResourceType.USER) {
-                    onUser(event, path);
-                } else if (event.getResourceType() == ResourceType.ORGANIZATION_MEMBERSHIP) {
-                    onMembership(event, path);
-                } else if (event.getResourceType() == ResourceType.ORGANIZATION && event.getOperationType() == OperationType.DELETE
-                        && path.length == 2 && "organizations".equals(path[0])) {
-                    new MemberIndex(session).forgetOrganisation(path[1]);
-                }
-            }
-
-            private void onUser(AdminEvent event, String[] path) {
                 // Only "users/{id}" itself: sub-resources (credentials, groups, …) carry no SNILS, name or role.
                 if (path.length != 2 || !"users".equals(path[0])) {
                     return;
@@ -66,25 +64,6 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                 }
             }
 
-            /** "organizations/{orgId}/members/{userId}": a member added or removed in the console or admin API. */
-            private void onMembership(AdminEvent event, String[] path) {
-                if (path.length != 4 || !"organizations".equals(path[0]) || !"members".equals(path[2])) {
-                    return;
-                }
-                MemberIndex members = new MemberIndex(session);
-                if (event.getOperationType() == OperationType.DELETE) {
-                    members.remove(path[1], path[3]);
-                    return;
-                }
-                RealmModel realm = session.realms().getRealm(event.getRealmId());
-                OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
-                OrganizationModel org = realm == null || orgs == null ? null : orgs.getById(path[1]);
-                UserModel user = org == null ? null : session.users().getUserById(realm, path[3]);
-                if (user != null) {
-                    members.add(realm, org, user);
-                }
-            }
-
             @Override
             public void close() {
             }
@@ -98,7 +77,19 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
-            if (event instanceof UserModel.UserRemovedEvent removed) {
+            // Keycloak fires these from its organisation store, whoever adds or removes the member: our
+            // staff API, the admin console or API, invitations, identity-provider brokering.
+            if (event instanceof OrganizationModel.OrganizationMemberJoinEvent joined) {
+                // Keycloak's organisation store itself works in the context's realm.
+                RealmModel realm = joined.getSession().getContext().getRealm();
+                if (realm != null) {
+                    new MemberIndex(joined.getSession()).add(realm, joined.getOrganization(), joined.getUser());
+                }
+            } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
+                new MemberIndex(left.getSession()).remove(left.getOrganization().getId(), left.getUser().getId());
+            } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
+                new MemberIndex(removed.getKeycloakSession()).forgetOrganisation(removed.getOrganization().getId());
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 new SnilsIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new MemberIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {

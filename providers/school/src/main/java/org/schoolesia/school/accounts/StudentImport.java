@@ -164,7 +164,6 @@ public final class StudentImport {
                     parent = existingParents.get(p.parent().snils());
                     if (parent != null && !session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), parent)) {
                         session.getProvider(OrganizationProvider.class).addMember(staff.organisation(), parent);
-                        new MemberIndex(session).add(realm, staff.organisation(), parent);
                     }
                 }
                 if (parent == null) {
