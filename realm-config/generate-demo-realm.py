@@ -149,7 +149,10 @@ realm["clients"].append({"clientId":"school-staff","name":"Кабинет сот
    "rootUrl":"${authBaseUrl}","baseUrl":"/realms/school-demo/school/staff-page/",
    "redirectUris":["/realms/school-demo/school/staff/*","/realms/school-demo/school/staff-page/*"],"webOrigins":["+"],
    "attributes":{"pkce.code.challenge.method":"S256","post.logout.redirect.uris":"+"},
-   "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[]})
+   "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[],
+   # The staff REST API accepts only tokens with this audience (security rule 4).
+   "protocolMappers":[{"name":"staff api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+      "consentRequired":False,"config":{"included.custom.audience":"school-staff-api","access.token.claim":"true","id.token.claim":"false","introspection.token.claim":"true"}}]})
 realm["organizations"]=orgs
 realm["users"]=users
 open(rc+'school-demo-realm.json','w').write(json.dumps(realm, ensure_ascii=False, indent=2)+"\n")

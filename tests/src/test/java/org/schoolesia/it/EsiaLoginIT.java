@@ -50,6 +50,9 @@ class EsiaLoginIT {
         assertEquals(2, kids.size(), kids.toString());
         assertEquals("Пётр", kids.get(0).get("firstName").asText());
         assertTrue(kids.get(0).get("birthCertificate").asText().startsWith("IV-МЮ "), kids.toString());
+        // ESIA's mappers wrote the SNILS without any admin event: the index still knows it.
+        JsonNode bySnils = env.admin().get("/realms/" + DemoRealm.NAME + "/school/users/by-snils/" + id.get("snils").asText());
+        assertTrue(bySnils.toString().contains("esia-1000000001"), bySnils.toString());
         JsonNode links = env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + user.get("id").asText() + "/federated-identity");
         assertEquals("esia", links.get(0).get("identityProvider").asText());
         assertEquals("1000000001", links.get(0).get("userId").asText());

@@ -32,6 +32,11 @@ final class StaffApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new HashMap<>();
 
+    /** What the demo's school-staff client has: tokens meant for the staff API. */
+    static final Map<String, Object> AUDIENCE_MAPPER = Map.of("name", "staff api audience", "protocol", "openid-connect",
+            "protocolMapper", "oidc-audience-mapper",
+            "config", Map.of("included.custom.audience", "school-staff-api", "access.token.claim", "true", "id.token.claim", "false"));
+
     StaffApi(TestEnvironment env) {
         this.env = env;
     }
@@ -40,7 +45,8 @@ final class StaffApi {
     void createTestClient() {
         env.admin().post("/realms/" + DemoRealm.NAME + "/clients", Map.of(
                 "clientId", CLIENT_ID, "enabled", true, "publicClient", false, "secret", CLIENT_SECRET,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect"));
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect",
+                "protocolMappers", java.util.List.of(AUDIENCE_MAPPER)));
         tokens.clear();
     }
 

@@ -93,7 +93,8 @@ class StaffPeopleIT {
         JsonNode mother = StaffApi.json(api.get("metodist.ddut", "/people/" + api.userId("ivanova.maria")));
         List<String> children = new ArrayList<>();
         mother.get("children").forEach(c -> children.add(c.get("firstName").asText()));
-        assertEquals(List.of("Пётр", "Анна"), children);
+        // Anna goes to the kindergarten, not to the ОДО: the ОДО does not learn about her from the card.
+        assertEquals(List.of("Пётр"), children);
         assertEquals("***-***-*** 95", mother.get("snilsMasked").asText());
         assertEquals(3, mother.get("organizations").size());
 
@@ -121,8 +122,8 @@ class StaffPeopleIT {
         assertEquals("unknown_organization", StaffApi.json(unknown).get("error").asText());
         assertEquals(400, api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=ddut-ys").statusCode());
         assertEquals(0, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=sosh-2-korsakov")).get("items").size());
-        // Korsakov is another municipality of the same region: its staff see the Yuzhno-Sakhalinsk children too.
-        assertEquals(2, StaffApi.json(api.get("smirnov.oleg", "/candidates?surname=" + enc("ив"))).get("items").size());
+        // A school is not an ОДО: its staff get no other organisations' lists (R-ODO-1).
+        assertEquals(403, api.get("smirnov.oleg", "/candidates?surname=" + enc("ив")).statusCode());
 
         String anna = api.userId("ivanova.anna");
         HttpResponse<String> enrolled = api.post("metodist.ddut", "/enrolments", Map.of("studentId", anna));
@@ -144,14 +145,22 @@ class StaffPeopleIT {
 
     @Test
     void enrolmentBringsTheParentsAlong() {
-        // Korsakov's school (same region) enrols Petr: his mother comes along as a member, no new accounts.
-        String petr = api.userId("ivanov.petr");
-        HttpResponse<String> r = api.post("smirnov.oleg", "/enrolments", Map.of("studentId", petr));
+        // Anna's mother is taken out of the ОДО first: enrolling Anna brings her back, no new accounts.
+        String anna = api.userId("ivanova.anna");
+        String maria = api.userId("ivanova.maria");
+        String odo = null;
+        for (JsonNode org : env.admin().get("/realms/" + DemoRealm.NAME + "/organizations")) {
+            if ("ddut-ys".equals(org.get("alias").asText())) {
+                odo = org.get("id").asText();
+            }
+        }
+        env.admin().delete("/realms/" + DemoRealm.NAME + "/organizations/" + odo + "/members/" + maria);
+        HttpResponse<String> r = api.post("metodist.ddut", "/enrolments", Map.of("studentId", anna));
         assertEquals(201, r.statusCode(), r.body());
         JsonNode ids = StaffApi.json(r).get("enrolled");
-        assertEquals(petr, ids.get(0).asText());
-        assertEquals(api.userId("ivanova.maria"), ids.get(1).asText());
-        assertEquals(List.of("ivanova.maria"), usernames(StaffApi.json(api.get("smirnov.oleg", "/people?role=parent")).get("items")));
+        assertEquals(anna, ids.get(0).asText());
+        assertEquals(maria, ids.get(1).asText());
+        assertTrue(usernames(StaffApi.json(api.get("metodist.ddut", "/people?role=parent")).get("items")).contains("ivanova.maria"));
     }
 
     private static Map<String, Object> person(String last, String first, String middle, String birthdate, String gender, String snils) {
@@ -268,5 +277,17 @@ class StaffPeopleIT {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onlySupplementaryEducationEnrolsFromOtherOrganisationsLists() {
+        // R-ODO-1: a school's staff may not pull another school's pupils (and their cards) into their own.
+        HttpResponse<String> candidates = api.get("zavuch.sosh1", "/candidates?surname=Ку");
+        assertEquals(403, candidates.statusCode(), candidates.body());
+        assertEquals("not_supplementary", StaffApi.json(candidates).get("error").asText());
+        HttpResponse<String> enrol = api.post("zavuch.sosh1", "/enrolments", java.util.Map.of("studentId", "00000000-0000-4000-8000-000000000021"));
+        assertEquals(403, enrol.statusCode(), enrol.body());
+        assertEquals(1, StaffApi.json(api.get("metodist.ddut", "/people?role=student&surname=Кузн")).get("total").asInt(),
+                "nothing changed for the ОДО's own pupil");
     }
 }

@@ -52,6 +52,7 @@ public final class Enrolments {
     }
 
     public List<Candidate> candidates(StaffMember staff, String surname, String organisationAlias) {
+        requireSupplementary(staff);
         String prefix = surname == null ? "" : surname.strip();
         if (prefix.codePointCount(0, prefix.length()) < MIN_SURNAME) {
             throw Refused.of(400, "surname_too_short", "schoolSurnameTooShort", String.valueOf(MIN_SURNAME));
@@ -69,8 +70,20 @@ public final class Enrolments {
         return result;
     }
 
+    /**
+     * R-ODO-1 describes choosing pupils from other organisations' lists for supplementary education
+     * only: a school or kindergarten enrolling another school's pupils would gain their cards and logins.
+     */
+    private static void requireSupplementary(StaffMember staff) {
+        String type = People.attribute(staff.organisation(), OrganisationAttributes.TYPE);
+        if (!org.schoolesia.school.orgs.OrganisationType.SUPPLEMENTARY.code().equals(type)) {
+            throw Refused.of(403, "not_supplementary", "schoolEnrolOnlySupplementary");
+        }
+    }
+
     /** @return ids of the accounts that became members (the student first, then parents not yet members) */
     public List<String> enrol(StaffMember staff, String studentId) {
+        requireSupplementary(staff);
         UserModel student = studentId == null ? null : session.users().getUserById(realm, studentId);
         if (student == null || !People.hasRole(student, SchoolRole.STUDENT)) {
             throw Refused.notFound();

@@ -29,13 +29,13 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
         return new EventListenerProvider() {
             @Override
             public void onEvent(Event event) {
-                // A user editing their own profile (account console) may change their name.
-                if (event.getType() != EventType.UPDATE_PROFILE || event.getUserId() == null) {
+                if (event.getUserId() == null || !changesIndexedFields(event)) {
                     return;
                 }
                 RealmModel realm = session.realms().getRealm(event.getRealmId());
                 UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
                 if (user != null) {
+                    new SnilsIndex(session).record(realm, user);
                     new MemberIndex(session).record(realm, user);
                 }
             }
@@ -68,6 +68,21 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
             public void close() {
             }
         };
+    }
+
+    /**
+     * Events after which a user's SNILS, name or role may differ from our rows: own profile edits,
+     * and logins through ESIA, whose mappers write SNILS and names (on the first login and, with
+     * sync mode FORCE, on every one) without any admin event.
+     */
+    static boolean changesIndexedFields(Event event) {
+        EventType type = event.getType();
+        if (type == EventType.UPDATE_PROFILE || type == EventType.REGISTER
+                || type == EventType.IDENTITY_PROVIDER_FIRST_LOGIN || type == EventType.IDENTITY_PROVIDER_LINK_ACCOUNT) {
+            return true;
+        }
+        return (type == EventType.LOGIN || type == EventType.IDENTITY_PROVIDER_LOGIN)
+                && event.getDetails() != null && event.getDetails().get(org.keycloak.events.Details.IDENTITY_PROVIDER) != null;
     }
 
     @Override

@@ -124,9 +124,9 @@ public final class StudentImport {
                     problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, Problem.of("duplicate_snils", "schoolImportParentIsStudent")));
                     continue;
                 }
-                // Siblings in one file share a parent: same SNILS, or the same full name when no SNILS.
-                parentKey = parent.snils() != null ? "snils:" + parent.snils().digits()
-                        : "name:" + PeopleDirectory.fold(parent.lastName() + "|" + parent.firstName() + "|" + parent.middleName());
+                // Siblings in one file share a parent only when the SNILS says it is the same person: two
+                // namesakes must never become one account that sees both families' children (R-FAM-5).
+                parentKey = parent.snils() != null ? "snils:" + parent.snils().digits() : "row:" + row.line();
                 ValidPerson known = parentsByKey.putIfAbsent(parentKey, parent);
                 if (known != null && !sameName(known, parent)) {
                     problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, Problem.of("duplicate_snils", "schoolImportParentSnilsConflict")));

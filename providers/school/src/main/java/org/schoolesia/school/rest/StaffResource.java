@@ -55,6 +55,9 @@ import org.schoolesia.school.orgs.OrganisationType;
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffResource {
 
+    /** The audience a staff token must carry: an audience mapper on the staff page's client adds it. */
+    public static final String STAFF_API_AUDIENCE = "school-staff-api";
+
     private static final Logger LOG = Logger.getLogger(StaffResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEFAULT_PAGE = 50;
@@ -143,10 +146,15 @@ public class StaffResource {
             body.put("gender", u.getFirstAttribute(SchoolAttributes.GENDER));
             body.put("snilsMasked", maskedSnils(u.getFirstAttribute(SchoolAttributes.SNILS)));
             body.put("noMiddleName", Boolean.parseBoolean(u.getFirstAttribute(SchoolAttributes.NO_MIDDLE_NAME)));
+            // Relatives and organisations only as far as this organisation knows them: an ОДО sees the
+            // parents it enrolled with the child, not a parent's other children elsewhere.
+            OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
             body.put("parents", u.getAttributeStream(PeopleDirectory.PARENT_IDS)
-                    .map(pid -> session.users().getUserById(realm, pid)).filter(Objects::nonNull).map(StaffResource::name).toList());
-            body.put("children", new PeopleDirectory(session, realm).childrenOf(u.getId()).stream().map(StaffResource::name).toList());
-            body.put("organizations", session.getProvider(OrganizationProvider.class).getByMember(u)
+                    .map(pid -> session.users().getUserById(realm, pid)).filter(Objects::nonNull)
+                    .filter(p -> orgs.isMember(staff.organisation(), p)).map(StaffResource::name).toList());
+            body.put("children", new PeopleDirectory(session, realm).childrenOf(u.getId()).stream()
+                    .filter(c -> orgs.isMember(staff.organisation(), c)).map(StaffResource::name).toList());
+            body.put("organizations", orgs.getByMember(u)
                     .map(o -> People.organisationRef(o, o.getAlias())).toList());
             return ok(body);
         });
@@ -248,7 +256,9 @@ public class StaffResource {
 
     /** Security rule 4: Keycloak verifies the token; our authorisation comes from the database. */
     private StaffMember authenticate() {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        // Security rule 4: only tokens meant for this API. A relying system holding a staff member's
+        // token for its own use (the diary, say) must not be able to set pupils' passwords with it.
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setAudience(STAFF_API_AUDIENCE).authenticate();
         if (auth == null || auth.user() == null) {
             throw Refused.of(401, "unauthorized", "schoolStaffUnauthorized");
         }
