@@ -68,7 +68,7 @@ public final class DirectoryBenchmark {
 
     private final TestEnvironment env;
     private final PgSettings pg;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random;
     private final int requests;
     private final int warmup;

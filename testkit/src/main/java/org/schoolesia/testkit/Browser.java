@@ -27,7 +27,11 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
+    // HTTP/1.1 as browsers speak to these servers: the JDK client's cleartext HTTP/2 upgrade attempt
+    // is a needless variable (a login once hung on it), and a hard bound on every wait below.
+    private static final long ANSWER_SECONDS = 90;
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -97,7 +101,15 @@ public final class Browser {
     private Page send(HttpRequest request) {
         history.add(request.uri().toString());
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                        .get(ANSWER_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new UncheckedIOException(new IOException("no answer from " + request.uri() + " within " + ANSWER_SECONDS + " s"));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             cookies.store(request.uri(), response.headers().allValues("Set-Cookie"));
             String location = response.headers().firstValue("Location").map(l -> request.uri().resolve(l).toString()).orElse(null);
             return new Page(this, request.uri().toString(), response.statusCode(), response.body(), location, response.headers().map());

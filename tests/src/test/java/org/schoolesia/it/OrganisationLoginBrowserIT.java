@@ -3,17 +3,11 @@ package org.schoolesia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,15 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -71,14 +58,7 @@ class OrganisationLoginBrowserIT {
         ((ArrayNode) client.get("redirectUris")).add(applicationCallback);
         env.admin().put(clientPath + "/" + client.get("id").asText(), client);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=390,844", "--lang=ru", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        chromium = new ChromeDriver(service, options);
+        chromium = Phone.start();
     }
 
     @AfterAll
@@ -154,18 +134,14 @@ class OrganisationLoginBrowserIT {
     }
 
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(chromium, Duration.ofSeconds(30)).until(condition::apply);
+        Phone.waitFor(chromium, condition);
     }
 
     private static void assertFitsPhoneWidth(String what) {
-        Object overflow = ((JavascriptExecutor) chromium).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;");
-        assertTrue(((Number) overflow).intValue() <= 0, what + " scrolls sideways at phone width by " + overflow + " px");
+        Phone.assertFitsWidth(chromium, what);
     }
 
-    private static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        Phone.screenshot(chromium, name);
     }
 }

@@ -29,7 +29,7 @@ final class StaffApi {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestEnvironment env;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new HashMap<>();
 
     /** What the demo's school-staff client has: tokens meant for the staff API. */

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,13 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.schoolesia.testkit.DemoRealm;
@@ -69,16 +60,7 @@ class StaffPageIT {
     static void start(TestEnvironment env) throws Exception {
         env.resetRealm();
         page = env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/";
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=390,844", "--lang=ru", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-        // Headless Chromium keeps windows at least 500 px wide: emulate the phone's viewport exactly.
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        chromium = new ChromeDriver(service, options);
+        chromium = Phone.start();
     }
 
     @AfterAll
@@ -311,18 +293,10 @@ class StaffPageIT {
     }
 
     private static void assertFitsPhoneWidth(String what) {
-        assertEquals(390L, ((Number) js("return window.innerWidth;")).longValue(), "phone viewport");
-        Object overflow = js("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertTrue(((Number) overflow).intValue() <= 0, what + " scrolls sideways at phone width by " + overflow + " px");
+        Phone.assertFitsWidth(chromium, what);
     }
 
     private static void screenshot(String name) {
-        try {
-            Path dir = Path.of("target/screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("staff-page-" + name + ".png"), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Phone.screenshot(chromium, "staff-page-" + name);
     }
 }

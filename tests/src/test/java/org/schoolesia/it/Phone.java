@@ -1,0 +1,77 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A parent's phone for browser tests: Debian's Chromium and chromedriver (nothing downloads a
+ * browser), headless, Russian, a 390×844 CSS-pixel viewport. Screenshots go to target/screenshots.
+ */
+final class Phone {
+
+    static final int WIDTH = 390;
+    static final int HEIGHT = 844;
+
+    private Phone() {
+    }
+
+    static WebDriver start() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            // The background-networking switches keep Chromium from calling out of this closed network.
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--lang=ru", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+            // Keycloak picks the page language from Accept-Language.
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
+            // Headless windows are at least 500 px wide: emulate the phone's viewport exactly.
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 1.0)));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+            return new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void waitFor(WebDriver chromium, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(chromium, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    /** Nothing may scroll sideways: a parent on a phone would miss what is off screen. */
+    static void assertFitsWidth(WebDriver chromium, String what) {
+        JavascriptExecutor js = (JavascriptExecutor) chromium;
+        assertEquals(WIDTH, ((Number) js.executeScript("return window.innerWidth;")).intValue(), "phone viewport");
+        Object overflow = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, what + " scrolls sideways at phone width by " + overflow + " px");
+    }
+
+    static void screenshot(WebDriver chromium, String name) {
+        try {
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
