@@ -63,6 +63,13 @@ cat <<INFO
     1000000004  Кузнецова Ольга Викторовна unconfirmed ESIA account
     1000000005  Иванова Анна Сергеевна     child under 14 (child account)
 
+  Password login by organisation (password Demo-pass-1 for all):
+    metodist.ddut     методист, МАУДО ДДЮТ г.Южно-Сахалинск (ОДО)
+    zavuch.sosh1      завуч, МАОУ СОШ № 1 г. Южно-Сахалинска
+    ivanov.petr       pupil of the school, enrolled in the ОДО: logs in at both
+    kuznetsov.ilya    pupil created by the ОДО (import)
+  Staff page               http://localhost:$KC_PORT/realms/school-demo/school/staff-page/
+
   Ctrl-C stops Keycloak and the emulator.
 INFO
 wait "${pids[1]}"
