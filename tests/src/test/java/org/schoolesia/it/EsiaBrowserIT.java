@@ -3,15 +3,7 @@ package org.schoolesia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,37 +21,14 @@ import org.schoolesia.testkit.TestEnvironment;
 @ExtendWith(KeycloakExtension.class)
 class EsiaBrowserIT {
 
-    private static HttpServer application;
-    private static final AtomicReference<String> receivedCode = new AtomicReference<>();
-    private static String applicationCallback;
+    private static DiaryApplication application;
     private static WebDriver chromium;
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
         env.resetRealm();
         env.emulator().faults().reset();
-        // The relying application: records the code it receives, like a real one would.
-        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        application.createContext("/callback", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            for (String pair : query == null ? new String[0] : query.split("&")) {
-                if (pair.startsWith("code=")) {
-                    receivedCode.set(pair.substring(5));
-                }
-            }
-            byte[] body = "<html><body><h1 id=\"signed-in\">Дневник: вход выполнен</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        application.start();
-        applicationCallback = "http://127.0.0.1:" + application.getAddress().getPort() + "/callback";
-        String clientPath = "/realms/" + DemoRealm.NAME + "/clients";
-        ObjectNode client = (ObjectNode) env.admin().get(clientPath + "?clientId=" + DemoRealm.CLIENT_ID).get(0);
-        ((ArrayNode) client.get("redirectUris")).add(applicationCallback);
-        env.admin().put(clientPath + "/" + client.get("id").asText(), client);
+        application = DiaryApplication.start(env);
 
         chromium = Phone.start();
     }
@@ -70,14 +39,13 @@ class EsiaBrowserIT {
             chromium.quit();
         }
         if (application != null) {
-            application.stop(0);
+            application.close();
         }
     }
 
     @Test
     void parentOnAPhoneLogsInThroughGosuslugi(TestEnvironment env) throws Exception {
-        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(applicationCallback, StandardCharsets.UTF_8));
+        chromium.get(application.loginUrl(env, "s1"));
         assertEquals("ru", chromium.findElement(By.tagName("html")).getAttribute("lang").substring(0, 2));
         assertFitsPhoneWidth("login page");
         screenshot("01-keycloak-login");
@@ -89,10 +57,10 @@ class EsiaBrowserIT {
         screenshot("02-esia-emulator-picker");
 
         chromium.findElement(By.id("person-1000000001")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(applicationCallback));
+        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()));
         screenshot("03-application-signed-in");
         assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
-        assertTrue(receivedCode.get() != null && !receivedCode.get().isEmpty(), "the application received a code");
+        assertTrue(application.receivedCode() != null && !application.receivedCode().isEmpty(), "the application received a code");
         assertEquals(1, env.admin().users(DemoRealm.NAME, "esia-1000000001").size());
     }
 

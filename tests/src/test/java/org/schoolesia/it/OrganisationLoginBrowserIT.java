@@ -3,15 +3,8 @@ package org.schoolesia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,28 +28,13 @@ import org.schoolesia.testkit.TestEnvironment;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrganisationLoginBrowserIT {
 
-    private static HttpServer application;
-    private static String applicationCallback;
+    private static DiaryApplication application;
     private static WebDriver chromium;
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
         env.resetRealm();
-        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        application.createContext("/callback", exchange -> {
-            byte[] body = "<html><body><h1 id=\"signed-in\">Дневник: вход выполнен</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        application.start();
-        applicationCallback = "http://127.0.0.1:" + application.getAddress().getPort() + "/callback";
-        String clientPath = "/realms/" + DemoRealm.NAME + "/clients";
-        ObjectNode client = (ObjectNode) env.admin().get(clientPath + "?clientId=" + DemoRealm.CLIENT_ID).get(0);
-        ((ArrayNode) client.get("redirectUris")).add(applicationCallback);
-        env.admin().put(clientPath + "/" + client.get("id").asText(), client);
+        application = DiaryApplication.start(env);
 
         chromium = Phone.start();
     }
@@ -67,15 +45,14 @@ class OrganisationLoginBrowserIT {
             chromium.quit();
         }
         if (application != null) {
-            application.stop(0);
+            application.close();
         }
     }
 
     @Test
     @Order(1)
     void r_odo_2_studentOnAPhoneChoosesTheOdoAndLogsInWithHisSchoolPassword(TestEnvironment env) throws Exception {
-        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(applicationCallback, StandardCharsets.UTF_8));
+        chromium.get(application.loginUrl(env, "s1"));
         assertFitsPhoneWidth("organisation login page");
         screenshot("org-01-login-page");
 
@@ -99,7 +76,7 @@ class OrganisationLoginBrowserIT {
         assertEquals("ВОЙТИ", chromium.findElement(By.id("kc-login")).getText());
 
         chromium.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(applicationCallback));
+        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()));
         assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
     }
 
@@ -110,8 +87,7 @@ class OrganisationLoginBrowserIT {
         chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/.well-known/openid-configuration");
         chromium.manage().deleteCookieNamed("KEYCLOAK_IDENTITY");
         chromium.manage().deleteCookieNamed("KEYCLOAK_SESSION");
-        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/auth?client_id=" + DemoRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&state=s2&redirect_uri=" + URLEncoder.encode(applicationCallback, StandardCharsets.UTF_8));
+        chromium.get(application.loginUrl(env, "s2"));
         // The organisation remembered from the last login is chosen; opening the district again
         // offers every organisation, and choosing one fills the levels above it.
         assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск",
