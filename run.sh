@@ -53,15 +53,17 @@ cat <<INFO
 
   Keycloak admin console   http://localhost:$KC_PORT/admin/   (admin / admin)
   Demo realm login         http://localhost:$KC_PORT/realms/school-demo/account
-                           → «Вход с учетной записью портала Госуслуг»
+                           → «Вход для родителей / учащихся / педагогов и сотрудников»
   ESIA emulator            http://localhost:$EMULATOR_PORT   (persons picker instead of Госуслуги)
 
   Demo persons (pick one on the emulator page):
-    1000000001  Иванова Мария Петровна     parent of two children, confirmed account
-    1000000002  Иванов Пётр Сергеевич      student over 14, confirmed
-    1000000003  Смирнов Олег Игоревич      teacher, confirmed
-    1000000004  Кузнецова Ольга Викторовна unconfirmed ESIA account
-    1000000005  Иванова Анна Сергеевна     child under 14 (child account)
+    1000000001  Иванова Мария Петровна     parent, linked to ivanova.maria: straight in
+    1000000002  Иванов Пётр Сергеевич      student over 14: linked to ivanov.petr by SNILS
+    1000000003  Смирнов Олег Игоревич      teacher, linked to smirnov.oleg (role: staff)
+    1000000004  Кузнецова Ольга Викторовна unconfirmed ESIA account: told how to confirm it
+    1000000005  Иванова Анна Сергеевна     child under 14 (child account, unconfirmed)
+    1000000006  Кузнецов Андрей Викторович parent, not linked: «Учетная запись не найдена»
+                (self-linking ended 2025-04-01 as in the seeds' region; staff link it)
 
   Password login by organisation (password Demo-pass-1 for all):
     metodist.ddut     методист, МАУДО ДДЮТ г.Южно-Сахалинск (ОДО)

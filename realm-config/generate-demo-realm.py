@@ -88,10 +88,14 @@ realm = {
    "providerId":"basic-flow","topLevel":False,"builtIn":False,
    "authenticationExecutions":[
     {"authenticator":"school-organisation-password-form","authenticatorFlow":False,"autheticatorFlow":False,"requirement":"REQUIRED","priority":10,"userSetupAllowed":False}]},
-  {"alias":"esia first login","description":"First login through ESIA: create the local user from the ESIA person. Account linking comes with the school flows.",
+  {"alias":"esia first login","description":"After Госуслуги: the school account for the ESIA person (role, linked accounts, chooser, SNILS, «Привязать учетную запись» until the cut-off, «Обратиться в организацию»). Creates no accounts.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
-   "authenticationExecutions":[{"authenticator":"idp-create-user-if-unique","authenticatorFlow":False,"requirement":"REQUIRED","priority":10,"autheticatorFlow":False,"userSetupAllowed":False}]}
+   "authenticationExecutions":[{"authenticator":"school-esia-account","authenticatorConfig":"school esia account","authenticatorFlow":False,"requirement":"REQUIRED","priority":10,"autheticatorFlow":False,"userSetupAllowed":False}]}
  ],
+ "authenticatorConfig":[{"alias":"school esia account","config":{
+   # R-LINK-4, seeds' region: self-linking ended with March 2025 (local time).
+   "selfLinkUntil":"2025-04-01T00:00","selfLinkZone":"Asia/Sakhalin","snilsAutoLink":"true",
+   "unconfirmedMayEnterLinked":"false","maxLinkFailuresPerPerson":"5","linkFailureWindowMinutes":"15"}}],
  "identityProviders":[{"alias":"esia","displayName":"Вход с учетной записью портала Госуслуг","providerId":"esia","enabled":True,
    "trustEmail":True,"storeToken":False,"addReadTokenRoleOnCreate":False,"linkOnly":False,"hideOnLogin":False,
    "firstBrokerLoginFlowAlias":"esia first login",
@@ -103,7 +107,8 @@ realm = {
      "esiaCertificates":pem("keys/esia-gost.crt.pem")+pem("keys/esia-rsa.crt.pem"),
      "esiaTokenLeewaySeconds":"60","esiaHttpTimeoutMillis":"5000","esiaMaxResponseBytes":"1048576",
      "esiaTimestampZone":"Europe/Moscow","esiaReverseSignatureBytes":"false","esiaClockCorrection":"false"}}],
- "identityProviderMappers":[mapper("middle name","middleName","middleName"),mapper("birth date","birthDate","birthdate"),
+ "identityProviderMappers":[{"name":"school account resolver","identityProviderAlias":"esia","identityProviderMapper":"school-esia-account-resolver","config":{"syncMode":"INHERIT"}},
+   mapper("middle name","middleName","middleName"),mapper("birth date","birthDate","birthdate"),
    mapper("gender","gender","gender"),mapper("snils","snils","snils"),mapper("mobile","mobile","phoneNumber"),
    mapper("confirmed account","trusted","esiaTrusted"),mapper("level","level","esiaLevel"),mapper("children","kids","esiaKids")]
 }
@@ -123,6 +128,7 @@ def uid(n): return "00000000-0000-4000-8000-%012d" % n
 DEMO_PASSWORD="Demo-pass-1"
 people=[
  # n, username, last, first, middle, birth, gender, role, positions, home, members, source, snils, parents
+ # ESIA links of the demo (R-LINK-2): ivanova.maria and smirnov.oleg are linked; everyone else is not.
  (1,"zavuch.sosh1","Петрова","Елена","Николаевна","1975-05-07","F","staff",["завуч"],"sosh-1-ys",["sosh-1-ys"],"contingent",None,[]),
  (2,"metodist.ddut","Соколова","Ирина","Павловна","1981-10-12","F","staff",["методист"],"ddut-ys",["ddut-ys"],"contingent",None,[]),
  (3,"vospitatel.ds15","Орлова","Наталья","Игоревна","1990-01-23","F","staff",["педагог"],"ds-15-ys",["ds-15-ys"],"contingent",None,[]),
@@ -133,6 +139,7 @@ people=[
  (20,"kuznetsov.andrey","Кузнецов","Андрей","Викторович","1984-08-19","M","parent",[],"ddut-ys",["ddut-ys"],"import",None,[]),
  (21,"kuznetsov.ilya","Кузнецов","Илья","Андреевич","2015-04-02","M","student",[],"ddut-ys",["ddut-ys"],"import",None,[20]),
 ]
+ESIA_LINKS={"ivanova.maria":"1000000001","smirnov.oleg":"1000000003"}
 users=[]
 for n,un,last,first,middle,birth,gender,role,positions,home,members,source,snils,parents in people:
     attrs={"middleName":[middle],"birthdate":[birth],"gender":[gender],"citizenship":["РФ"],"schoolRole":[role],
@@ -140,8 +147,12 @@ for n,un,last,first,middle,birth,gender,role,positions,home,members,source,snils
     if positions: attrs["staffPosition"]=positions
     if snils: attrs["snils"]=[snils]
     if parents: attrs["parentIds"]=[uid(p) for p in parents]
-    users.append({"id":uid(n),"username":un,"enabled":True,"firstName":first,"lastName":last,"attributes":attrs,
-                  "credentials":[{"type":"password","value":DEMO_PASSWORD,"temporary":False}]})
+    user={"id":uid(n),"username":un,"enabled":True,"firstName":first,"lastName":last,"attributes":attrs,
+                  "credentials":[{"type":"password","value":DEMO_PASSWORD,"temporary":False}]}
+    if un in ESIA_LINKS:
+        # Keycloak's broker link; the school module adopts it as a link on import.
+        user["federatedIdentities"]=[{"identityProvider":"esia","userId":ESIA_LINKS[un],"userName":"esia-"+ESIA_LINKS[un]}]
+    users.append(user)
     for m in members:
         next(o for o in orgs if o["alias"]==m).setdefault("members",[]).append({"username":un,"membershipType":"UNMANAGED"})
 realm["clients"].append({"clientId":"school-staff","name":"Кабинет сотрудника (школа)","enabled":True,"protocol":"openid-connect",

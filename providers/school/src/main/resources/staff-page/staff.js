@@ -1,6 +1,7 @@
 /*
  * Staff page of a school / kindergarten / ОДО: lists of parents and students of the staff member's
- * organisation, a person's card, issuing credentials (R-ODO-2, R-ODO-3).
+ * organisation, a person's card, issuing credentials (R-ODO-2, R-ODO-3), linking the person's
+ * Госуслуги (ESIA) account (R-LINK-4).
  *
  * Login: OpenID Connect authorisation code with PKCE (S256) against this realm, public client from
  * <meta name="school-staff-client">. Only the PKCE verifier and state live in sessionStorage, for the
@@ -30,7 +31,32 @@
     loading: 'Загрузка…',
     nobody: 'Никого не найдено.',
     copied: 'Логин скопирован.',
-    copyFailed: 'Не удалось скопировать: выделите логин и скопируйте вручную.'
+    copyFailed: 'Не удалось скопировать: выделите логин и скопируйте вручную.',
+    esiaNone: 'Не привязана',
+    esiaPending: 'Ожидает входа через Госуслуги',
+    esiaLinkedSince: 'Привязана с ',
+    esiaNoneHint: 'Проверьте, что в карточке заполнены фамилия, имя, дата рождения и СНИЛС, и нажмите «Разрешить привязку». '
+        + 'При следующем входе через Госуслуги с подтверждённой учётной записью, у которой СНИЛС, ФИО и дата рождения '
+        + 'совпадают с карточкой, учётная запись привяжется автоматически.',
+    esiaPendingHint: 'При следующем входе через Госуслуги с подтверждённой учётной записью, у которой СНИЛС, ФИО и дата '
+        + 'рождения совпадают с карточкой, учётная запись привяжется автоматически.',
+    esiaLinkedHint: 'Вход через Госуслуги выполняется сразу в эту учётную запись. После отвязки следующий вход через '
+        + 'Госуслуги снова начнётся с поиска учётной записи.',
+    esiaAuthorised: 'Привязка разрешена. Она завершится при следующем входе через Госуслуги.',
+    esiaUnlinked: 'Учётная запись отвязана от Госуслуг.',
+    esiaCancelled: 'Разрешение на привязку отменено.',
+    esiaConfirmUnlink: 'Отвязать учётную запись от Госуслуг? Следующий вход через Госуслуги начнётся с поиска учётной записи.',
+    esiaConfirmCancel: 'Отменить разрешение на привязку к Госуслугам?',
+    esiaUnlink: 'Отвязать',
+    esiaCancel: 'Отменить разрешение'
+  };
+
+  var LINK_METHODS = {
+    password: 'по логину и паролю (самостоятельно)',
+    snils: 'по СНИЛС, ФИО и дате рождения',
+    staff: 'сотрудником по идентификатору ЕСИА',
+    'staff-card': 'сотрудником по данным карточки',
+    'import': 'при переносе данных'
   };
 
   var ROLES = {
@@ -331,6 +357,18 @@
     return m ? m[3] + '.' + m[2] + '.' + m[1] : (iso || '—');
   }
 
+  /** An ISO instant as the staff member's local date, dd.mm.yyyy. */
+  function formatInstant(iso) {
+    var d = iso ? new Date(iso) : null;
+    if (!d || isNaN(d.getTime())) {
+      return '—';
+    }
+    var two = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    return two(d.getDate()) + '.' + two(d.getMonth() + 1) + '.' + d.getFullYear();
+  }
+
   function formatGender(g) {
     return g === 'M' ? 'Мужской' : g === 'F' ? 'Женский' : '—';
   }
@@ -531,7 +569,101 @@
     text($('credentials-elsewhere'), 'Учетные данные выдаёт организация, где обучается ребёнок: обратитесь в '
         + (home || 'организацию, создавшую учётную запись') + '. Родитель и ребёнок входят с логином и паролем, '
         + 'выданными в этой организации.');
+    show($('esia-error'), false);
+    show($('esia-success'), false);
+    renderEsia(p);
     show($('card-body'), true);
+  }
+
+  // ---- «Госуслуги (ЕСИА)» (R-LINK-4) ------------------------------------------------------------
+
+  function renderEsia(p) {
+    // Only the home organisation links, as it issues credentials.
+    var link = p.esiaLink;
+    show($('esia-box'), !!p.canIssueCredentials && !!link);
+    if (!p.canIssueCredentials || !link) {
+      return;
+    }
+    var status = $('esia-status');
+    status.className = 'esia-status';
+    if (link.status === 'linked') {
+      status.classList.add('is-linked');
+      text(status, MESSAGES.esiaLinkedSince + formatInstant(link.since));
+    } else if (link.status === 'pending') {
+      status.classList.add('is-pending');
+      text(status, MESSAGES.esiaPending);
+    } else {
+      text(status, MESSAGES.esiaNone);
+    }
+    var known = link.status === 'linked' || link.status === 'pending';
+    show($('esia-facts'), known);
+    text($('esia-method'), LINK_METHODS[link.method] || link.method || '—');
+    show($('esia-by-label'), !!link.linkedBy);
+    show($('esia-by'), !!link.linkedBy);
+    text($('esia-by'), link.linkedBy || '');
+    show($('esia-oid-label'), !!link.esiaOid);
+    show($('esia-oid-row'), !!link.esiaOid);
+    text($('esia-oid'), link.esiaOid || '');
+    text($('esia-hint'), link.status === 'linked' ? MESSAGES.esiaLinkedHint
+        : link.status === 'pending' ? MESSAGES.esiaPendingHint : MESSAGES.esiaNoneHint);
+    show($('esia-authorise'), link.status === 'none');
+    show($('esia-unlink'), known);
+    text($('esia-unlink'), link.status === 'pending' ? MESSAGES.esiaCancel : MESSAGES.esiaUnlink);
+    $('esia-authorise').disabled = false;
+    $('esia-unlink').disabled = false;
+  }
+
+  function esiaAction(method, body, success) {
+    var person = card;
+    if (!person) {
+      return;
+    }
+    show($('esia-error'), false);
+    show($('esia-success'), false);
+    show($('card-success'), false);
+    $('esia-authorise').disabled = true;
+    $('esia-unlink').disabled = true;
+    api(method, '/people/' + encodeURIComponent(person.id) + '/esia-link', body).then(function (link) {
+      if (card !== person) {
+        return;
+      }
+      person.esiaLink = link || { status: 'none' };
+      renderEsia(person);
+      text($('esia-success'), success);
+      show($('esia-success'), true);
+    }, function (e) {
+      if (e instanceof Leaving || card !== person) {
+        return;
+      }
+      $('esia-authorise').disabled = false;
+      $('esia-unlink').disabled = false;
+      text($('esia-error'), e.message);
+      show($('esia-error'), true);
+      // Someone else may have changed the link meanwhile: show what is there now.
+      if (e.status === 409 || (e.status === 404 && e.code === 'not_linked')) {
+        api('GET', '/people/' + encodeURIComponent(person.id) + '/esia-link').then(function (link) {
+          if (card === person && link) {
+            person.esiaLink = link;
+            renderEsia(person);
+          }
+        }, function () {});
+      }
+    });
+  }
+
+  function authoriseEsia() {
+    esiaAction('PUT', {}, MESSAGES.esiaAuthorised);
+  }
+
+  function unlinkEsia() {
+    if (!card || !card.esiaLink) {
+      return;
+    }
+    var pending = card.esiaLink.status === 'pending';
+    if (!window.confirm(pending ? MESSAGES.esiaConfirmCancel : MESSAGES.esiaConfirmUnlink)) {
+      return;
+    }
+    esiaAction('DELETE', undefined, pending ? MESSAGES.esiaCancelled : MESSAGES.esiaUnlinked);
   }
 
   // ---- «Сменить пароль» -------------------------------------------------------------------------
@@ -682,6 +814,8 @@
     });
     $('change-password').addEventListener('click', openPasswordDialog);
     $('copy-login').addEventListener('click', copyLogin);
+    $('esia-authorise').addEventListener('click', authoriseEsia);
+    $('esia-unlink').addEventListener('click', unlinkEsia);
     $('password-form').addEventListener('submit', savePassword);
     $('password-cancel').addEventListener('click', function () {
       dialog.close();

@@ -160,7 +160,11 @@ public final class Browser {
             if (button == null) {
                 throw new AssertionError("no '" + buttonSelector + "' on " + url + ":\n" + text());
             }
-            Element form = button.closest("form");
+            // As browsers do: a button's form attribute names its form, wherever the button sits.
+            Element form = button.hasAttr("form") ? document().getElementById(button.attr("form")) : button.closest("form");
+            if (form == null) {
+                throw new AssertionError("'" + buttonSelector + "' belongs to no form on " + url);
+            }
             Map<String, String> fields = new LinkedHashMap<>();
             for (Element input : form.select("input[name], select[name], textarea[name]")) {
                 String type = input.attr("type");

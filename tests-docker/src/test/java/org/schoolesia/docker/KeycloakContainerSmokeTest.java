@@ -16,6 +16,7 @@ import java.util.List;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The stock Keycloak image with our providers, theme and the demo realm: the ESIA identity provider is
- * there and the login page offers «Вход с учетной записью портала Госуслуг». Skipped without Docker.
+ * there and the login page offers «Вход для родителей / учащихся / педагогов и сотрудников» through Госуслуги.
+ * Skipped without Docker.
  * The container is created in {@link #start()}, not in a field, so a machine without Docker never builds one.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -70,10 +72,17 @@ class KeycloakContainerSmokeTest {
                 .send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "ru").GET().build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
-        Element button = Jsoup.parse(response.body(), url).selectFirst("a#social-esia");
-        assertNotNull(button, "no ESIA button on the login page: " + response.body());
-        assertTrue(button.text().contains("Госуслуг"), "button text: " + button.text());
-        assertTrue(button.absUrl("href").contains("/realms/" + REALM + "/broker/esia/login"), "button link: " + button.absUrl("href"));
+        Document page = Jsoup.parse(response.body(), url);
+        // R-ESIA-2: «Через ГОСУСЛУГИ: войти с ролью», one button per role, posting to the login flow.
+        Element title = page.selectFirst("#school-esia-roles-title");
+        assertNotNull(title, "no ESIA buttons on the login page: " + response.body());
+        assertTrue(title.text().contains("ГОСУСЛУГИ"), "title: " + title.text());
+        Element button = page.selectFirst("#school-esia-role-parent");
+        assertNotNull(button, "no «Вход для родителей» on the login page: " + response.body());
+        assertEquals("Вход для родителей", button.text());
+        Element form = page.getElementById(button.attr("form"));
+        assertNotNull(form, "the role button belongs to no form");
+        assertTrue(form.absUrl("action").contains("/realms/" + REALM + "/login-actions/authenticate"), "form action: " + form.absUrl("action"));
     }
 
     private static String classes(Path root, String module) {

@@ -47,11 +47,15 @@ final class EsiaFlow {
         return page;
     }
 
-    /** «Вход с учетной записью портала Госуслуг»: through Keycloak to the emulator's person picker. */
+    /** «Вход для родителей / учащихся / педагогов и сотрудников» (R-ESIA-2): through Keycloak to the emulator's person picker. */
+    Browser.Page chooseEsia(Browser.Page loginPage, String role) {
+        Element button = loginPage.document().selectFirst("#school-esia-role-" + role);
+        assertNotNull(button, "no ESIA role button '" + role + "' on the login page: " + loginPage.text());
+        return loginPage.submit("#school-esia-role-" + role);
+    }
+
     Browser.Page chooseEsia(Browser.Page loginPage) {
-        Element link = loginPage.document().selectFirst("a#social-esia");
-        assertNotNull(link, "no ESIA button on the login page: " + loginPage.text());
-        return browser.open(link.absUrl("href"));
+        return chooseEsia(loginPage, "parent");
     }
 
     Browser.Page pickPerson(Browser.Page picker, String oid) {
@@ -59,9 +63,13 @@ final class EsiaFlow {
         return picker.submit("#person-" + oid);
     }
 
-    /** The whole login; returns the last page (the redirect to the application, or an error page). */
+    /** The whole login with a role; returns the last page (the redirect to the application, or a page of ours). */
+    Browser.Page loginAs(String oid, String role) {
+        return pickPerson(chooseEsia(openLoginPage(), role), oid);
+    }
+
     Browser.Page loginAs(String oid) {
-        return pickPerson(chooseEsia(openLoginPage()), oid);
+        return loginAs(oid, "parent");
     }
 
     static String codeFrom(Browser.Page redirect) {

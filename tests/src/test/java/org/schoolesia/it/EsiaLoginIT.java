@@ -2,19 +2,31 @@ package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
-/** A person logs in to the demo school system through ESIA (the emulator) and a real Keycloak. */
+/**
+ * A person logs in to the demo school system through ESIA (the emulator) and a real Keycloak.
+ * ESIA creates no accounts: a person enters the school account linked to them for the role chosen
+ * at login (demo: 1000000001 → ivanova.maria, parent; 1000000003 → smirnov.oleg, staff), or is
+ * told why not.
+ */
 @ExtendWith(KeycloakExtension.class)
 class EsiaLoginIT {
+
+    private static final String REALM_PATH = "/realms/" + DemoRealm.NAME;
 
     private final TestEnvironment env;
 
@@ -30,8 +42,17 @@ class EsiaLoginIT {
 
     @Test
     void parentLogsInAndTheApplicationGetsTheMappedClaims() throws Exception {
+        JsonNode user = user("ivanova.maria");
+        // Her SNILS is removed by an admin first, so that only ESIA's mapper can bring it back.
+        ObjectNode withoutSnils = (ObjectNode) user.deepCopy();
+        ((ObjectNode) withoutSnils.get("attributes")).remove("snils");
+        env.admin().put(REALM_PATH + "/users/" + user.get("id").asText(), withoutSnils);
+        assertFalse(user(user.get("username").asText()).get("attributes").has("snils"));
+        assertEquals(0, env.admin().get(REALM_PATH + "/school/users/by-snils/11223344595").size());
+        int users = env.admin().userCount(DemoRealm.NAME);
+
         EsiaFlow flow = new EsiaFlow(env);
-        String code = EsiaFlow.codeFrom(flow.loginAs("1000000001"));
+        String code = EsiaFlow.codeFrom(flow.loginAs("1000000001", "parent"));
         JsonNode tokens = flow.redeem(code);
         JsonNode id = EsiaFlow.claims(tokens.get("id_token").asText());
 
@@ -40,41 +61,86 @@ class EsiaLoginIT {
         assertEquals("Петровна", id.get("middle_name").asText());
         assertEquals("true", id.get("esia_trusted").asText());
         assertEquals("PR", id.get("esia_level").asText());
-        assertTrue(id.get("snils").asText().matches("\\d{11}"), id.toString());
+        assertEquals("11223344595", id.get("snils").asText(), id.toString());
         assertTrue(id.get("birthdate").asText().matches("\\d{4}-\\d{2}-\\d{2}"), id.toString());
+        assertEquals(user.get("id").asText(), id.get("sub").asText(), "the linked school account, not a new one");
+        assertEquals(users, env.admin().userCount(DemoRealm.NAME), "ESIA creates no accounts");
+        assertTrue(env.admin().users(DemoRealm.NAME, "esia-1000000001").isEmpty());
 
-        JsonNode user = env.admin().users(DemoRealm.NAME, "esia-1000000001").get(0);
-        assertEquals("esia-1000000001", user.get("username").asText());
+        user = user("ivanova.maria");
         // Children from ESIA's /kids, with their birth certificates from /kids/{oid}/docs.
-        JsonNode kids = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.get("attributes").get("esiaKids").get(0).asText());
+        JsonNode kids = new ObjectMapper().readTree(user.get("attributes").get("esiaKids").get(0).asText());
         assertEquals(2, kids.size(), kids.toString());
         assertEquals("Пётр", kids.get(0).get("firstName").asText());
         assertTrue(kids.get(0).get("birthCertificate").asText().startsWith("IV-МЮ "), kids.toString());
         // ESIA's mappers wrote the SNILS without any admin event: the index still knows it.
-        JsonNode bySnils = env.admin().get("/realms/" + DemoRealm.NAME + "/school/users/by-snils/" + id.get("snils").asText());
-        assertTrue(bySnils.toString().contains("esia-1000000001"), bySnils.toString());
-        JsonNode links = env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + user.get("id").asText() + "/federated-identity");
+        JsonNode bySnils = env.admin().get(REALM_PATH + "/school/users/by-snils/" + id.get("snils").asText());
+        assertTrue(bySnils.toString().contains("ivanova.maria"), bySnils.toString());
+        JsonNode links = env.admin().get(REALM_PATH + "/users/" + user.get("id").asText() + "/federated-identity");
         assertEquals("esia", links.get(0).get("identityProvider").asText());
         assertEquals("1000000001", links.get(0).get("userId").asText());
     }
 
     @Test
-    void unconfirmedAccountIsMarkedSoLaterFlowsCanRefuseIt() throws Exception {
-        EsiaFlow flow = new EsiaFlow(env);
-        JsonNode id = EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(flow.loginAs("1000000004"))).get("id_token").asText());
-        assertEquals("false", id.get("esia_trusted").asText());
-        assertEquals("P", id.get("esia_level").asText());
+    void unconfirmedAccountIsStoppedWithWhatToDoAndNothingIsCreated() throws Exception {
+        int users = env.admin().userCount(DemoRealm.NAME);
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000004", "parent");
+
+        assertStep(page, "unconfirmed", "Учетная запись Госуслуг не подтверждена");
+        assertTrue(page.text().contains("Кузнецова Ольга Викторовна"), page.text());
+        assertTrue(page.text().contains("центре обслуживания (МФЦ)"), page.text());
+        assertNull(page.document().selectFirst("#school-esia-show-link"), "no linking for an unconfirmed account");
+        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
+        assertTrue(env.admin().users(DemoRealm.NAME, "esia-1000000004").isEmpty());
+    }
+
+    @Test
+    void unknownPersonIsToldTheAccountWasNotFoundAndNothingIsCreated() throws Exception {
+        int users = env.admin().userCount(DemoRealm.NAME);
+        // Кузнецов Андрей: confirmed, linked to nothing; kuznetsov.andrey has no SNILS to match.
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000006", "parent");
+
+        assertStep(page, "unidentified", "Учетная запись не найдена");
+        // The demo realm's cut-off (2025-04-01) has passed: only «Обратиться в организацию».
+        assertNotNull(page.document().selectFirst("#school-esia-self-link-closed"), page.text());
+        assertNull(page.document().selectFirst("#school-esia-show-link"), page.text());
+        assertTrue(page.document().selectFirst("#school-esia-contact").text().contains("Обратиться в организацию"), page.text());
+        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
+        assertTrue(env.admin().get(REALM_PATH + "/users/" + user("kuznetsov.andrey").get("id").asText() + "/federated-identity").isEmpty());
     }
 
     @Test
     void returningPersonGoesStraightInWithoutASecondAccount() throws Exception {
-        EsiaFlow first = new EsiaFlow(env);
-        EsiaFlow.codeFrom(first.loginAs("1000000003"));
         int users = env.admin().userCount(DemoRealm.NAME);
+        EsiaFlow first = new EsiaFlow(env);
+        String firstSub = EsiaFlow.claims(first.redeem(EsiaFlow.codeFrom(first.loginAs("1000000003", "staff"))).get("id_token").asText())
+                .get("sub").asText();
 
         EsiaFlow again = new EsiaFlow(env);
-        EsiaFlow.codeFrom(again.loginAs("1000000003"));
+        String againSub = EsiaFlow.claims(again.redeem(EsiaFlow.codeFrom(again.loginAs("1000000003", "staff"))).get("id_token").asText())
+                .get("sub").asText();
         assertEquals(users, env.admin().userCount(DemoRealm.NAME));
-        assertFalse(env.admin().users(DemoRealm.NAME, "esia-1000000003").isEmpty());
+        JsonNode oleg = user("smirnov.oleg");
+        assertEquals(oleg.get("id").asText(), firstSub);
+        assertEquals(oleg.get("id").asText(), againSub);
+        JsonNode links = env.admin().get(REALM_PATH + "/users/" + oleg.get("id").asText() + "/federated-identity");
+        assertEquals("1000000003", links.get(0).get("userId").asText());
+    }
+
+    private JsonNode user(String username) {
+        JsonNode found = env.admin().get(REALM_PATH + "/users?exact=true&briefRepresentation=false&username=" + username);
+        assertEquals(1, found.size(), username + ": " + found);
+        return found.get(0);
+    }
+
+    /** A page of the step school-esia-account, shown in place: no redirect to the application. */
+    private static void assertStep(Browser.Page page, String step, String title) {
+        assertEquals(200, page.status(), page.status() + " " + page.url() + ": " + page.text());
+        assertFalse(page.isRedirect());
+        assertTrue(page.url().contains("/login-actions/first-broker-login"), page.url());
+        assertFalse(page.url().startsWith(DemoRealm.CLIENT_REDIRECT), page.url());
+        assertTrue(page.document().select("html").attr("lang").startsWith("ru"), "page must be Russian");
+        assertNotNull(page.document().selectFirst("#school-esia-account[data-page=" + step + "]"), page.text());
+        assertEquals(title, page.document().selectFirst("#kc-page-title").text(), page.text());
     }
 }

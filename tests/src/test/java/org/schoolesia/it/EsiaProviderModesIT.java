@@ -33,46 +33,50 @@ class EsiaProviderModesIT {
         env.emulator().faults().reset();
     }
 
+    /** Смирнов Олег (1000000003) is linked to the staff account smirnov.oleg in the demo realm. */
+    private static final String OLEG = "1000000003";
+    private static final String STAFF = "staff";
+
     private JsonNode loginAndReadIdToken(String oid) throws Exception {
         EsiaFlow flow = new EsiaFlow(env);
-        return EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(flow.loginAs(oid))).get("id_token").asText());
+        return EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(flow.loginAs(oid, STAFF))).get("id_token").asText());
     }
 
     @Test
     void rs256TokensFromEsiaAreVerifiedToo() throws Exception {
         env.updateEsiaConfig(Map.of("clientId", "SCHOOL-DEMO-RSA"));
-        assertEquals("Смирнов", loginAndReadIdToken("1000000003").get("family_name").asText());
+        assertEquals("Смирнов", loginAndReadIdToken(OLEG).get("family_name").asText());
     }
 
     @Test
     void legacyProtocolWithCmsSignatureWorks() throws Exception {
         env.updateEsiaConfig(Map.of("esiaProtocol", "legacy"));
         EsiaFlow flow = new EsiaFlow(env);
-        Browser.Page picker = flow.chooseEsia(flow.openLoginPage());
+        Browser.Page picker = flow.chooseEsia(flow.openLoginPage(), STAFF);
         assertTrue(picker.url().contains("/aas/oauth2/ac?"), picker.url());
-        EsiaFlow.codeFrom(flow.pickPerson(picker, "1000000003"));
+        EsiaFlow.codeFrom(flow.pickPerson(picker, OLEG));
     }
 
     @Test
     void pkcs12KeyWorks() throws Exception {
         byte[] p12 = Files.readAllBytes(env.realmConfig().resolve("keys/client-gost.p12"));
         env.updateEsiaConfig(Map.of("signerKey", Base64.getEncoder().encodeToString(p12), "signerKeyPassword", "demo"));
-        assertEquals("Смирнов", loginAndReadIdToken("1000000003").get("family_name").asText());
+        assertEquals("Смирнов", loginAndReadIdToken(OLEG).get("family_name").asText());
     }
 
     @Test
     void rawHexKeyWorks() throws Exception {
         env.updateEsiaConfig(Map.of("signerKey", Files.readString(env.realmConfig().resolve("keys/client-gost.rawkey.hex")).trim()));
-        assertEquals("Смирнов", loginAndReadIdToken("1000000003").get("family_name").asText());
+        assertEquals("Смирнов", loginAndReadIdToken(OLEG).get("family_name").asText());
     }
 
     @Test
     void reversedSignatureBytesSwitchSendsTheOtherByteOrder() {
         env.updateEsiaConfig(Map.of("esiaReverseSignatureBytes", "true"));
         EsiaFlow flow = new EsiaFlow(env);
-        Browser.Page picker = flow.chooseEsia(flow.openLoginPage());
+        Browser.Page picker = flow.chooseEsia(flow.openLoginPage(), STAFF);
         assertEquals("reversed", picker.header("X-Emulator-Signature-Order"));
-        EsiaFlow.codeFrom(flow.pickPerson(picker, "1000000003"));
+        EsiaFlow.codeFrom(flow.pickPerson(picker, OLEG));
     }
 
     @Test
@@ -81,7 +85,7 @@ class EsiaProviderModesIT {
                 env.realmConfig().resolve("keys/client-gost.crt.pem"), "Bearer signer-token")) {
             env.updateEsiaConfig(Map.of("esiaSigner", "http", "signerKey", "", "signerUrl", signer.url(),
                     "signerAuthorization", "Bearer signer-token"));
-            assertEquals("Смирнов", loginAndReadIdToken("1000000003").get("family_name").asText());
+            assertEquals("Смирнов", loginAndReadIdToken(OLEG).get("family_name").asText());
             assertEquals(2, signer.requests(), "one signature for the authorization, one for the token request");
         }
     }
@@ -89,7 +93,7 @@ class EsiaProviderModesIT {
     @Test
     void logoutGoesThroughEsiaWithRedirectUrl() throws Exception {
         EsiaFlow flow = new EsiaFlow(env);
-        JsonNode tokens = flow.redeem(EsiaFlow.codeFrom(flow.loginAs("1000000003")));
+        JsonNode tokens = flow.redeem(EsiaFlow.codeFrom(flow.loginAs(OLEG, STAFF)));
         Browser.Page done = flow.browser().open(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/logout?client_id="
                 + DemoRealm.CLIENT_ID + "&id_token_hint=" + tokens.get("id_token").asText()
                 + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode(DemoRealm.CLIENT_REDIRECT, java.nio.charset.StandardCharsets.UTF_8));
@@ -97,7 +101,8 @@ class EsiaProviderModesIT {
                 .orElseThrow(() -> new AssertionError("Keycloak did not send the browser to ESIA's logout: " + flow.browser().history()));
         assertTrue(esiaLogout.contains("client_id=SCHOOL-DEMO") && esiaLogout.contains("redirect_url="), esiaLogout);
         assertTrue(done.isRedirect() && done.location().startsWith(DemoRealm.CLIENT_REDIRECT), done.status() + " " + done.text());
-        JsonNode user = env.admin().users(DemoRealm.NAME, "esia-1000000003").get(0);
+        JsonNode user = env.admin().get("/realms/" + DemoRealm.NAME + "/users?exact=true&username=smirnov.oleg").get(0);
+        assertEquals(user.get("id").asText(), EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
         assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + user.get("id").asText() + "/sessions").size());
     }
 }

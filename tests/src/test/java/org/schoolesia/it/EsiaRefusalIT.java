@@ -33,7 +33,8 @@ import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * Everything that must end an ESIA login: each case shows the person a clear page in Russian,
- * tells the operator the cause in the log, and creates no user.
+ * tells the operator the cause in the log, and creates no user. The logins are those of persons
+ * linked to demo accounts (1000000001 parent, 1000000003 staff), which would otherwise succeed.
  */
 @ExtendWith(KeycloakExtension.class)
 class EsiaRefusalIT {
@@ -78,7 +79,7 @@ class EsiaRefusalIT {
     @MethodSource("esiaMisbehaviours")
     void refusedWithAClearPageAndNothingCreated(Fault fault, String arg, String userMessage, String logHint) {
         env.emulator().faults().arm(fault, arg);
-        Browser.Page page = new EsiaFlow(env).loginAs("1000000001");
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000001", "parent");
         assertRefused(page, 502, userMessage, logHint);
     }
 
@@ -86,7 +87,7 @@ class EsiaRefusalIT {
     void personApiTimeoutEndsTheLoginInsteadOfHanging() {
         env.updateEsiaConfig(Map.of("esiaHttpTimeoutMillis", "1500"));
         env.emulator().faults().arm(Fault.PERSON_DELAY, "4000");
-        Browser.Page page = new EsiaFlow(env).loginAs("1000000001");
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000001", "parent");
         assertRefused(page, 502, "не отвечает", "no answer within 1500 ms");
     }
 
@@ -103,7 +104,7 @@ class EsiaRefusalIT {
         env.emulator().faults().arm(Fault.PERSON_SERVER_ERROR);
         EsiaFlow flow = new EsiaFlow(env);
         flow.browser().language("en");
-        Browser.Page page = flow.loginAs("1000000001");
+        Browser.Page page = flow.loginAs("1000000001", "parent");
         assertEquals(502, page.status());
         assertTrue(page.text().contains("Your data could not be read from Gosuslugi"), page.text());
         assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
@@ -114,13 +115,15 @@ class EsiaRefusalIT {
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page page = flow.chooseEsia(flow.openLoginPage()).submit("#deny");
         assertEquals(200, page.status(), page.text());
-        assertNotNull(page.document().selectFirst("a#social-esia"), "expected the login page again: " + page.text());
+        for (String role : List.of("parent", "student", "staff")) {
+            assertNotNull(page.document().selectFirst("#school-esia-role-" + role), "expected the login page again: " + page.text());
+        }
         assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
     }
 
     @Test
     void tamperedClientSecretIsRefusedByEsia() {
-        String authorize = authorizeUrl(new EsiaFlow(env));
+        String authorize = authorizeUrl();
         Matcher secret = Pattern.compile("client_secret=([^&]+)").matcher(authorize);
         assertTrue(secret.find());
         String original = secret.group(1);
@@ -131,7 +134,7 @@ class EsiaRefusalIT {
 
     @Test
     void staleTimestampIsRefusedByEsia() {
-        String authorize = authorizeUrl(new EsiaFlow(env));
+        String authorize = authorizeUrl();
         Matcher timestamp = Pattern.compile("timestamp=([^&]+)").matcher(authorize);
         assertTrue(timestamp.find());
         String old = ZonedDateTime.now(ZoneId.of("Europe/Moscow")).minusMinutes(20)
@@ -194,10 +197,13 @@ class EsiaRefusalIT {
     private Browser lastBrowser;
 
     /** Starts a login and returns the signed authorization URL Keycloak sends the browser to. */
-    private String authorizeUrl(EsiaFlow flow) {
-        lastBrowser = flow.browser();
-        Browser.Page login = flow.openLoginPage();
-        Browser.Page toEsia = lastBrowser.openOnce(login.document().selectFirst("a#social-esia").absUrl("href"));
+    private String authorizeUrl() {
+        // Stops at Keycloak's broker login, where the role button (R-ESIA-2) sends the browser on to ESIA.
+        lastBrowser = new Browser(url -> url.contains("/broker/esia/login") || url.startsWith(DemoRealm.CLIENT_REDIRECT));
+        Browser.Page toBroker = lastBrowser.open(env.clientLoginUrl()).submit("#school-esia-role-parent");
+        assertTrue(toBroker.isRedirect() && toBroker.location().contains("/broker/esia/login"),
+                "expected the role button to start the ESIA login: " + toBroker.status() + " " + toBroker.location());
+        Browser.Page toEsia = lastBrowser.openOnce(toBroker.location());
         assertTrue(toEsia.isRedirect() && toEsia.location().startsWith(env.emulator().baseUrl() + "/aas/oauth2/v2/ac?"),
                 "expected a redirect to ESIA: " + toEsia.status() + " " + toEsia.location());
         return toEsia.location();
@@ -206,7 +212,9 @@ class EsiaRefusalIT {
     /** Runs a login up to ESIA's redirect back to Keycloak and returns that URL, unopened. */
     private String callbackUrl(Browser browser) {
         Browser.Page login = browser.open(env.clientLoginUrl());
-        Browser.Page picker = browser.open(login.document().selectFirst("a#social-esia").absUrl("href"));
+        // Смирнов Олег, linked to the staff account smirnov.oleg: the callback ends at the application.
+        Browser.Page picker = login.submit("#school-esia-role-staff");
+        assertEquals(200, picker.status(), "expected the emulator's person picker: " + picker.text());
         Browser.Page back = picker.submit("#person-1000000003");
         assertTrue(back.isRedirect() && back.location().contains("/broker/esia/endpoint"), back.status() + " " + back.location());
         return back.location();

@@ -161,14 +161,22 @@ class OrganisationLoginIT {
         Browser.Page page = openLoginPage(env.browser());
         Document doc = page.document();
         for (String label : List.of("Регион", "Городской округ / Муниципальный район", "Населённый пункт", "Тип ОО",
-                "Образовательная организация", "Логин", "Пароль", "Восстановить пароль", "Вход с учетной записью портала Госуслуг")) {
+                "Образовательная организация", "Логин", "Пароль", "Восстановить пароль",
+                "Вход для родителей", "Вход для учащихся", "Вход для педагогов и сотрудников")) {
             assertTrue(page.text().contains(label), label + " missing: " + page.text());
         }
         // One region: chosen already. Every organisation is offered even before the rest is chosen.
         assertEquals("Сахалинская обл", doc.selectFirst("#schoolRegion option[selected]").val());
         assertEquals(5, doc.select("#organization option").size(), doc.select("#organization").outerHtml());
         assertTrue(doc.select("#schoolType option").eachText().contains("Дополнительное образование детей"));
-        assertNotNull(doc.selectFirst("a#social-esia"));
+        // R-ESIA-2: one Госуслуги button per role, each posting its role in a form of its own.
+        for (String role : List.of("parent", "student", "staff")) {
+            Element button = doc.selectFirst("#school-esia-role-" + role);
+            assertNotNull(button, role + ": " + page.text());
+            assertEquals(role, button.val());
+            assertEquals("post", doc.getElementById(button.attr("form")).attr("method"));
+        }
+        assertNull(doc.selectFirst("a#social-esia"), "no ESIA login without a role");
         assertTrue(doc.selectFirst("#school-restore-password").attr("href").contains("login-actions/reset-credentials"));
         assertTrue(doc.selectFirst("#school-org-directory").data().contains("\"ddut-ys\""));
     }
@@ -189,13 +197,13 @@ class OrganisationLoginIT {
 
     @Test
     void r_esia_1_esiaOnlyRealmRefusesAnEsiaLinkedAccountAndLetsAChildWithoutOneIn() {
-        linkToEsia("ivanova.maria", "1999999991");
+        // ivanova.maria is linked to the ESIA person 1000000001 in the demo realm.
         setRealmPolicy("esia-only");
 
         Browser.Page refused = login(env.browser(), "sosh-1-ys", "ivanova.maria", PASSWORD);
         assertEquals(200, refused.status());
         assertTrue(refused.text().contains("Для этой учетной записи вход выполняется через Госуслуги"), refused.text());
-        assertNotNull(refused.document().selectFirst("a#social-esia"), "the Госуслуги button is right there");
+        assertNotNull(refused.document().selectFirst("#school-esia-role-parent"), "the Госуслуги button is right there");
         // A wrong password still looks like a wrong password: the refusal needs the right one.
         Browser.Page wrong = login(env.browser(), "sosh-1-ys", "ivanova.maria", "Wrong-pass-1");
         assertFalse(wrong.text().contains("Для этой учетной записи"), wrong.text());

@@ -9,6 +9,7 @@
 -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
+<#import "school-org-cascade.ftl" as cascade>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','organization') bodyClass="school-org-login"; section>
     <#if section = "header">
         ${msg("loginAccountTitle")}
@@ -17,33 +18,7 @@
           <div id="kc-form-wrapper">
             <#if realm.password>
             <form id="kc-form-login" class="${properties.kcFormClass!} school-org-form" action="${url.loginAction}" method="post" novalidate="novalidate">
-                <div id="school-org-cascade" class="school-org-cascade">
-                    <#list schoolOrg.levels as level>
-                        <#assign levelError = (level.name == "organisation")?then(messagesPerField.get('organization'), '')>
-                        <@field.group name=level.field label=msg("schoolOrgLevel." + level.name) error=levelError>
-                            <span class="${properties.kcInputClass} school-org-select<#if levelError?has_content> ${properties.kcError}</#if>">
-                                <select id="${level.field}" name="${level.field}" data-level="${level?index}"
-                                        <#if level.name == "organisation">autocomplete="organization"<#else>autocomplete="off"</#if>
-                                        aria-invalid="<#if levelError?has_content>true</#if>">
-                                    <option value="">${msg("schoolOrgChoose")}</option>
-                                    <#list level.options as option>
-                                        <#if level.name == "type">
-                                            <#assign typeKey = "schoolOrgType." + option.value>
-                                            <#assign typeLabel = msg(typeKey)>
-                                            <#assign optionLabel = (typeLabel == typeKey)?then(option.value, typeLabel)>
-                                        <#else>
-                                            <#assign optionLabel = option.label>
-                                        </#if>
-                                        <option value="${option.value}"<#if option.value == level.selected> selected</#if>>${optionLabel}</option>
-                                    </#list>
-                                </select>
-                                <span class="${properties.kcFormControlUtilClass}">
-                                    <span class="${properties.kcFormControlToggleIcon!}"><i class="fas fa-caret-down" aria-hidden="true"></i></span>
-                                </span>
-                            </span>
-                        </@field.group>
-                    </#list>
-                </div>
+                <@cascade.selects/>
 
                 <#if !usernameHidden??>
                     <@field.input name="username" label=msg("schoolLoginUsername") error=messagesPerField.getFirstError('username','password')
@@ -65,16 +40,29 @@
 
                 <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
 
-                <#-- Seed order: the Госуслуги button comes before «Войти». -->
+                <#-- Seed order: the Госуслуги buttons come before «Войти». -->
+                <#if schoolEsiaRoles??>
+                    <#-- R-ESIA-2: the role first, then Госуслуги. The buttons belong to their own form
+                         (form attribute), so Enter in the password field still means «Войти». -->
+                    <div id="school-esia-roles" class="school-esia-roles" role="group" aria-labelledby="school-esia-roles-title">
+                        <p id="school-esia-roles-title" class="school-esia-roles-title">${msg("schoolEsiaRolesTitle")}</p>
+                        <#list schoolEsiaRoles as r>
+                            <button id="school-esia-role-${r}" type="submit" form="school-esia-role-form" name="esiaRole" value="${r}"
+                                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass} school-esia-role">${msg("schoolEsiaRole." + r)}</button>
+                        </#list>
+                    </div>
+                </#if>
                 <#if social.providers?? && social.providers?has_content>
                     <ul id="kc-social-providers" class="school-org-providers">
                         <#list social.providers as p>
+                            <#if !(schoolEsiaRoles?? && p.providerId == "esia")>
                             <li>
                                 <a id="social-${p.alias}" class="${properties.kcFormSocialAccountListButtonClass!} school-org-provider"
                                    href="${p.loginUrl}" data-once-link data-disabled-class="${properties.kcFormSocialAccountListButtonDisabledClass!}">
                                     <span class="${properties.kcFormSocialAccountNameClass!}">${p.displayName!}</span>
                                 </a>
                             </li>
+                            </#if>
                         </#list>
                     </ul>
                 </#if>
@@ -87,16 +75,10 @@
                 </div>
             </form>
 
-            <#-- Labels of the organisation types, and the directory, for the script. -->
-            <div id="school-org-type-labels" hidden>
-                <#list schoolOrg.typeCodes as code>
-                    <#assign typeKey = "schoolOrgType." + code>
-                    <#assign typeLabel = msg(typeKey)>
-                    <span data-code="${code}">${(typeLabel == typeKey)?then(code, typeLabel)}</span>
-                </#list>
-            </div>
-            <script type="application/json" id="school-org-directory">${schoolOrg.directoryJson?no_esc}</script>
-            <script src="${url.resourcesPath}/js/school-org-cascade.js" defer></script>
+            <#if schoolEsiaRoles??>
+                <form id="school-esia-role-form" action="${url.loginAction}" method="post" hidden></form>
+            </#if>
+            <@cascade.data/>
             </#if>
           </div>
         </div>

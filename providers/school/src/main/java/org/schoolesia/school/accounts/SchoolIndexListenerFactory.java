@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.schoolesia.school.link.EsiaLinks;
 
 /**
  * Keeps the SNILS and member indexes in line: users created, edited or deleted by admins (admin
@@ -105,13 +106,16 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
             } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
                 new MemberIndex(removed.getKeycloakSession()).forgetOrganisation(removed.getOrganization().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                new EsiaLinks(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new MemberIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 // After an import the users are there; nothing saw them being created one by one.
                 new SnilsIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
                 new MemberIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
+                new EsiaLinks(created.getKeycloakSession()).adoptKeycloakLinks(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new EsiaLinks(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new MemberIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }

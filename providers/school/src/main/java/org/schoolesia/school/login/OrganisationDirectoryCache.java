@@ -19,7 +19,7 @@ import org.schoolesia.school.orgs.OrganisationAttributes;
  * region's directory is small and changes rarely, while the login page is the busiest page.
  * Only the page uses it; the login itself checks the organisation in the database.
  */
-final class OrganisationDirectoryCache {
+public final class OrganisationDirectoryCache {
 
     private static final Logger LOG = Logger.getLogger(OrganisationDirectoryCache.class);
 
@@ -30,12 +30,12 @@ final class OrganisationDirectoryCache {
     private final Duration ttl;
     private final Clock clock;
 
-    OrganisationDirectoryCache(Duration ttl, Clock clock) {
+    public OrganisationDirectoryCache(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
     }
 
-    OrganisationDirectory get(KeycloakSession session, RealmModel realm) {
+    public OrganisationDirectory get(KeycloakSession session, RealmModel realm) {
         Instant now = clock.instant();
         Cached cached = byRealm.get(realm.getId());
         if (cached != null && now.isBefore(cached.until())) {

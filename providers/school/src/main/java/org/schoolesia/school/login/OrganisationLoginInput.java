@@ -3,7 +3,7 @@ package org.schoolesia.school.login;
 import java.util.function.Function;
 
 /** Reading the password login form: only what the person typed or chose. */
-final class OrganisationLoginInput {
+public final class OrganisationLoginInput {
 
     /** Longest alias we accept from the form; Keycloak's aliases are far shorter. */
     static final int MAX_ALIAS_LENGTH = 255;
@@ -16,7 +16,7 @@ final class OrganisationLoginInput {
      * «Выберите образовательную организацию»). An over-long value counts as a choice: it simply
      * names no organisation and fails like a wrong password.
      */
-    static String organisation(Function<String, String> field) {
+    public static String organisation(Function<String, String> field) {
         String value = field.apply(CascadeLevel.ORGANISATION.field());
         if (value == null || value.isBlank()) {
             return null;

@@ -5,6 +5,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
@@ -22,15 +25,22 @@ import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.freemarker.model.LoginBean;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.services.validation.Validation;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.link.ChosenRole;
+import org.schoolesia.school.link.EsiaLinks;
 
 /**
  * Password login at a chosen organisation (R-ORG-2, R-ODO-2). Keycloak's own username/password
@@ -56,6 +66,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
     static final String ERROR_ORGANISATION_REQUIRED = "schoolOrganisationRequired";
     static final String ERROR_ESIA_ONLY = "schoolPasswordLoginEsiaOnly";
     static final String DETAIL_ORGANISATION = "school_organization";
+    static final String ESIA_ROLE_FIELD = "esiaRole";
 
     private final OrganisationDirectoryCache directories;
 
@@ -68,6 +79,10 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
             context.cancelLogin();
+            return;
+        }
+        if (form.containsKey(ESIA_ROLE_FIELD)) {
+            startEsiaLogin(context, form.getFirst(ESIA_ROLE_FIELD));
             return;
         }
         String alias = OrganisationLoginInput.organisation(form::getFirst);
@@ -102,6 +117,35 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         context.success(PasswordCredentialModel.TYPE);
     }
 
+    /**
+     * R-ESIA-2: «Вход для родителей / учащихся / педагогов и сотрудников». The role is kept with the
+     * login, then the browser goes to Госуслуги exactly as Keycloak's own provider buttons send it.
+     */
+    private void startEsiaLogin(AuthenticationFlowContext context, String roleCode) {
+        Optional<SchoolRole> role = SchoolRole.of(roleCode);
+        IdentityProviderModel esia = esiaProvider(context.getSession());
+        if (role.isEmpty() || esia == null) {
+            context.forceChallenge(challenge(context, new MultivaluedHashMap<>()));
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        ChosenRole.choose(authSession, role.get());
+        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
+        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), esia.getAlias(), context.getRealm().getName(),
+                accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
+                AuthenticationProcessor.getClientData(context.getSession(), authSession), null);
+        context.forceChallenge(Response.seeOther(location).build());
+    }
+
+    /** The realm's enabled ESIA provider shown on the login page (the first, should there be several). */
+    static IdentityProviderModel esiaProvider(KeycloakSession session) {
+        return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
+                .filter(idp -> EsiaIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId()))
+                .filter(IdentityProviderModel::isEnabled)
+                .filter(idp -> !idp.isHideOnLogin())
+                .findFirst().orElse(null);
+    }
+
     /** R-ODO-2 and security rule 3: same page, message, status and brute-force count as a wrong password. */
     private void refuseLikeWrongPassword(AuthenticationFlowContext context, UserModel user, String alias, String reason) {
         LOG.debugf("password login refused at organisation '%s' for user %s: %s", alias, user.getId(), reason);
@@ -130,7 +174,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         }
     }
 
-    static OrganizationModel findOrganisation(KeycloakSession session, String alias) {
+    public static OrganizationModel findOrganisation(KeycloakSession session, String alias) {
         OrganizationProvider organisations = session.getProvider(OrganizationProvider.class);
         if (organisations == null || !organisations.isEnabled()) {
             return null;
@@ -140,6 +184,9 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
 
     /** A federated identity of any identity provider of the ESIA type, whatever its alias. */
     static boolean hasEsiaLink(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (new EsiaLinks(session).linkOf(user).filter(link -> !link.pending()).isPresent()) {
+            return true;
+        }
         return session.users().getFederatedIdentitiesStream(realm, user)
                 .map(link -> session.identityProviders().getByAlias(link.getIdentityProvider()))
                 .map(idp -> idp == null ? null : idp.getProviderId())
@@ -178,6 +225,14 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
                               MultivaluedMap<String, String> formData, CascadeSelection requested) {
         OrganisationDirectory directory = directories.get(context.getSession(), context.getRealm());
         form.setAttribute("schoolOrg", new OrganisationCascadeView(directory, directory.resolve(requested)));
+        IdentityProviderModel esia = esiaProvider(context.getSession());
+        if (esia != null) {
+            // The role buttons (R-ESIA-2); a relying system's school_role leaves only its own.
+            List<String> roles = ChosenRole.preselected(context.getAuthenticationSession())
+                    .map(r -> List.of(r.code()))
+                    .orElse(List.of(SchoolRole.PARENT.code(), SchoolRole.STUDENT.code(), SchoolRole.STAFF.code()));
+            form.setAttribute("schoolEsiaRoles", roles);
+        }
         // createForm() does not add the login bean createLoginUsernamePassword() would.
         MultivaluedMap<String, String> shown = new MultivaluedHashMap<>();
         if (formData.getFirst("username") != null) {

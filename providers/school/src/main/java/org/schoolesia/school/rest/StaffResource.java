@@ -12,9 +12,11 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,6 +44,7 @@ import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.StaffMember;
 import org.schoolesia.school.accounts.StudentImport;
+import org.schoolesia.school.link.StaffLinking;
 import org.schoolesia.school.orgs.OrganisationAttributes;
 import org.schoolesia.school.orgs.OrganisationType;
 
@@ -156,8 +159,44 @@ public class StaffResource {
                     .filter(c -> orgs.isMember(staff.organisation(), c)).map(StaffResource::name).toList());
             body.put("organizations", orgs.getByMember(u)
                     .map(o -> People.organisationRef(o, o.getAlias())).toList());
+            body.put("esiaLink", esiaLink(new StaffLinking(session, realm).view(staff, u)));
             return ok(body);
         });
+    }
+
+    /** R-LINK-4: the person's ESIA link as their card shows it. */
+    @GET
+    @Path("people/{id}/esia-link")
+    public Response esiaLink(@PathParam("id") String id) {
+        return respond(staff -> ok(esiaLink(new StaffLinking(session, realm).view(staff, id))));
+    }
+
+    /**
+     * R-LINK-4: {@code {}} authorises the person's next ESIA login (matching SNILS, full name and
+     * birth date) to link; {@code {"esiaOid":"…"}} links that ESIA person now.
+     */
+    @PUT
+    @Path("people/{id}/esia-link")
+    public Response linkEsia(@PathParam("id") String id, String body) {
+        return respond(staff -> {
+            JsonNode json = json(body);
+            JsonNode oid = json.get("esiaOid");
+            StaffLinking linking = new StaffLinking(session, realm);
+            if (oid == null || oid.isNull()) {
+                return ok(esiaLink(linking.authorise(staff, id)));
+            }
+            if (!oid.isTextual() && !oid.isIntegralNumber()) {
+                throw Refused.of(400, "invalid_esia_oid", "schoolEsiaLinkInvalidOid");
+            }
+            return ok(esiaLink(linking.link(staff, id, oid.asText().trim())));
+        });
+    }
+
+    /** R-LINK-4: unlinks, or cancels an authorisation still waiting; the next ESIA login identifies afresh. */
+    @DELETE
+    @Path("people/{id}/esia-link")
+    public Response unlinkEsia(@PathParam("id") String id) {
+        return respond(staff -> ok(esiaLink(new StaffLinking(session, realm).unlink(staff, id))));
     }
 
     @POST
@@ -277,8 +316,18 @@ public class StaffResource {
 
     private Response error(Refused r) {
         Messages messages = new Messages(session, headers());
-        Map<String, Object> body = body(r.problem().code(), messages.text(r.problem().messageKey(), r.problem().parameters().toArray()));
-        r.extra().forEach((k, v) -> body.put(k, "rows".equals(k) ? rows(messages, v) : v));
+        Object[] parameters = r.problem().parameters().toArray();
+        Object fieldKeys = r.extra().get(StaffLinking.MISSING_FIELD_KEYS);
+        if (fieldKeys instanceof List<?> keys) {
+            // «Заполните в карточке: СНИЛС, дата рождения» in the caller's language.
+            parameters = new Object[] {keys.stream().map(k -> messages.text(String.valueOf(k))).collect(java.util.stream.Collectors.joining(", "))};
+        }
+        Map<String, Object> body = body(r.problem().code(), messages.text(r.problem().messageKey(), parameters));
+        r.extra().forEach((k, v) -> {
+            if (!StaffLinking.MISSING_FIELD_KEYS.equals(k)) {
+                body.put(k, "rows".equals(k) ? rows(messages, v) : v);
+            }
+        });
         Response.ResponseBuilder builder = Response.status(r.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
                 .header("Cache-Control", "no-store");
         if (r.status() == 401) {
@@ -337,6 +386,16 @@ public class StaffResource {
         item.put("enrolmentSource", u.getFirstAttribute(SchoolAttributes.ENROLMENT_SOURCE));
         item.put("canIssueCredentials", staff.isHomeOf(u));
         return item;
+    }
+
+    private static Map<String, Object> esiaLink(StaffLinking.View view) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("status", view.status().code());
+        link.put("method", view.method() == null ? null : view.method().code());
+        link.put("since", view.since() == null ? null : view.since().toString());
+        link.put("linkedBy", view.linkedBy());
+        link.put("esiaOid", view.esiaOid());
+        return link;
     }
 
     private static Map<String, Object> name(UserModel u) {

@@ -1,0 +1,36 @@
+package org.schoolesia.school.link;
+
+import java.util.Optional;
+
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.schoolesia.school.accounts.SchoolRole;
+
+/**
+ * The role chosen before ESIA (R-ESIA-2): «Вход для родителей / учащихся / педагогов и
+ * сотрудников», or preselected by the relying system with the authorization parameter
+ * {@code school_role=parent|student|staff}. Kept as a client note of the authentication session,
+ * which survives the restart of the flow Keycloak does when ESIA answers.
+ */
+public final class ChosenRole {
+
+    public static final String NOTE = "school.esiaRole";
+    /** Authorization request parameter a relying system may send. */
+    public static final String REQUEST_PARAMETER = "school_role";
+
+    private ChosenRole() {
+    }
+
+    public static Optional<SchoolRole> of(AuthenticationSessionModel authSession) {
+        Optional<SchoolRole> chosen = SchoolRole.of(authSession.getClientNote(NOTE));
+        return chosen.isPresent() ? chosen : preselected(authSession);
+    }
+
+    public static Optional<SchoolRole> preselected(AuthenticationSessionModel authSession) {
+        return SchoolRole.of(authSession.getClientNote(AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + REQUEST_PARAMETER));
+    }
+
+    public static void choose(AuthenticationSessionModel authSession, SchoolRole role) {
+        authSession.setClientNote(NOTE, role.code());
+    }
+}

@@ -1,0 +1,99 @@
+package org.schoolesia.school.link;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.accounts.SchoolRole;
+
+/**
+ * Runs when ESIA returns, before Keycloak looks up the broker link, and points that link at the
+ * account to enter: when the confirmed person holds exactly one linked, enabled account of the
+ * role chosen at login, Keycloak's own returning-login path goes straight in (R-LINK-2: "later
+ * ESIA logins go straight in"). In every other case (no role yet, several accounts, none,
+ * an unconfirmed ESIA account) the link is removed, so Keycloak runs the first-login flow, where
+ * {@link EsiaAccountStep} asks, chooses or explains.
+ */
+public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
+
+    public static final String PROVIDER_ID = "school-esia-account-resolver";
+    private static final Logger LOG = Logger.getLogger(EsiaAccountResolver.class);
+
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                            BrokeredIdentityContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession == null) {
+            return;
+        }
+        EsiaPersonFacts person = EsiaPersonFacts.from(context.getContextData());
+        String oid = context.getId();
+        EsiaLinks links = new EsiaLinks(session);
+        UserModel target = null;
+        SchoolRole role = ChosenRole.of(authSession).orElse(null);
+        if (role != null && person.trusted()) {
+            List<UserModel> accounts = links.accountsOf(realm, oid).stream()
+                    .filter(UserModel::isEnabled)
+                    .filter(u -> AccountFacts.of(u).role() == role)
+                    .toList();
+            target = accounts.size() == 1 ? accounts.get(0) : null;
+        }
+        links.pointKeycloakLink(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target);
+        LOG.debugf("ESIA person %s, role %s: %s", oid, role, target == null ? "first-login flow decides" : "straight into " + target.getId());
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+                              BrokeredIdentityContext context) {
+    }
+
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+                                   BrokeredIdentityContext context) {
+    }
+
+    @Override
+    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+        return true;
+    }
+
+    @Override
+    public String[] getCompatibleProviders() {
+        return new String[] {EsiaIdentityProviderFactory.PROVIDER_ID};
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "School accounts";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "School account resolver (ESIA)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Required for school logins through ESIA: sends a person with exactly one linked account of the chosen role straight in,"
+                + " everyone else to the first-login flow with the step \"School account for an ESIA person\".";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

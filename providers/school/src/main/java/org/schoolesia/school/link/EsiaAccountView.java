@@ -1,0 +1,72 @@
+package org.schoolesia.school.link;
+
+import java.util.List;
+
+/** What the template {@code school-esia-account.ftl} shows: the page, the role, the person as ESIA knows them. */
+public final class EsiaAccountView {
+
+    public record Account(String id, String username, String organisation, String role) {
+        public String getId() {
+            return id;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public String getRole() {
+            return role;
+        }
+    }
+
+    private final String page;
+    private final String role;
+    private final boolean selfLinkOpen;
+    private final String fullName;
+    private List<Account> accounts = List.of();
+    private String username = "";
+
+    EsiaAccountView(String page, String role, boolean selfLinkOpen, EsiaPersonFacts person) {
+        this.page = page;
+        this.role = role;
+        this.selfLinkOpen = selfLinkOpen;
+        this.fullName = String.join(" ", java.util.stream.Stream.of(person.lastName(), person.firstName(), person.middleName())
+                .filter(s -> s != null && !s.isBlank()).toList());
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public boolean isSelfLinkOpen() {
+        return selfLinkOpen;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public List<Account> getAccounts() {
+        return accounts;
+    }
+
+    void setAccounts(List<Account> accounts) {
+        this.accounts = accounts;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    void setUsername(String username) {
+        this.username = username;
+    }
+}

@@ -1,0 +1,210 @@
+package org.schoolesia.school.link;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.persistence.EsiaLinkEntry;
+
+/**
+ * Which school accounts each ESIA person may enter. Our table is the truth (one row per account,
+ * so an account never has two ESIA persons); Keycloak's broker link is kept as a pointer to the
+ * account the person entered last, which lets a returning person with one account go straight in
+ * through Keycloak's own fast path.
+ */
+public final class EsiaLinks {
+
+    private static final Logger LOG = Logger.getLogger(EsiaLinks.class);
+
+    public enum Outcome { LINKED, ALREADY_LINKED, LINKED_ELSEWHERE }
+
+    public record Link(String userId, String esiaOid, LinkMethod method, String actorId, long createdAt) {
+        public boolean pending() {
+            return esiaOid == null;
+        }
+    }
+
+    private final KeycloakSession session;
+
+    public EsiaLinks(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Enabled or not: the caller decides what a disabled account means. Pending authorisations excluded. */
+    public List<UserModel> accountsOf(RealmModel realm, String oid) {
+        if (oid == null) {
+            return List.of();
+        }
+        return em().createNamedQuery("EsiaLinkEntry.findByOid", EsiaLinkEntry.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("oid", oid)
+                .getResultList().stream()
+                .map(e -> session.users().getUserById(realm, e.getUserId()))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    public Optional<Link> linkOf(UserModel user) {
+        EsiaLinkEntry entry = em().find(EsiaLinkEntry.class, user.getId());
+        return Optional.ofNullable(entry).map(EsiaLinks::toLink);
+    }
+
+    /**
+     * Links in a transaction of its own, committed before the caller goes on: the primary key
+     * decides races (two ESIA persons, two tabs, a double click) and the loser's failure cannot
+     * spoil the caller's transaction.
+     */
+    public Outcome link(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
+        Objects.requireNonNull(oid, "oid");
+        Outcome[] outcome = new Outcome[1];
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
+                long now = System.currentTimeMillis();
+                if (existing == null) {
+                    em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), oid, method.code(), actorId, now));
+                    em.flush();
+                    outcome[0] = Outcome.LINKED;
+                } else if (existing.getEsiaOid() == null) {
+                    // A staff authorisation waiting for this login: claimed only if still empty.
+                    int claimed = em.createNamedQuery("EsiaLinkEntry.claimPending")
+                            .setParameter("oid", oid).setParameter("now", now).setParameter("userId", user.getId())
+                            .executeUpdate();
+                    outcome[0] = claimed == 1 ? Outcome.LINKED : Outcome.LINKED_ELSEWHERE;
+                } else {
+                    outcome[0] = oid.equals(existing.getEsiaOid()) ? Outcome.ALREADY_LINKED : Outcome.LINKED_ELSEWHERE;
+                }
+            });
+        } catch (PersistenceException | ModelDuplicateException e) {
+            LOG.debugf("link of user %s lost a race: %s", user.getId(), e.getMessage());
+            return Outcome.LINKED_ELSEWHERE;
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                LOG.debugf("link of user %s lost a race: %s", user.getId(), e.getMessage());
+                return Outcome.LINKED_ELSEWHERE;
+            }
+            throw e;
+        }
+        // The new row was committed by the job; drop anything this session's persistence context remembers.
+        EsiaLinkEntry cached = em().find(EsiaLinkEntry.class, user.getId());
+        if (cached != null) {
+            em().refresh(cached);
+        }
+        return outcome[0];
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PersistenceException || t instanceof ModelDuplicateException
+                    || t.getClass().getName().contains("ConstraintViolation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** R-LINK-4: staff filled the card; the person's next confirmed ESIA login with matching SNILS, name and birth date completes the link. */
+    public boolean authorise(RealmModel realm, UserModel user, String actorId) {
+        EntityManager em = em();
+        EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
+        if (existing != null) {
+            return false;
+        }
+        em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), null, LinkMethod.STAFF_CARD.code(), actorId, System.currentTimeMillis()));
+        em.flush();
+        return true;
+    }
+
+    /** Removes the link (or a pending authorisation) and Keycloak's pointer, so the next ESIA login identifies afresh. */
+    public Optional<Link> unlink(RealmModel realm, UserModel user) {
+        EntityManager em = em();
+        EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
+        if (existing != null) {
+            em.remove(existing);
+            em.flush();
+        }
+        for (String alias : esiaAliases(realm)) {
+            session.users().removeFederatedIdentity(realm, user, alias);
+        }
+        return Optional.ofNullable(existing).map(EsiaLinks::toLink);
+    }
+
+    /**
+     * Points Keycloak's broker link for this ESIA person at {@code user} (or at nobody), so that
+     * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter.
+     */
+    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user) {
+        UserModel current = session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
+        if (current != null && (user == null || !current.getId().equals(user.getId()))) {
+            session.users().removeFederatedIdentity(realm, current, alias);
+        }
+        if (user != null && (current == null || !current.getId().equals(user.getId()))) {
+            // An account carries one link per provider: a stale one (e.g. from before an unlink) goes first.
+            if (session.users().getFederatedIdentity(realm, user, alias) != null) {
+                session.users().removeFederatedIdentity(realm, user, alias);
+            }
+            session.users().addFederatedIdentity(realm, user, new FederatedIdentityModel(alias, oid, brokerUsername));
+        }
+    }
+
+    /** Removes Keycloak's pointer from whichever account holds it: the first-broker-login flow then decides. */
+    public void clearKeycloakLink(RealmModel realm, String alias, String oid) {
+        pointKeycloakLink(realm, alias, oid, null, null);
+    }
+
+    /** After a realm import: Keycloak broker links of ESIA providers become our links. */
+    public int adoptKeycloakLinks(RealmModel realm) {
+        Set<String> aliases = esiaAliases(realm);
+        if (aliases.isEmpty()) {
+            return 0;
+        }
+        return em().createQuery("insert into EsiaLinkEntry (userId, realmId, esiaOid, method, actorId, createdAt)"
+                        + " select f.user.id, f.realmId, f.userId, :method, null, :now from FederatedIdentityEntity f"
+                        + " where f.realmId = :realmId and f.identityProvider in :aliases"
+                        + " and not exists (select 1 from EsiaLinkEntry e where e.userId = f.user.id)")
+                .setParameter("method", LinkMethod.IMPORT.code())
+                .setParameter("now", System.currentTimeMillis())
+                .setParameter("realmId", realm.getId())
+                .setParameter("aliases", aliases)
+                .executeUpdate();
+    }
+
+    public void forget(String userId) {
+        em().createNamedQuery("EsiaLinkEntry.deleteByUser").setParameter("userId", userId).executeUpdate();
+    }
+
+    public void forgetRealm(String realmId) {
+        em().createNamedQuery("EsiaLinkEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    /** Aliases of the realm's identity providers of the ESIA type. */
+    public Set<String> esiaAliases(RealmModel realm) {
+        // From the table rather than session.identityProviders(), which works in the context's realm only.
+        return Set.copyOf(em().createQuery("select i.alias from IdentityProviderEntity i"
+                        + " where i.realmId = :realmId and i.providerId = :providerId", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("providerId", EsiaIdentityProviderFactory.PROVIDER_ID)
+                .getResultList());
+    }
+
+    private static Link toLink(EsiaLinkEntry e) {
+        return new Link(e.getUserId(), e.getEsiaOid(), LinkMethod.of(e.getMethod()).orElse(LinkMethod.IMPORT), e.getActorId(), e.getCreatedAt());
+    }
+}

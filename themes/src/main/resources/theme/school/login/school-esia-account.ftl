@@ -1,0 +1,98 @@
+<#--
+  After Госуслуги (seeds 002, 003): the pages of the step school-esia-account. `schoolEsia.page` is
+  one of role, chooser, unconfirmed, unidentified, link, contact; `schoolEsia.role` the role chosen
+  at login; `schoolOrg` the organisation cascade on the link page. Every form posts to the step,
+  which acts only on the page it showed last.
+-->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "school-org-cascade.ftl" as cascade>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','organization') bodyClass="school-esia-account school-esia-${schoolEsia.page}"; section>
+    <#if section = "header">
+        ${msg("schoolEsiaTitle." + schoolEsia.page)}
+    <#elseif section = "form">
+        <div id="school-esia-account" data-page="${schoolEsia.page}">
+        <#if schoolEsia.fullName?has_content && schoolEsia.page != "link">
+            <p id="school-esia-person" class="school-esia-person">${msg("schoolEsiaPerson", schoolEsia.fullName)}<#if schoolEsia.role??> · ${msg("schoolEsiaRoleName." + schoolEsia.role)}</#if></p>
+        </#if>
+
+        <#if schoolEsia.page == "role">
+            <p>${msg("schoolEsiaRoleIntro")}</p>
+            <form id="school-esia-form" action="${url.loginAction}" method="post">
+                <#list ["parent", "student", "staff"] as r>
+                    <button id="school-esia-role-${r}" type="submit" name="role" value="${r}"
+                            class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass} school-esia-role">${msg("schoolEsiaRole." + r)}</button>
+                </#list>
+            </form>
+
+        <#elseif schoolEsia.page == "chooser">
+            <p>${msg("schoolEsiaChooserIntro")}</p>
+            <form id="school-esia-form" action="${url.loginAction}" method="post">
+                <ul class="school-esia-accounts">
+                    <#list schoolEsia.accounts as a>
+                        <li>
+                            <button id="school-esia-account-${a?index}" type="submit" name="account" value="${a.id}"
+                                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass} school-esia-account-choice">
+                                <span class="school-esia-account-org">${a.organisation!""}</span>
+                                <span class="school-esia-account-login">${msg("schoolEsiaAccountLogin", a.username)}</span>
+                            </button>
+                        </li>
+                    </#list>
+                </ul>
+            </form>
+
+        <#elseif schoolEsia.page == "unconfirmed">
+            <p>${msg("schoolEsiaUnconfirmedText")}</p>
+            <ul class="school-esia-howto">
+                <li>${msg("schoolEsiaUnconfirmedOnline")}</li>
+                <li>${msg("schoolEsiaUnconfirmedBank")}</li>
+                <li>${msg("schoolEsiaUnconfirmedCentre")}</li>
+            </ul>
+            <p>${msg("schoolEsiaUnconfirmedAfter")}</p>
+
+        <#elseif schoolEsia.page == "unidentified">
+            <p>${msg("schoolEsiaUnidentifiedText")}</p>
+            <form id="school-esia-form" action="${url.loginAction}" method="post">
+                <#if schoolEsia.selfLinkOpen>
+                    <p class="school-esia-hint">${msg("schoolEsiaLinkHint")}</p>
+                    <button id="school-esia-show-link" type="submit" name="showLink" value="1"
+                            class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}">${msg("schoolEsiaLinkAccount")}</button>
+                <#else>
+                    <p id="school-esia-self-link-closed" class="school-esia-hint">${msg("schoolEsiaSelfLinkClosedText")}</p>
+                </#if>
+                <p class="school-esia-hint">${msg("schoolEsiaContactHint")}</p>
+                <button id="school-esia-contact" type="submit" name="contact" value="1"
+                        class="<#if schoolEsia.selfLinkOpen>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonPrimaryClass}</#if> ${properties.kcButtonBlockClass}">${msg("schoolEsiaContactOrganisation")}</button>
+            </form>
+
+        <#elseif schoolEsia.page == "link">
+            <form id="school-esia-form" class="${properties.kcFormClass!} school-org-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+                <@cascade.selects/>
+                <@field.input name="username" label=msg("schoolLoginUsername") error=messagesPerField.getFirstError('username','password')
+                    autocomplete="username" value=schoolEsia.username />
+                <@field.password name="password" label=msg("schoolLoginPassword") forgotPassword=false autocomplete="current-password"/>
+                <p class="school-esia-hint">${msg("schoolEsiaLinkFormHint")}</p>
+                <div class="${properties.kcFormGroupClass}">
+                    <div class="${properties.kcFormActionGroupClass}">
+                        <button id="school-esia-link" name="link" value="1" type="submit"
+                                class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}">${msg("doLogIn")}</button>
+                        <button id="school-esia-back" name="back" value="1" type="submit" formnovalidate
+                                class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}">${msg("schoolEsiaBack")}</button>
+                    </div>
+                </div>
+            </form>
+            <@cascade.data/>
+
+        <#elseif schoolEsia.page == "contact">
+            <p>${msg("schoolEsiaContactText")}</p>
+            <p>${msg("schoolEsiaContactCard")}</p>
+            <form id="school-esia-form" action="${url.loginAction}" method="post">
+                <button id="school-esia-back" type="submit" name="back" value="1"
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}">${msg("schoolEsiaBack")}</button>
+            </form>
+        </#if>
+
+        <p class="school-esia-exit"><a id="school-esia-exit" href="${url.loginRestartFlowUrl}">${msg("schoolEsiaExit")}</a></p>
+        </div>
+    </#if>
+</@layout.registrationLayout>
