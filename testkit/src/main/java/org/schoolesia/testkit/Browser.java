@@ -154,6 +154,15 @@ public final class Browser {
             return browser.open(link.absUrl("href"));
         }
 
+        /** Follows the link {@code selector} points at, as a click does. */
+        public Page follow(String selector) {
+            Element link = document().selectFirst(selector);
+            if (link == null || link.absUrl("href").isEmpty()) {
+                throw new AssertionError("no link '" + selector + "' on " + url + ":\n" + text());
+            }
+            return browser.open(link.absUrl("href"));
+        }
+
         /** Submits the form that contains {@code buttonSelector}, pressing that button, with extra field values. */
         public Page submit(String buttonSelector, Map<String, String> values) {
             Element button = document().selectFirst(buttonSelector);

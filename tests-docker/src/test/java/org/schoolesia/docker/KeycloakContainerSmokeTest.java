@@ -73,16 +73,15 @@ class KeycloakContainerSmokeTest {
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), response.body());
         Document page = Jsoup.parse(response.body(), url);
-        // R-ESIA-2: «Через ГОСУСЛУГИ: войти с ролью», one button per role, posting to the login flow.
+        // R-ESIA-2: «Через ГОСУСЛУГИ: войти с ролью», one button per role, linking to the ESIA provider.
         Element title = page.selectFirst("#school-esia-roles-title");
         assertNotNull(title, "no ESIA buttons on the login page: " + response.body());
         assertTrue(title.text().contains("ГОСУСЛУГИ"), "title: " + title.text());
         Element button = page.selectFirst("#school-esia-role-parent");
         assertNotNull(button, "no «Вход для родителей» on the login page: " + response.body());
         assertEquals("Вход для родителей", button.text());
-        Element form = page.getElementById(button.attr("form"));
-        assertNotNull(form, "the role button belongs to no form");
-        assertTrue(form.absUrl("action").contains("/realms/" + REALM + "/login-actions/authenticate"), "form action: " + form.absUrl("action"));
+        assertTrue(button.absUrl("href").contains("/realms/" + REALM + "/broker/esia/login?") && button.attr("href").endsWith("&school_role=parent"),
+                "button link: " + button.absUrl("href"));
     }
 
     private static String classes(Path root, String module) {

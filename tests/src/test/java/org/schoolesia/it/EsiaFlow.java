@@ -51,7 +51,7 @@ final class EsiaFlow {
     Browser.Page chooseEsia(Browser.Page loginPage, String role) {
         Element button = loginPage.document().selectFirst("#school-esia-role-" + role);
         assertNotNull(button, "no ESIA role button '" + role + "' on the login page: " + loginPage.text());
-        return loginPage.submit("#school-esia-role-" + role);
+        return loginPage.follow("#school-esia-role-" + role);
     }
 
     Browser.Page chooseEsia(Browser.Page loginPage) {

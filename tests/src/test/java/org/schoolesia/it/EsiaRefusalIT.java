@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.schoolesia.emulator.Fault;
+import org.jsoup.nodes.Element;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
@@ -198,12 +199,13 @@ class EsiaRefusalIT {
 
     /** Starts a login and returns the signed authorization URL Keycloak sends the browser to. */
     private String authorizeUrl() {
-        // Stops at Keycloak's broker login, where the role button (R-ESIA-2) sends the browser on to ESIA.
-        lastBrowser = new Browser(url -> url.contains("/broker/esia/login") || url.startsWith(DemoRealm.CLIENT_REDIRECT));
-        Browser.Page toBroker = lastBrowser.open(env.clientLoginUrl()).submit("#school-esia-role-parent");
-        assertTrue(toBroker.isRedirect() && toBroker.location().contains("/broker/esia/login"),
-                "expected the role button to start the ESIA login: " + toBroker.status() + " " + toBroker.location());
-        Browser.Page toEsia = lastBrowser.openOnce(toBroker.location());
+        // The role button (R-ESIA-2) is a link to Keycloak's broker login, which sends the browser on to ESIA.
+        lastBrowser = new Browser(url -> url.startsWith(DemoRealm.CLIENT_REDIRECT));
+        Element button = lastBrowser.open(env.clientLoginUrl()).document().selectFirst("a#school-esia-role-parent");
+        assertNotNull(button, "no role button on the login page");
+        String brokerLogin = button.absUrl("href");
+        assertTrue(brokerLogin.contains("/broker/esia/login"), "expected the role button to start the ESIA login: " + brokerLogin);
+        Browser.Page toEsia = lastBrowser.openOnce(brokerLogin);
         assertTrue(toEsia.isRedirect() && toEsia.location().startsWith(env.emulator().baseUrl() + "/aas/oauth2/v2/ac?"),
                 "expected a redirect to ESIA: " + toEsia.status() + " " + toEsia.location());
         return toEsia.location();
@@ -213,7 +215,7 @@ class EsiaRefusalIT {
     private String callbackUrl(Browser browser) {
         Browser.Page login = browser.open(env.clientLoginUrl());
         // Смирнов Олег, linked to the staff account smirnov.oleg: the callback ends at the application.
-        Browser.Page picker = login.submit("#school-esia-role-staff");
+        Browser.Page picker = login.follow("#school-esia-role-staff");
         assertEquals(200, picker.status(), "expected the emulator's person picker: " + picker.text());
         Browser.Page back = picker.submit("#person-1000000003");
         assertTrue(back.isRedirect() && back.location().contains("/broker/esia/endpoint"), back.status() + " " + back.location());

@@ -75,7 +75,7 @@ class OrganisationLoginBrowserIT {
         // R-ESIA-2: the Госуслуги role buttons sit above «Войти», each in a form of its own.
         assertTrue(chromium.findElement(By.id("school-esia-roles-title")).getText().toLowerCase().contains("госуслуги"));
         assertEquals(List.of("вход для родителей", "вход для учащихся", "вход для педагогов и сотрудников"),
-                chromium.findElements(By.cssSelector("#school-esia-roles button")).stream().map(b -> b.getText().toLowerCase()).toList());
+                chromium.findElements(By.cssSelector("#school-esia-roles a")).stream().map(b -> b.getText().toLowerCase()).toList());
         assertTrue(chromium.findElements(By.id("social-esia")).isEmpty(), "no role-less ESIA link");
         assertEquals("ВОЙТИ", chromium.findElement(By.id("kc-login")).getText());
 

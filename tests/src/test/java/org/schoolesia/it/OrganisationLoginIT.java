@@ -169,12 +169,12 @@ class OrganisationLoginIT {
         assertEquals("Сахалинская обл", doc.selectFirst("#schoolRegion option[selected]").val());
         assertEquals(5, doc.select("#organization option").size(), doc.select("#organization").outerHtml());
         assertTrue(doc.select("#schoolType option").eachText().contains("Дополнительное образование детей"));
-        // R-ESIA-2: one Госуслуги button per role, each posting its role in a form of its own.
+        // R-ESIA-2: one Госуслуги button per role, each a link to the ESIA provider carrying its role.
         for (String role : List.of("parent", "student", "staff")) {
-            Element button = doc.selectFirst("#school-esia-role-" + role);
+            Element button = doc.selectFirst("a#school-esia-role-" + role);
             assertNotNull(button, role + ": " + page.text());
-            assertEquals(role, button.val());
-            assertEquals("post", doc.getElementById(button.attr("form")).attr("method"));
+            assertTrue(button.attr("href").contains("/broker/esia/login?"), button.attr("href"));
+            assertTrue(button.attr("href").endsWith("&school_role=" + role), button.attr("href"));
         }
         assertNull(doc.selectFirst("a#social-esia"), "no ESIA login without a role");
         assertTrue(doc.selectFirst("#school-restore-password").attr("href").contains("login-actions/reset-credentials"));

@@ -41,14 +41,15 @@
                 <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
 
                 <#-- Seed order: the Госуслуги buttons come before «Войти». -->
-                <#if schoolEsiaRoles??>
-                    <#-- R-ESIA-2: the role first, then Госуслуги. The buttons belong to their own form
-                         (form attribute), so Enter in the password field still means «Войти». -->
+                <#assign esiaLoginUrl = "">
+                <#if social.providers??><#list social.providers as p><#if p.providerId == "esia" && !esiaLoginUrl?has_content><#assign esiaLoginUrl = p.loginUrl></#if></#list></#if>
+                <#if schoolEsiaRoles?? && esiaLoginUrl?has_content>
+                    <#-- R-ESIA-2: the role first, then Госуслуги; the provider keeps school_role with the login. -->
                     <div id="school-esia-roles" class="school-esia-roles" role="group" aria-labelledby="school-esia-roles-title">
                         <p id="school-esia-roles-title" class="school-esia-roles-title">${msg("schoolEsiaRolesTitle")}</p>
                         <#list schoolEsiaRoles as r>
-                            <button id="school-esia-role-${r}" type="submit" form="school-esia-role-form" name="esiaRole" value="${r}"
-                                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass} school-esia-role">${msg("schoolEsiaRole." + r)}</button>
+                            <a id="school-esia-role-${r}" href="${esiaLoginUrl}&school_role=${r}" data-once-link
+                               class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass} school-esia-role">${msg("schoolEsiaRole." + r)}</a>
                         </#list>
                     </div>
                 </#if>
@@ -75,9 +76,6 @@
                 </div>
             </form>
 
-            <#if schoolEsiaRoles??>
-                <form id="school-esia-role-form" action="${url.loginAction}" method="post" hidden></form>
-            </#if>
             <@cascade.data/>
             </#if>
           </div>

@@ -105,7 +105,7 @@ public class EsiaCallbackEndpoint {
             EsiaClient client = provider.client();
             EsiaTokenResponse tokens = client.exchangeCode(code, notes.get(EsiaIdentityProvider.NOTE_REDIRECT_URI));
             EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
-            EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken());
+            EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken(), childrenWanted(authSession));
             if (person.oid() != null && !idToken.oid().equals(person.oid())) {
                 throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
                         "ESIA id_token subject differs from the person API's oid: refused");
@@ -168,6 +168,18 @@ public class EsiaCallbackEndpoint {
             VERIFIERS.put(key, verifier);
         }
         return verifier;
+    }
+
+    /**
+     * Children (and their birth certificates, one call per child) are read for a parent's login, or
+     * when no role was chosen: a pupil or a teacher has no use for them, and each is a call to ESIA.
+     */
+    static boolean childrenWanted(AuthenticationSessionModel authSession) {
+        String role = authSession.getClientNote(EsiaNotes.CHOSEN_ROLE_NOTE);
+        if (role == null) {
+            role = authSession.getClientNote("client_request_param_" + EsiaNotes.ROLE_PARAMETER);
+        }
+        return role == null || "parent".equals(role);
     }
 
     private static String printable(String value) {

@@ -108,8 +108,8 @@ final class EsiaClient {
         }
     }
 
-    /** The person, with contacts and children when the granted scopes cover them. */
-    EsiaPerson fetchPerson(String oid, String accessToken) {
+    /** The person, with contacts and (if asked for) children when the granted scopes cover them. */
+    EsiaPerson fetchPerson(String oid, String accessToken, boolean withChildren) {
         String personUrl = config.getPersonUrl(oid);
         String person = get(personUrl, accessToken, "person");
         String contacts = null;
@@ -117,7 +117,7 @@ final class EsiaClient {
             contacts = get(personUrl + "/ctts?embed=(elements)", accessToken, "contacts");
         }
         String kids = null;
-        if (config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))) {
+        if (withChildren && config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))) {
             kids = get(personUrl + "/kids?embed=(elements)", accessToken, "children");
         }
         try {

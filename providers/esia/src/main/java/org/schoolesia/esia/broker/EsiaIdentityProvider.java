@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.resources.IdentityBrokerService;
@@ -56,6 +58,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         String esiaState = UUID.randomUUID().toString();
         String redirectUri = request.getRedirectUri();
+        keepChosenRole(request, authSession);
 
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put(NOTE_KEYCLOAK_STATE, request.getState().getEncoded());
@@ -95,6 +98,33 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
             LOG.errorf(e, "ESIA login cannot start for provider %s", config.getAlias());
             return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR, "esiaErrorConfiguration");
         }
+    }
+
+    /** The login page's role buttons link here with {@code school_role}; the school steps read it back. */
+    private static void keepChosenRole(AuthenticationRequest request, AuthenticationSessionModel authSession) {
+        String role = request.getUriInfo() == null ? null : request.getUriInfo().getQueryParameters().getFirst(EsiaNotes.ROLE_PARAMETER);
+        if (role != null && role.matches("[a-z]{1,16}")) {
+            authSession.setClientNote(EsiaNotes.CHOSEN_ROLE_NOTE, role);
+        }
+    }
+
+    /**
+     * ESIA's verified e-mail goes onto the account, unless another account of the realm already
+     * has it: one person may hold several school accounts (parent here, staff there), and a realm
+     * that forbids duplicate e-mails would otherwise refuse the login with a database error.
+     */
+    @Override
+    protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
+        String email = context.getEmail();
+        RealmModel realm = session.getContext().getRealm();
+        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed()) {
+            UserModel holder = session.users().getUserByEmail(realm, email);
+            if (holder != null && !holder.getId().equals(user.getId())) {
+                LOG.debugf("ESIA e-mail not copied to account %s: account %s has it", user.getId(), holder.getId());
+                return;
+            }
+        }
+        super.updateEmail(user, context);
     }
 
     String stateNote() {

@@ -30,6 +30,14 @@ public final class EsiaNotes {
      */
     public static final String KIDS = PREFIX + "kids";
 
+    /**
+     * The role chosen on the login page before Госуслуги (R-ESIA-2) arrives as this parameter of
+     * the broker login URL; the provider keeps it as the client note {@link #CHOSEN_ROLE_NOTE},
+     * which survives the flow restart Keycloak does when ESIA answers.
+     */
+    public static final String ROLE_PARAMETER = "school_role";
+    public static final String CHOSEN_ROLE_NOTE = "school.esiaRole";
+
     private EsiaNotes() {
     }
 }

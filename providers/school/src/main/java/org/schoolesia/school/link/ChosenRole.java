@@ -4,19 +4,21 @@ import java.util.Optional;
 
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.schoolesia.esia.broker.EsiaNotes;
 import org.schoolesia.school.accounts.SchoolRole;
 
 /**
  * The role chosen before ESIA (R-ESIA-2): «Вход для родителей / учащихся / педагогов и
  * сотрудников», or preselected by the relying system with the authorization parameter
  * {@code school_role=parent|student|staff}. Kept as a client note of the authentication session,
- * which survives the restart of the flow Keycloak does when ESIA answers.
+ * which survives the restart of the flow Keycloak does when ESIA answers. The login page's buttons
+ * are links to the ESIA provider with {@code school_role}, which the provider keeps there.
  */
 public final class ChosenRole {
 
-    public static final String NOTE = "school.esiaRole";
-    /** Authorization request parameter a relying system may send. */
-    public static final String REQUEST_PARAMETER = "school_role";
+    public static final String NOTE = EsiaNotes.CHOSEN_ROLE_NOTE;
+    /** Authorization request parameter a relying system may send (also the role buttons' parameter). */
+    public static final String REQUEST_PARAMETER = EsiaNotes.ROLE_PARAMETER;
 
     private ChosenRole() {
     }

@@ -142,7 +142,6 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
 
         if (!person.trusted() && !(settings.unconfirmedMayEnterLinked() && !accounts.isEmpty())) {
             LOG.debugf("ESIA person %s has an unconfirmed account: refused (R-ESIA-4)", person.oid());
-            context.getEvent().detail(Details.REASON, LinkRefusal.UNCONFIRMED_ESIA_ACCOUNT.code());
             show(context, person, Page.UNCONFIRMED, null);
             return;
         }
@@ -259,7 +258,7 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         }
         EsiaAccountSettings settings = settings(context);
         if (failures(context, person) >= settings.maxLinkFailures()) {
-            context.getEvent().detail(Details.REASON, "too_many_link_failures").error(Errors.USER_TEMPORARILY_DISABLED);
+            LinkAudit.refused(context.getEvent(), null, person, LinkRefusal.TOO_MANY_ATTEMPTS);
             show(context, person, Page.LINK, "schoolEsiaTooManyAttempts");
             return;
         }

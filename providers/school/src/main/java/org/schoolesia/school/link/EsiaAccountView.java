@@ -5,7 +5,20 @@ import java.util.List;
 /** What the template {@code school-esia-account.ftl} shows: the page, the role, the person as ESIA knows them. */
 public final class EsiaAccountView {
 
-    public record Account(String id, String username, String organisation, String role) {
+    /** A plain bean: Keycloak's FreeMarker reads getters, not record accessors. */
+    public static final class Account {
+        private final String id;
+        private final String username;
+        private final String organisation;
+        private final String role;
+
+        public Account(String id, String username, String organisation, String role) {
+            this.id = id;
+            this.username = username;
+            this.organisation = organisation;
+            this.role = role;
+        }
+
         public String getId() {
             return id;
         }

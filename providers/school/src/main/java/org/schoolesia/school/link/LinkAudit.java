@@ -76,6 +76,10 @@ public final class LinkAudit {
         if (account != null) {
             e.user(account).detail(Details.USERNAME, account.getUsername());
         }
-        e.error(reason == LinkRefusal.UNKNOWN_ACCOUNT ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
+        e.error(switch (reason) {
+            case UNKNOWN_ACCOUNT -> Errors.USER_NOT_FOUND;
+            case TOO_MANY_ATTEMPTS -> Errors.USER_TEMPORARILY_DISABLED;
+            default -> Errors.INVALID_USER_CREDENTIALS;
+        });
     }
 }

@@ -16,7 +16,9 @@ public enum LinkRefusal {
     PARENT_NOT_ADULT("parent_not_adult"),
     /** SNILS or birth date on the card contradict ESIA: e.g. a parent typing the child's password. */
     IDENTITY_MISMATCH("identity_mismatch"),
-    UNCONFIRMED_ESIA_ACCOUNT("unconfirmed_esia_account");
+    UNCONFIRMED_ESIA_ACCOUNT("unconfirmed_esia_account"),
+    /** The per-ESIA-person limit of failed attempts was reached. */
+    TOO_MANY_ATTEMPTS("too_many_link_failures");
 
     private final String code;
 

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
@@ -32,11 +30,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.services.validation.Validation;
-import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.link.ChosenRole;
@@ -66,7 +61,6 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
     static final String ERROR_ORGANISATION_REQUIRED = "schoolOrganisationRequired";
     static final String ERROR_ESIA_ONLY = "schoolPasswordLoginEsiaOnly";
     static final String DETAIL_ORGANISATION = "school_organization";
-    static final String ESIA_ROLE_FIELD = "esiaRole";
 
     private final OrganisationDirectoryCache directories;
 
@@ -79,10 +73,6 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
             context.cancelLogin();
-            return;
-        }
-        if (form.containsKey(ESIA_ROLE_FIELD)) {
-            startEsiaLogin(context, form.getFirst(ESIA_ROLE_FIELD));
             return;
         }
         String alias = OrganisationLoginInput.organisation(form::getFirst);
@@ -115,26 +105,6 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         context.getAuthenticationSession().setUserSessionNote(USER_SESSION_NOTE, organisation.getAlias());
         rememberOrganisation(session, realm, organisation.getAlias());
         context.success(PasswordCredentialModel.TYPE);
-    }
-
-    /**
-     * R-ESIA-2: «Вход для родителей / учащихся / педагогов и сотрудников». The role is kept with the
-     * login, then the browser goes to Госуслуги exactly as Keycloak's own provider buttons send it.
-     */
-    private void startEsiaLogin(AuthenticationFlowContext context, String roleCode) {
-        Optional<SchoolRole> role = SchoolRole.of(roleCode);
-        IdentityProviderModel esia = esiaProvider(context.getSession());
-        if (role.isEmpty() || esia == null) {
-            context.forceChallenge(challenge(context, new MultivaluedHashMap<>()));
-            return;
-        }
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        ChosenRole.choose(authSession, role.get());
-        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
-        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), esia.getAlias(), context.getRealm().getName(),
-                accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
-                AuthenticationProcessor.getClientData(context.getSession(), authSession), null);
-        context.forceChallenge(Response.seeOther(location).build());
     }
 
     /** The realm's enabled ESIA provider shown on the login page (the first, should there be several). */
@@ -227,7 +197,8 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         form.setAttribute("schoolOrg", new OrganisationCascadeView(directory, directory.resolve(requested)));
         IdentityProviderModel esia = esiaProvider(context.getSession());
         if (esia != null) {
-            // The role buttons (R-ESIA-2); a relying system's school_role leaves only its own.
+            // The role buttons (R-ESIA-2): links to the ESIA provider with school_role; a relying
+            // system's own school_role leaves only its button.
             List<String> roles = ChosenRole.preselected(context.getAuthenticationSession())
                     .map(r -> List.of(r.code()))
                     .orElse(List.of(SchoolRole.PARENT.code(), SchoolRole.STUDENT.code(), SchoolRole.STAFF.code()));

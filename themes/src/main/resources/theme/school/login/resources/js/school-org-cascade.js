@@ -1,5 +1,5 @@
 /*
- * The organisation cascade of the password login page (R-ORG-2): each select offers what the
+ * The organisation cascade of the password login page and the link form (R-ORG-2, R-LINK-2): each select offers what the
  * organisations matching every level chosen above it have; a level with one option is chosen
  * automatically; choosing an organisation directly fills the levels above it. The same rules as
  * OrganisationDirectory.resolve on the server, which renders the page and validates the login.
@@ -7,8 +7,10 @@
 (function () {
   "use strict";
 
+  // The password login page and «Привязать учетную запись» (R-LINK-2) share the cascade.
   var directoryElement = document.getElementById("school-org-directory");
-  var form = document.getElementById("kc-form-login");
+  var cascade = document.getElementById("school-org-cascade");
+  var form = cascade && cascade.closest("form");
   if (!directoryElement || !form) {
     return;
   }

@@ -1,0 +1,743 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.Browser;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * The ESIA account step (issue #4; seeds 002, 003; R-LINK-1..4, R-ESIA-2, R-ESIA-4, R-FAM-5) over
+ * HTTP against the real server: returning persons go straight in, «Привязать учетную запись» by
+ * login and password until the cut-off, SNILS auto-link, the chooser, and every refusal looking
+ * like a wrong password. Each test starts from the demo realm and leaves it behind.
+ */
+@ExtendWith(KeycloakExtension.class)
+class EsiaAccountLinkIT {
+
+    static final String PASSWORD = "Demo-pass-1";
+    static final String OPEN_CUTOFF = "2030-01-01T00:00";
+    static final String DEMO_CUTOFF = "2025-04-01T00:00";
+    private static final String REALM = "/realms/" + DemoRealm.NAME;
+    private static final String INVALID_USER = "Неправильное имя пользователя или пароль";
+
+    private final TestEnvironment env;
+
+    EsiaAccountLinkIT(TestEnvironment env) {
+        this.env = env;
+    }
+
+    @BeforeEach
+    void demoRealm() throws Exception {
+        env.resetRealm();
+        env.emulator().faults().reset();
+        forgetFailures();
+    }
+
+    @AfterEach
+    void demoRealmForOthers() throws Exception {
+        env.resetRealm();
+    }
+
+    // --- going straight in ---------------------------------------------------------------------
+
+    @Test
+    void r_link_2_linkedParentGoesStraightIn() throws Exception {
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page page = flow.loginAs("1000000001", "parent");
+        assertEquals("ivanova.maria", username(flow, page));
+        assertNoStepPage(flow);
+    }
+
+    @Test
+    void r_link_2_unlinkedParentLinksByPasswordBeforeTheCutoffAndThenGoesStraightIn() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page unidentified = flow.loginAs("1000000006", "parent");
+        assertPage("unidentified", unidentified);
+        // R-LINK-1: the two buttons of seed 002.
+        assertEquals("Привязать учетную запись", unidentified.document().selectFirst("#school-esia-show-link").text());
+        assertEquals("Обратиться в организацию", unidentified.document().selectFirst("#school-esia-contact").text());
+        assertNull(unidentified.document().selectFirst("#school-esia-self-link-closed"));
+
+        Browser.Page form = showLink(unidentified);
+        // R-LINK-2: organisation, login, password, «Войти».
+        Document doc = form.document();
+        assertNotNull(doc.selectFirst("select#organization"), form.text());
+        assertNotNull(doc.selectFirst("input#username"), form.text());
+        assertNotNull(doc.selectFirst("input#password"), form.text());
+        assertEquals("Войти", doc.selectFirst("#school-esia-link").text());
+
+        Browser.Page linked = link(form, "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        JsonNode id = idToken(flow, linked);
+        assertEquals("kuznetsov.andrey", id.get("preferred_username").asText(), id.toString());
+        assertEquals("ddut-ys", id.path("school_org").asText(), id.toString());
+
+        // Audit: who, which account, how.
+        JsonNode event = onlyLinkEvent("kuznetsov.andrey");
+        assertEquals("linked", event.get("details").get("school_link").asText(), event.toString());
+        assertEquals("password", event.get("details").get("link_method").asText(), event.toString());
+        assertEquals("1000000006", event.get("details").get("esia_oid").asText(), event.toString());
+
+        // The next ESIA login goes straight in, no page of ours.
+        EsiaFlow again = new EsiaFlow(env);
+        assertEquals("kuznetsov.andrey", username(again, again.loginAs("1000000006", "parent")));
+        assertNoStepPage(again);
+        // Still one link: entering does not link again.
+        assertEquals(1, linkEvents("kuznetsov.andrey").size());
+    }
+
+    // --- R-LINK-4: the cut-off -------------------------------------------------------------------
+
+    @Test
+    void r_link_4_afterTheCutoffNoSelfLinkingAndForgedPostsAreRefused() throws Exception {
+        // The demo setting: 2025-04-01 in Asia/Sakhalin, passed.
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page unidentified = flow.loginAs("1000000006", "parent");
+        assertPage("unidentified", unidentified);
+        assertNull(unidentified.document().selectFirst("#school-esia-show-link"), "no «Привязать учетную запись» after the cut-off");
+        assertFalse(unidentified.text().contains("Привязать учетную запись"), unidentified.text());
+        Element closed = unidentified.document().selectFirst("#school-esia-self-link-closed");
+        assertNotNull(closed, unidentified.text());
+        assertTrue(closed.text().contains("ответственный сотрудник"), closed.text());
+        assertNotNull(unidentified.document().selectFirst("#school-esia-contact"), "«Обратиться в организацию» stays");
+
+        // A forged «Привязать учетную запись»: refused on the server.
+        Browser.Page forgedShow = post(unidentified, Map.of("showLink", "1"));
+        assertEquals(200, forgedShow.status());
+        assertPage("unidentified", forgedShow);
+        assertTrue(forgedShow.text().contains("Самостоятельная привязка больше недоступна"), forgedShow.text());
+        assertNull(forgedShow.document().selectFirst("#username"));
+
+        // A forged link form with the right password: nothing linked.
+        Browser.Page forgedLink = post(forgedShow, linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD));
+        assertEquals(200, forgedLink.status(), forgedLink.text());
+        assertPage("unidentified", forgedLink);
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+
+        // Both at once, as a hand-made request would send them.
+        Map<String, String> both = new LinkedHashMap<>(linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD));
+        both.put("showLink", "1");
+        Browser.Page forgedBoth = post(forgedLink, both);
+        assertPage("unidentified", forgedBoth);
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+        assertTrue(refusalEvents().stream().anyMatch(e -> "self_link_closed".equals(e.path("details").path("reason").asText())),
+                refusalEvents().toString());
+
+        // The next login still finds nobody.
+        assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
+    }
+
+    @Test
+    void r_link_4_aLinkFormOpenedBeforeTheCutoffIsRefusedWhenPostedAfterIt() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page form = showLink(flow.loginAs("1000000006", "parent"));
+        stepConfig(Map.of("selfLinkUntil", DEMO_CUTOFF));
+
+        Browser.Page refused = link(form, "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        assertEquals(200, refused.status(), refused.text());
+        assertPage("unidentified", refused);
+        assertTrue(refused.text().contains("Самостоятельная привязка больше недоступна"), refused.text());
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+        assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
+    }
+
+    // --- SNILS -------------------------------------------------------------------------------------
+
+    @Test
+    void snilsAutoLinkTakesTheStudentStraightIn() throws Exception {
+        EsiaFlow flow = new EsiaFlow(env);
+        assertEquals("ivanov.petr", username(flow, flow.loginAs("1000000002", "student")));
+        assertEquals("snils", onlyLinkEvent("ivanov.petr").get("details").get("link_method").asText());
+        EsiaFlow again = new EsiaFlow(env);
+        assertEquals("ivanov.petr", username(again, again.loginAs("1000000002", "student")));
+        assertEquals(1, linkEvents("ivanov.petr").size());
+    }
+
+    @Test
+    void withoutSnilsAutoLinkTheStudentIsNotIdentified() throws Exception {
+        stepConfig(Map.of("snilsAutoLink", "false"));
+        assertPage("unidentified", new EsiaFlow(env).loginAs("1000000002", "student"));
+        assertTrue(linkEvents("ivanov.petr").isEmpty());
+    }
+
+    // --- role filter and chooser ---------------------------------------------------------------
+
+    @Test
+    void r_esia_2_twoStaffAccountsGiveAChooserAndOtherRolesSeeNone() throws Exception {
+        String second = createAccount("smirnov.ddut", "staff", "ddut-ys", "Олег", "Смирнов", "1979-02-17");
+        // He links the second account himself; while smirnov.oleg is disabled, nothing of his is enterable.
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        setEnabled("smirnov.oleg", false);
+        EsiaFlow linking = new EsiaFlow(env);
+        Browser.Page linked = link(showLink(expectPage("unidentified", linking.loginAs("1000000003", "staff"))),
+                "ddut-ys", "smirnov.ddut", PASSWORD);
+        assertEquals("smirnov.ddut", username(linking, linked));
+        setEnabled("smirnov.oleg", true);
+
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page chooser = flow.loginAs("1000000003", "staff");
+        assertPage("chooser", chooser);
+        List<String> offered = chooser.document().select("button[id^=school-esia-account-]").eachAttr("value");
+        assertEquals(2, offered.size(), chooser.text());
+        assertTrue(offered.contains(second), offered.toString());
+        assertTrue(offered.contains(userId("smirnov.oleg")), offered.toString());
+        assertTrue(chooser.text().contains("smirnov.ddut") && chooser.text().contains("smirnov.oleg"), chooser.text());
+        String button = "#school-esia-account-" + offered.indexOf(second);
+        assertEquals("smirnov.ddut", username(flow, chooser.submit(button)));
+
+        // An account that was not offered cannot be chosen by a forged post.
+        EsiaFlow forging = new EsiaFlow(env);
+        Browser.Page chooserAgain = forging.loginAs("1000000003", "staff");
+        assertPage("chooser", chooserAgain);
+        Browser.Page forged = post(chooserAgain, Map.of("account", userId("zavuch.sosh1")));
+        assertEquals(200, forged.status());
+        assertPage("chooser", forged);
+        assertEquals("smirnov.oleg", username(forging, forged.submit("#school-esia-account-" + offeredIndex(forged, userId("smirnov.oleg")))));
+
+        // The role filters: he has no parent account.
+        assertPage("unidentified", new EsiaFlow(env).loginAs("1000000003", "parent"));
+    }
+
+    // --- refusals (all before the cut-off) ------------------------------------------------------
+
+    @Test
+    void r_link_3_parentsEsiaNeverEntersTheChildsAccount() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF, "maxLinkFailuresPerPerson", "100"));
+        // Мария as a "student" with her son's correct password: SNILS and birth date contradict ESIA.
+        Browser.Page refused = link(showLink(expectPage("unidentified", new EsiaFlow(env).loginAs("1000000001", "student"))),
+                "sosh-1-ys", "ivanov.petr", PASSWORD);
+        assertRefused(refused);
+        assertEquals("identity_mismatch", lastRefusalReason("ivanov.petr"));
+        forgetFailures();
+
+        // Андрей as a parent with his son's correct password: a student account is no parent's.
+        Browser.Page child = link(showLink(expectPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"))),
+                "ddut-ys", "kuznetsov.ilya", PASSWORD);
+        assertRefused(child);
+        assertEquals("wrong_role", lastRefusalReason("kuznetsov.ilya"));
+        assertTrue(linkEvents("ivanov.petr").isEmpty());
+        assertTrue(linkEvents("kuznetsov.ilya").isEmpty());
+    }
+
+    @Test
+    void r_esia_2_accountOfAnotherRoleIsRefused() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        Browser.Page refused = link(showLink(expectPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "student"))),
+                "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        assertRefused(refused);
+        assertEquals("wrong_role", lastRefusalReason("kuznetsov.andrey"));
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+    }
+
+    @Test
+    void accountLinkedToAnotherEsiaPersonIsRefused() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        Browser.Page refused = link(showLink(expectPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"))),
+                "sosh-1-ys", "ivanova.maria", PASSWORD);
+        assertRefused(refused);
+        // The birth dates differ as well; either way ivanova.maria stays Мария's.
+        String reason = lastRefusalReason("ivanova.maria");
+        assertTrue(List.of("linked_to_other_esia_person", "identity_mismatch").contains(reason), reason);
+        EsiaFlow maria = new EsiaFlow(env);
+        assertEquals("ivanova.maria", username(maria, maria.loginAs("1000000001", "parent")));
+    }
+
+    @Test
+    void accountLinkedToAnotherEsiaPersonIsRefusedEvenWhenNothingElseContradicts() throws Exception {
+        // A parent account with no birth date or SNILS on its card, linked to Андрей first.
+        createAccount("family.parent", "parent", "ddut-ys", "Андрей", "Кузнецов", null);
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow andrey = new EsiaFlow(env);
+        assertEquals("family.parent", username(andrey,
+                link(showLink(expectPage("unidentified", andrey.loginAs("1000000006", "parent"))), "ddut-ys", "family.parent", PASSWORD)));
+        forgetFailures();
+
+        // Олег (an adult too) with the correct password of that account.
+        Browser.Page refused = link(showLink(expectPage("unidentified", new EsiaFlow(env).loginAs("1000000003", "parent"))),
+                "ddut-ys", "family.parent", PASSWORD);
+        assertRefused(refused);
+        assertEquals("linked_to_other_esia_person", lastRefusalReason("family.parent"));
+        assertEquals(1, linkEvents("family.parent").size());
+    }
+
+    @Test
+    void r_esia_4_unconfirmedPersonGetsTheUnconfirmedPageAndNoLinkForm() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page unconfirmed = flow.loginAs("1000000004", "parent");
+        assertPage("unconfirmed", unconfirmed);
+        assertTrue(unconfirmed.text().contains("подтвержденной учетной записью"), unconfirmed.text());
+        Document doc = unconfirmed.document();
+        assertNull(doc.selectFirst("#school-esia-show-link"));
+        assertNull(doc.selectFirst("#school-esia-link"));
+        assertNull(doc.selectFirst("#username"));
+        assertNull(doc.selectFirst("#password"));
+
+        // Posts to the step, as a hand-made request would send them, change nothing.
+        Map<String, String> everything = new LinkedHashMap<>(linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD));
+        everything.put("showLink", "1");
+        for (Map<String, String> forged : List.of(Map.of("showLink", "1"), linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD), everything)) {
+            Browser.Page page = flow.browser().post(unconfirmed.url(), forged);
+            assertTrue(page.status() < 500, page.status() + " " + page.text());
+            assertFalse(isCode(page), "an unconfirmed person got in: " + page.location());
+            assertNull(page.document().selectFirst("#school-esia-link"), page.text());
+            assertFalse(page.body().contains("Exception"), page.body());
+        }
+
+        // Without a role chosen before ESIA, the role page has a real form: choosing any role still ends on «unconfirmed».
+        EsiaFlow withoutRole = new EsiaFlow(env);
+        Browser.Page rolePage = withoutRole.pickPerson(withoutRole.browser().open(env.clientLoginUrl() + "&kc_idp_hint=esia"), "1000000004");
+        if ("role".equals(pageOf(rolePage))) {
+            Map<String, String> roleAndLink = new LinkedHashMap<>(everything);
+            roleAndLink.put("role", "parent");
+            Browser.Page afterRole = post(rolePage, roleAndLink);
+            assertPage("unconfirmed", afterRole);
+            // The role page's form again (now stale): Keycloak re-shows where the login is.
+            Browser.Page stale = post(rolePage, everything);
+            assertTrue(stale.status() < 500, stale.status() + " " + stale.text());
+            assertNull(stale.document().selectFirst("#school-esia-link"), stale.text());
+        } else {
+            assertPage("unconfirmed", rolePage);
+        }
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+        assertTrue(federatedIdentities("kuznetsov.andrey").isEmpty());
+    }
+
+    @Test
+    void replayedLinkFormLinksOnceAndShowsNoErrorPage() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page form = showLink(flow.loginAs("1000000006", "parent"));
+        Map<String, String> fields = linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD);
+        EsiaFlow.codeFrom(form.submit("#school-esia-link", fields));
+
+        Browser.Page replay = form.submit("#school-esia-link", fields);
+        assertNoErrorPage(replay);
+        assertEquals(1, linkEvents("kuznetsov.andrey").size());
+        EsiaFlow again = new EsiaFlow(env);
+        assertEquals("kuznetsov.andrey", username(again, again.loginAs("1000000006", "parent")));
+    }
+
+    @Test
+    void staleLinkFormAfterBackLinksNothing() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page form = showLink(flow.loginAs("1000000006", "parent"));
+        Browser.Page back = form.submit("#school-esia-back");
+        assertPage("unidentified", back);
+
+        // The link form from before «Назад», posted again (another tab, the browser's back button).
+        Browser.Page stale = form.submit("#school-esia-link", linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD));
+        assertNoErrorPage(stale);
+        assertFalse(isCode(stale), "a stale form got in: " + stale.location());
+        assertPage("unidentified", stale);
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+
+        // The current page still works.
+        EsiaFlow.codeFrom(link(showLink(stale), "ddut-ys", "kuznetsov.andrey", PASSWORD));
+        assertEquals(1, linkEvents("kuznetsov.andrey").size());
+    }
+
+    @Test
+    void doubleClickOnTheLinkFormLinksOnceAndShowsNoErrorPage() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page form = showLink(flow.loginAs("1000000006", "parent"));
+        Map<String, String> fields = linkFields("ddut-ys", "kuznetsov.andrey", PASSWORD);
+        List<Browser.Page> pages = concurrently(() -> form.submit("#school-esia-link", fields), () -> form.submit("#school-esia-link", fields));
+        for (Browser.Page page : pages) {
+            assertNoErrorPage(page);
+        }
+        assertTrue(pages.stream().anyMatch(EsiaAccountLinkIT::isCode), "one of the clicks gets in: " + describe(pages));
+        assertEquals(1, linkEvents("kuznetsov.andrey").size());
+        EsiaFlow again = new EsiaFlow(env);
+        assertEquals("kuznetsov.andrey", username(again, again.loginAs("1000000006", "parent")));
+    }
+
+    @Test
+    void twoEsiaPersonsRacingForOneAccountOneGetsIn() throws Exception {
+        createAccount("race.parent", "parent", "ddut-ys", "Ива", "Гонка", null);
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        EsiaFlow andrey = new EsiaFlow(env);
+        EsiaFlow oleg = new EsiaFlow(env);
+        Browser.Page formA = showLink(andrey.loginAs("1000000006", "parent"));
+        Browser.Page formB = showLink(oleg.loginAs("1000000003", "parent"));
+        Map<String, String> fields = linkFields("ddut-ys", "race.parent", PASSWORD);
+
+        List<Browser.Page> pages = concurrently(() -> formA.submit("#school-esia-link", fields), () -> formB.submit("#school-esia-link", fields));
+        long in = pages.stream().filter(EsiaAccountLinkIT::isCode).count();
+        assertEquals(1, in, "exactly one gets in: " + describe(pages));
+        Browser.Page loser = pages.stream().filter(p -> !isCode(p)).findFirst().orElseThrow();
+        assertRefused(loser);
+        assertEquals(1, linkEvents("race.parent").size());
+        String winnerOid = linkEvents("race.parent").get(0).get("details").get("esia_oid").asText();
+        assertEquals(isCode(pages.get(0)) ? "1000000006" : "1000000003", winnerOid);
+        forgetFailures();
+
+        // The loser's next login still finds nothing; the winner's goes straight in.
+        String loserOid = winnerOid.equals("1000000006") ? "1000000003" : "1000000006";
+        assertPage("unidentified", new EsiaFlow(env).loginAs(loserOid, "parent"));
+        EsiaFlow winner = new EsiaFlow(env);
+        assertEquals("race.parent", username(winner, winner.loginAs(winnerOid, "parent")));
+    }
+
+    // --- refusals look alike ----------------------------------------------------------------------
+
+    @Test
+    void wrongPasswordUnknownLoginLockedAccountAndWrongRoleLookTheSame() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF, "maxLinkFailuresPerPerson", "100"));
+
+        Browser.Page wrongPassword = linkAttempt("kuznetsov.andrey", "Wrong-pass-1");
+        forgetFailures();
+        Browser.Page unknown = linkAttempt("nobody.here", PASSWORD);
+        forgetFailures();
+        Browser.Page wrongRole = linkAttempt("kuznetsov.ilya", PASSWORD);
+        forgetFailures();
+
+        // Locked by brute-force protection: one failure locks while the realm allows one.
+        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
+        realm.put("failureFactor", 1);
+        env.admin().put(REALM, realm);
+        linkAttempt("kuznetsov.andrey", "Wrong-pass-2");
+        JsonNode attack = env.admin().get(REALM + "/attack-detection/brute-force/users/" + userId("kuznetsov.andrey"));
+        assertTrue(attack.get("disabled").asBoolean(), "the account is locked: " + attack);
+        Browser.Page locked = linkAttempt("kuznetsov.andrey", PASSWORD);
+
+        assertEquals(List.of("account_locked", "unknown_account", "wrong_password", "wrong_password", "wrong_role"),
+                reasons().stream().sorted().toList());
+        for (Browser.Page page : List.of(wrongPassword, unknown, wrongRole, locked)) {
+            assertRefused(page);
+        }
+        String expected = normalised(wrongPassword, "kuznetsov.andrey");
+        assertEquals(wrongPassword.status(), unknown.status());
+        assertEquals(wrongPassword.status(), wrongRole.status());
+        assertEquals(wrongPassword.status(), locked.status());
+        assertEquals(expected, normalised(unknown, "nobody.here"), "unknown login");
+        assertEquals(expected, normalised(wrongRole, "kuznetsov.ilya"), "wrong role");
+        assertEquals(expected, normalised(locked, "kuznetsov.andrey"), "locked account");
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+    }
+
+    @Test
+    void tooManyFailuresOfOneEsiaPersonRefuseEvenTheRightPassword() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF, "maxLinkFailuresPerPerson", "3"));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page page = showLink(flow.loginAs("1000000006", "parent"));
+        for (int i = 0; i < 3; i++) {
+            page = link(page, "ddut-ys", "kuznetsov.andrey", "Wrong-pass-" + i);
+            assertRefused(page);
+            forgetFailures();
+        }
+        Browser.Page blocked = link(page, "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        assertEquals(200, blocked.status());
+        assertPage("link", blocked);
+        assertTrue(blocked.text().contains("Слишком много неудачных попыток"), blocked.text());
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+
+        // Counted for the person, not the browser: a new login does no better.
+        Browser.Page fresh = link(showLink(new EsiaFlow(env).loginAs("1000000006", "parent")), "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        assertTrue(fresh.text().contains("Слишком много неудачных попыток"), fresh.text());
+        assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
+    }
+
+    @Test
+    void tooManyFailuresRefusalIsAuditedLikeEveryOtherRefusal() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF, "maxLinkFailuresPerPerson", "1"));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page refused = link(showLink(flow.loginAs("1000000006", "parent")), "ddut-ys", "kuznetsov.andrey", "Wrong-pass-1");
+        assertRefused(refused);
+        forgetFailures();
+        Browser.Page blocked = link(refused, "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        assertTrue(blocked.text().contains("Слишком много неудачных попыток"), blocked.text());
+        // A refused link attempt, whatever the reason: FEDERATED_IDENTITY_LINK_ERROR with the reason and the ESIA person.
+        JsonNode event = refusalEvents().stream().filter(e -> "too_many_link_failures".equals(e.path("details").path("reason").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no FEDERATED_IDENTITY_LINK_ERROR with reason too_many_link_failures: "
+                        + refusalEvents() + "; other first-login errors: " + events("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR")));
+        assertEquals("1000000006", event.path("details").path("esia_oid").asText(), event.toString());
+    }
+
+    @Test
+    void refusalIsAudited() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        assertRefused(linkAttempt("kuznetsov.andrey", "Wrong-pass-1"));
+        JsonNode event = refusalEvents().get(0);
+        assertEquals("FEDERATED_IDENTITY_LINK_ERROR", event.get("type").asText());
+        assertEquals("wrong_password", event.get("details").get("reason").asText(), event.toString());
+        assertEquals("1000000006", event.get("details").get("esia_oid").asText(), event.toString());
+        assertEquals("refused", event.get("details").get("school_link").asText(), event.toString());
+        assertEquals(userId("kuznetsov.andrey"), event.path("userId").asText(), event.toString());
+    }
+
+    // --- English ----------------------------------------------------------------------------------
+
+    @Test
+    void unidentifiedPageInEnglish() {
+        EsiaFlow flow = new EsiaFlow(env);
+        flow.browser().language("en");
+        Browser.Page page = flow.loginAs("1000000006", "parent");
+        assertPage("unidentified", page);
+        assertTrue(page.text().contains("Account not found"), page.text());
+        assertTrue(page.text().contains("Contact my organisation"), page.text());
+        assertFalse(page.text().contains("Учетная запись не найдена"), page.text());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private String username(EsiaFlow flow, Browser.Page redirect) throws Exception {
+        return idToken(flow, redirect).get("preferred_username").asText();
+    }
+
+    private static JsonNode idToken(EsiaFlow flow, Browser.Page redirect) throws Exception {
+        return EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(redirect)).get("id_token").asText());
+    }
+
+    /** The browser never saw a page of the step: straight from ESIA to the application. */
+    private static void assertNoStepPage(EsiaFlow flow) {
+        for (String url : flow.browser().history()) {
+            assertFalse(url.contains("/login-actions/first-broker-login"), "a page of the step was shown: " + flow.browser().history());
+        }
+    }
+
+    /** A redirect to the application with a code: the person got in. */
+    static boolean isCode(Browser.Page page) {
+        return page.isRedirect() && page.location().startsWith(DemoRealm.CLIENT_REDIRECT) && page.location().contains("code=");
+    }
+
+    static String pageOf(Browser.Page page) {
+        Element step = page.document().selectFirst("#school-esia-account");
+        return step == null ? null : step.attr("data-page");
+    }
+
+    static void assertPage(String expected, Browser.Page page) {
+        assertEquals(expected, pageOf(page), "page " + page.status() + " " + page.url() + " → " + page.location() + ": " + page.text());
+    }
+
+    static Browser.Page expectPage(String expected, Browser.Page page) {
+        assertPage(expected, page);
+        return page;
+    }
+
+    static Browser.Page showLink(Browser.Page unidentified) {
+        assertPage("unidentified", unidentified);
+        Browser.Page form = unidentified.submit("#school-esia-show-link");
+        assertPage("link", form);
+        return form;
+    }
+
+    static Map<String, String> linkFields(String organisation, String username, String password) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("organization", organisation);
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("link", "1");
+        return fields;
+    }
+
+    static Browser.Page link(Browser.Page form, String organisation, String username, String password) {
+        assertPage("link", form);
+        return form.submit("#school-esia-link", linkFields(organisation, username, password));
+    }
+
+    /** A hand-made post to the action of the page's step form. */
+    private static Browser.Page post(Browser.Page page, Map<String, String> fields) {
+        Element form = page.document().selectFirst("#school-esia-form");
+        assertNotNull(form, "no step form on " + page.url() + ": " + page.text());
+        return page.browser().post(form.absUrl("action"), fields);
+    }
+
+    /** A fresh ESIA login of Андрей as a parent, the link form, and an attempt. */
+    private Browser.Page linkAttempt(String username, String password) {
+        Browser.Page form = showLink(new EsiaFlow(env).loginAs("1000000006", "parent"));
+        return link(form, "ddut-ys", username, password);
+    }
+
+    private static void assertRefused(Browser.Page page) {
+        assertEquals(200, page.status(), page.status() + " " + page.location() + ": " + page.text());
+        assertPage("link", page);
+        assertTrue(page.text().contains(INVALID_USER), page.text());
+        assertEquals("", page.document().selectFirst("#password").val());
+    }
+
+    private static void assertNoErrorPage(Browser.Page page) {
+        assertTrue(page.status() < 500, page.status() + ": " + page.text());
+        assertFalse(page.body().contains("Exception") || page.body().matches("(?s).*\\bat (org|java|jakarta)\\.[a-z].*"),
+                "a stack trace: " + page.body());
+        assertFalse(page.text().contains("Unexpected error") || page.text().contains("Непредвиденная ошибка"), page.text());
+    }
+
+    /** The page without what differs per request anyway: codes, tab ids, executions in URLs, and the login typed. */
+    private static String normalised(Browser.Page page, String typedLogin) {
+        Document doc = page.document();
+        return doc.html().replaceAll("(session_code|tab_id|execution|client_data|kc_idp_hint|code|state)=[^\"&\\s]*", "$1=_")
+                .replace("value=\"" + typedLogin + "\"", "value=\"LOGIN\"")
+                .replaceAll("\\s+", " ");
+    }
+
+    private static List<Browser.Page> concurrently(Callable<Browser.Page> a, Callable<Browser.Page> b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Browser.Page>> futures = new ArrayList<>();
+            for (Callable<Browser.Page> task : List.of(a, b)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Browser.Page> pages = new ArrayList<>();
+            for (Future<Browser.Page> f : futures) {
+                pages.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return pages;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String describe(List<Browser.Page> pages) {
+        StringBuilder s = new StringBuilder();
+        for (Browser.Page p : pages) {
+            s.append("\n[").append(p.status()).append(' ').append(p.location()).append(' ').append(pageOf(p)).append("] ")
+                    .append(p.text(), 0, Math.min(400, p.text().length()));
+        }
+        return s.toString();
+    }
+
+    private static int offeredIndex(Browser.Page chooser, String userId) {
+        List<String> offered = chooser.document().select("button[id^=school-esia-account-]").eachAttr("value");
+        int i = offered.indexOf(userId);
+        assertTrue(i >= 0, offered + " lacks " + userId);
+        return i;
+    }
+
+    /** Changes the settings of the step "school esia account", as an admin does in the console. */
+    private void stepConfig(Map<String, String> changes) {
+        String configId = null;
+        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
+            if ("school-esia-account".equals(execution.path("providerId").asText())) {
+                configId = execution.path("authenticationConfig").asText(null);
+            }
+        }
+        assertNotNull(configId, "the step has no settings");
+        ObjectNode config = (ObjectNode) env.admin().get(REALM + "/authentication/config/" + configId);
+        ObjectNode values = (ObjectNode) config.get("config");
+        changes.forEach(values::put);
+        env.admin().put(REALM + "/authentication/config/" + configId, config);
+    }
+
+    private void forgetFailures() {
+        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+    }
+
+    private String userId(String username) {
+        return env.admin().get(REALM + "/users?exact=true&username=" + username).get(0).get("id").asText();
+    }
+
+    private void setEnabled(String username, boolean enabled) {
+        String path = REALM + "/users/" + userId(username);
+        ObjectNode user = (ObjectNode) env.admin().get(path);
+        user.put("enabled", enabled);
+        env.admin().put(path, user);
+    }
+
+    private JsonNode federatedIdentities(String username) {
+        return env.admin().get(REALM + "/users/" + userId(username) + "/federated-identity");
+    }
+
+    /** A school account with password {@link #PASSWORD}, member of its organisation. */
+    private String createAccount(String username, String role, String organisation, String firstName, String lastName, String birthdate) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put("schoolRole", List.of(role));
+        attributes.put("homeOrganization", List.of(organisation));
+        if (birthdate != null) {
+            attributes.put("birthdate", List.of(birthdate));
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("firstName", firstName);
+        user.put("lastName", lastName);
+        user.put("attributes", attributes);
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        env.admin().post(REALM + "/users", user);
+        String id = userId(username);
+        env.admin().post(REALM + "/organizations/" + organisationId(organisation) + "/members", id);
+        return id;
+    }
+
+    private String organisationId(String alias) {
+        for (JsonNode org : env.admin().get(REALM + "/organizations?max=1000")) {
+            if (alias.equals(org.get("alias").asText())) {
+                return org.get("id").asText();
+            }
+        }
+        throw new AssertionError("no organisation " + alias);
+    }
+
+    private List<JsonNode> events(String type) {
+        List<JsonNode> events = new ArrayList<>();
+        env.admin().get(REALM + "/events?max=1000&type=" + type).forEach(events::add);
+        return events;
+    }
+
+    /** Our link events (not Keycloak's own broker-link ones) for an account. */
+    private List<JsonNode> linkEvents(String username) {
+        String id = userId(username);
+        return events("FEDERATED_IDENTITY_LINK").stream()
+                .filter(e -> id.equals(e.path("userId").asText()))
+                .filter(e -> "linked".equals(e.path("details").path("school_link").asText()))
+                .toList();
+    }
+
+    private JsonNode onlyLinkEvent(String username) {
+        List<JsonNode> events = linkEvents(username);
+        assertEquals(1, events.size(), events.toString());
+        return events.get(0);
+    }
+
+    /** Newest first, as the admin API lists them. */
+    private List<JsonNode> refusalEvents() {
+        return events("FEDERATED_IDENTITY_LINK_ERROR");
+    }
+
+    /** Reasons of the refusals, oldest first. */
+    private List<String> reasons() {
+        List<String> reasons = new ArrayList<>(refusalEvents().stream().map(e -> e.path("details").path("reason").asText()).toList());
+        java.util.Collections.reverse(reasons);
+        return reasons;
+    }
+
+    private String lastRefusalReason(String username) {
+        String id = userId(username);
+        return refusalEvents().stream().filter(e -> id.equals(e.path("userId").asText())).findFirst()
+                .map(e -> e.path("details").path("reason").asText()).orElseThrow(() -> new AssertionError("no refusal for " + username
+                        + ": " + refusalEvents()));
+    }
+}
