@@ -167,6 +167,25 @@ class EsiaAccountLinkIT {
         assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
     }
 
+    // --- the relying system chooses the role ----------------------------------------------------
+
+    @Test
+    void r_esia_2_relyingSystemPreselectsTheRole() throws Exception {
+        // school_role=student: the login page offers only «Вход для учащихся».
+        Browser.Page login = env.browser().open(env.clientLoginUrl() + "&school_role=student");
+        assertNotNull(login.document().selectFirst("#school-esia-role-student"), login.text());
+        assertNull(login.document().selectFirst("#school-esia-role-parent"), login.text());
+        assertNull(login.document().selectFirst("#school-esia-role-staff"), login.text());
+
+        // With kc_idp_hint the person goes straight to Госуслуги and, linked with that role, straight in.
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page picker = flow.browser().open(env.clientLoginUrl() + "&kc_idp_hint=esia&school_role=staff");
+        Browser.Page in = flow.pickPerson(picker, "1000000003");
+        assertTrue(isCode(in), in.status() + " " + in.location() + ": " + in.text());
+        assertEquals("smirnov.oleg", username(flow, in));
+        assertNoStepPage(flow);
+    }
+
     // --- SNILS -------------------------------------------------------------------------------------
 
     @Test
@@ -637,8 +656,12 @@ class EsiaAccountLinkIT {
         return i;
     }
 
-    /** Changes the settings of the step "school esia account", as an admin does in the console. */
     private void stepConfig(Map<String, String> changes) {
+        stepConfig(env, changes);
+    }
+
+    /** Changes the settings of the step "school esia account", as an admin does in the console. */
+    static void stepConfig(TestEnvironment env, Map<String, String> changes) {
         String configId = null;
         for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
             if ("school-esia-account".equals(execution.path("providerId").asText())) {

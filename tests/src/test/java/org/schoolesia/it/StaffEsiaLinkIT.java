@@ -21,9 +21,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -58,6 +60,66 @@ class StaffEsiaLinkIT {
     void freshRealm() throws Exception {
         env.resetRealm();
         api.createTestClient();
+    }
+
+    /** Later classes start from the demo's step settings. */
+    @AfterEach
+    void demoStepSettings() {
+        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "true", "unconfirmedMayEnterLinked", "false"));
+    }
+
+    // --- the next ESIA login after a staff action (R-LINK-4) ------------------------------------
+
+    @Test
+    void r_link_4_authorisedCardLinksAtTheNextEsiaLoginAndUnlinkingStartsOver() throws Exception {
+        // Without SNILS matching, only the staff authorisation can link after the cut-off.
+        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "false"));
+        ok(unlink("zavuch.sosh1", MARIA));
+        EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs("1000000001", "parent"));
+
+        assertEquals("pending", ok(authorise("zavuch.sosh1", MARIA)).get("status").asText());
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page in = flow.loginAs("1000000001", "parent");
+        assertTrue(EsiaAccountLinkIT.isCode(in), in.status() + " " + in.location() + ": " + in.text());
+        assertEquals("ivanova.maria", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
+                .get("preferred_username").asText());
+        JsonNode linked = ok(status("zavuch.sosh1", MARIA));
+        assertEquals("linked", linked.get("status").asText());
+        assertEquals("staff-card", linked.get("method").asText());
+        assertEquals("1000000001", linked.get("esiaOid").asText());
+    }
+
+    @Test
+    void r_link_4_knownOidGoesStraightInAndUnlinkSendsBackToIdentification() throws Exception {
+        EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs(OID, "parent"));
+        ok(link("metodist.ddut", ANDREY, OID));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page in = flow.loginAs(OID, "parent");
+        assertTrue(EsiaAccountLinkIT.isCode(in), in.status() + " " + in.location() + ": " + in.text());
+        assertEquals("kuznetsov.andrey", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
+                .get("preferred_username").asText());
+
+        // The login copied ESIA's SNILS onto the card (sync mode FORCE): with SNILS matching on, the
+        // next login would link again by SNILS. Off here, to see identification start over.
+        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "false"));
+        ok(unlink("metodist.ddut", ANDREY));
+        EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs(OID, "parent"));
+        assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + ANDREY + "/federated-identity").size(),
+                "Keycloak's broker link went with ours");
+    }
+
+    @Test
+    void r_esia_4_unconfirmedPersonEntersALinkedAccountOnlyWhenTheRealmAllowsIt() throws Exception {
+        // Кузнецова's ESIA account is not confirmed; a staff member linked it anyway.
+        ok(link("metodist.ddut", ANDREY, "1000000004"));
+        EsiaAccountLinkIT.assertPage("unconfirmed", new EsiaFlow(env).loginAs("1000000004", "parent"));
+
+        EsiaAccountLinkIT.stepConfig(env, Map.of("unconfirmedMayEnterLinked", "true"));
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page in = flow.loginAs("1000000004", "parent");
+        assertTrue(EsiaAccountLinkIT.isCode(in), in.status() + " " + in.location() + ": " + in.text());
+        assertEquals("kuznetsov.andrey", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
+                .get("preferred_username").asText());
     }
 
     // --- the API as the staff page calls it ------------------------------------------------------
