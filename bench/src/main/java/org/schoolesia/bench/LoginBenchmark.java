@@ -149,7 +149,7 @@ public final class LoginBenchmark {
         out("  resolver sends the linked person straight in) vs stock Keycloak's 'oidc' broker ('" + StockOidcBroker.ALIAS
                 + "', its login link), both against");
         out("  the same in-process ESIA emulator, same person, same Keycloak account, sync FORCE. A login = Keycloak login page");
-        out("  -> role button (ESIA: a POST to the login action) / IdP link (stock) -> emulator person picker -> callback ->");
+        out("  -> role button (ESIA: a link to the provider with school_role) / IdP link (stock) -> emulator person picker -> callback ->");
         out("  redirect to the client with code= (the client's code redemption is not included). Fresh cookies for every login.");
         out("  CPU = Keycloak JVM user+sys from /proc (10 ms ticks), admin API calls outside the measured windows.");
         out("  (3) the «Привязать учетную запись» refusal paths side by side (wall time per attempt).");
@@ -392,7 +392,7 @@ public final class LoginBenchmark {
                 esia.cpuPerLogin(), stock.cpuPerLogin(), esia.cpuPerLogin() / stock.cpuPerLogin(), esiaWall, stockWall, esiaWall / stockWall));
         out(f("   without JIT  %3d+%-3d %6.2f  %6.2f  %9.2fx", esia.logins, stock.logins,
                 esia.cpuWithoutJitPerLogin(), stock.cpuWithoutJitPerLogin(), esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin()));
-        out("   Split by leg, Keycloak CPU ms/login without JIT (front = login page + role button POST -> 303 (ESIA) or IdP link");
+        out("   Split by leg, Keycloak CPU ms/login without JIT (front = login page + role button (ESIA) or IdP link");
         out("   (stock) -> broker endpoint -> redirect to the emulator; back = callback with its back-channel calls -> code):");
         double esiaFront = (double) (esia.front[0] - esia.front[1]) / esia.logins;
         double stockFront = (double) (stock.front[0] - stock.front[1]) / stock.logins;
@@ -420,8 +420,8 @@ public final class LoginBenchmark {
         out(f("   = 2 x %.1f us + %.1f us = %.2f ms (from 1; the stock broker's RS256 check is inside its own figure).",
                 gost.signMicros(), gost.verifyMicros(), crypto));
         out("   Our overhead = ESIA CPU - stock CPU - inherent crypto. It includes the protocol's extra back-channel calls");
-        out("   (ESIA: token + person + contacts + kids; stock: token + userinfo), our person parsing and mappers, the account");
-        out("   resolver, and the role button's extra request (a POST to the login action, answered 303 to the broker):");
+        out("   (ESIA: token + person + contacts, and for a parent kids + one document call per child; stock: token + userinfo),");
+        out("   our person parsing and mappers, and the account resolver:");
         double overhead = esia.cpuPerLogin() - stock.cpuPerLogin() - crypto;
         double overheadNoJit = esia.cpuWithoutJitPerLogin() - stock.cpuWithoutJitPerLogin() - crypto;
         out(f("     all threads: %.2f - %.2f - %.2f = %+.2f ms/login (%+.0f%% of stock)", esia.cpuPerLogin(), stock.cpuPerLogin(),

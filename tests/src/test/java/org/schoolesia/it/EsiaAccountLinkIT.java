@@ -696,12 +696,19 @@ class EsiaAccountLinkIT {
 
     /** A school account with password {@link #PASSWORD}, member of its organisation. */
     private String createAccount(String username, String role, String organisation, String firstName, String lastName, String birthdate) {
+        return createAccount(env, username, role, organisation, firstName, lastName, birthdate, Map.of());
+    }
+
+    /** A school account created by a realm admin, member of its home organisation; password {@link #PASSWORD}. */
+    static String createAccount(TestEnvironment env, String username, String role, String organisation, String firstName,
+                                String lastName, String birthdate, Map<String, String> more) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("schoolRole", List.of(role));
         attributes.put("homeOrganization", List.of(organisation));
         if (birthdate != null) {
             attributes.put("birthdate", List.of(birthdate));
         }
+        more.forEach((k, v) -> attributes.put(k, List.of(v)));
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("enabled", true);
@@ -710,12 +717,16 @@ class EsiaAccountLinkIT {
         user.put("attributes", attributes);
         user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         env.admin().post(REALM + "/users", user);
-        String id = userId(username);
-        env.admin().post(REALM + "/organizations/" + organisationId(organisation) + "/members", id);
+        String id = env.admin().get(REALM + "/users?exact=true&username=" + username).get(0).get("id").asText();
+        env.admin().post(REALM + "/organizations/" + organisationId(env, organisation) + "/members", id);
         return id;
     }
 
     private String organisationId(String alias) {
+        return organisationId(env, alias);
+    }
+
+    static String organisationId(TestEnvironment env, String alias) {
         for (JsonNode org : env.admin().get(REALM + "/organizations?max=1000")) {
             if (alias.equals(org.get("alias").asText())) {
                 return org.get("id").asText();

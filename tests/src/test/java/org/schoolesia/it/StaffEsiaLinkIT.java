@@ -46,6 +46,8 @@ class StaffEsiaLinkIT {
     private static final String ZAVUCH = "00000000-0000-4000-8000-000000000001";
     private static final String METODIST = "00000000-0000-4000-8000-000000000002";
     private static final String OID = "1000000006";
+    /** Кузнецов Андрей's SNILS at ESIA (realm-config/esia-persons.json). */
+    private static final String ANDREY_ESIA_SNILS = "19876543247";
 
     private final TestEnvironment env;
     private final StaffApi api;
@@ -91,7 +93,12 @@ class StaffEsiaLinkIT {
 
     @Test
     void r_link_4_knownOidGoesStraightInAndUnlinkSendsBackToIdentification() throws Exception {
+        // SNILS matching off: only the staff link can let Кузнецов Андрей in.
+        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "false"));
         EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs(OID, "parent"));
+        // A direct link needs the card filled first (each login is checked against it).
+        refused(422, "card_incomplete", link("metodist.ddut", ANDREY, OID));
+        setSnils(ANDREY, ANDREY_ESIA_SNILS);
         ok(link("metodist.ddut", ANDREY, OID));
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page in = flow.loginAs(OID, "parent");
@@ -99,27 +106,62 @@ class StaffEsiaLinkIT {
         assertEquals("kuznetsov.andrey", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
                 .get("preferred_username").asText());
 
-        // The login copied ESIA's SNILS onto the card (sync mode FORCE): with SNILS matching on, the
-        // next login would link again by SNILS. Off here, to see identification start over.
-        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "false"));
         ok(unlink("metodist.ddut", ANDREY));
         EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs(OID, "parent"));
         assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + ANDREY + "/federated-identity").size(),
                 "Keycloak's broker link went with ours");
+        assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + ANDREY + "/sessions").size(),
+                "whoever entered through the link was logged out");
+    }
+
+    @Test
+    void r_link_4_aMistypedOidNeverLetsAStrangerIn() throws Exception {
+        // The staff member meant Андрей (1000000006) but typed Смирнов's oid: the card contradicts that ESIA person.
+        setSnils(ANDREY, ANDREY_ESIA_SNILS);
+        ok(link("metodist.ddut", ANDREY, "1000000003"));
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000003", "parent");
+        EsiaAccountLinkIT.assertPage("unidentified", page);
     }
 
     @Test
     void r_esia_4_unconfirmedPersonEntersALinkedAccountOnlyWhenTheRealmAllowsIt() throws Exception {
-        // Кузнецова's ESIA account is not confirmed; a staff member linked it anyway.
-        ok(link("metodist.ddut", ANDREY, "1000000004"));
+        // Кузнецова Ольга's ESIA account is not confirmed; a staff member linked her card's account to it.
+        String olga = EsiaAccountLinkIT.createAccount(env, "kuznetsova.olga", "parent", "ddut-ys", "Ольга", "Кузнецова",
+                "1990-11-30", Map.of("snils", "18473625198"));
+        ok(link("metodist.ddut", olga, "1000000004"));
         EsiaAccountLinkIT.assertPage("unconfirmed", new EsiaFlow(env).loginAs("1000000004", "parent"));
 
         EsiaAccountLinkIT.stepConfig(env, Map.of("unconfirmedMayEnterLinked", "true"));
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page in = flow.loginAs("1000000004", "parent");
         assertTrue(EsiaAccountLinkIT.isCode(in), in.status() + " " + in.location() + ": " + in.text());
-        assertEquals("kuznetsov.andrey", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
+        assertEquals("kuznetsova.olga", EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(in)).get("id_token").asText())
                 .get("preferred_username").asText());
+    }
+
+    @Test
+    void adminConsoleLinksAndUnlinksStick() throws Exception {
+        // Users → Identity provider links in the admin console: what the admin does is what the next login does.
+        String users = "/realms/" + DemoRealm.NAME + "/users/";
+        env.admin().delete(users + MARIA + "/federated-identity/esia");
+        assertEquals("none", ok(status("zavuch.sosh1", MARIA)).get("status").asText());
+        EsiaAccountLinkIT.stepConfig(env, Map.of("snilsAutoLink", "false"));
+        EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs("1000000001", "parent"));
+
+        env.admin().post(users + MARIA + "/federated-identity/esia",
+                Map.of("identityProvider", "esia", "userId", "1000000001", "userName", "esia-1000000001"));
+        JsonNode linked = ok(status("zavuch.sosh1", MARIA));
+        assertEquals("linked", linked.get("status").asText());
+        assertEquals("admin", linked.get("method").asText());
+        EsiaFlow flow = new EsiaFlow(env);
+        assertTrue(EsiaAccountLinkIT.isCode(flow.loginAs("1000000001", "parent")));
+    }
+
+    private void setSnils(String userId, String snils) {
+        String path = "/realms/" + DemoRealm.NAME + "/users/" + userId;
+        ObjectNode user = (ObjectNode) env.admin().get(path);
+        ((ObjectNode) user.get("attributes")).putArray("snils").add(snils);
+        env.admin().put(path, user);
     }
 
     // --- the API as the staff page calls it ------------------------------------------------------
@@ -299,10 +341,6 @@ class StaffEsiaLinkIT {
 
     @Test
     void r_link_4_directLinkByOid_thenUnlinkStartsFromIdentificationAgain() {
-        // A stale Keycloak broker link, as a past ESIA login would leave it: unlinking removes it too.
-        env.admin().post("/realms/" + DemoRealm.NAME + "/users/" + PETR + "/federated-identity/esia",
-                Map.of("identityProvider", "esia", "userId", OID, "userName", OID));
-
         JsonNode linked = ok(link("zavuch.sosh1", PETR, OID));
         assertEquals("linked", linked.get("status").asText());
         assertEquals("staff", linked.get("method").asText());
@@ -395,6 +433,8 @@ class StaffEsiaLinkIT {
         assertEquals(201, created.statusCode(), created.body());
         String oleg = StaffApi.json(created).get("parents").get(0).get("id").asText();
 
+        setSnils(ANDREY, ANDREY_ESIA_SNILS);
+        setSnils(oleg, "11111111145");
         ok(link("metodist.ddut", ANDREY, OID));
         HttpResponse<String> taken = link("metodist.ddut", oleg, OID);
         refused(409, "esia_oid_taken", taken);
@@ -406,6 +446,7 @@ class StaffEsiaLinkIT {
         ok(unlink("zavuch.sosh1", MARIA));
         assertEquals("linked", ok(link("zavuch.sosh1", MARIA, OID)).get("status").asText());
         assertEquals("linked", ok(status("metodist.ddut", ANDREY)).get("status").asText());
+        setSnils(ILYA, "20304050680");
         assertEquals("linked", ok(link("metodist.ddut", ILYA, OID)).get("status").asText());
     }
 

@@ -105,7 +105,8 @@ public class EsiaCallbackEndpoint {
             EsiaClient client = provider.client();
             EsiaTokenResponse tokens = client.exchangeCode(code, notes.get(EsiaIdentityProvider.NOTE_REDIRECT_URI));
             EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
-            EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken(), childrenWanted(authSession));
+            boolean withChildren = childrenWanted(authSession) && config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"));
+            EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken(), withChildren);
             if (person.oid() != null && !idToken.oid().equals(person.oid())) {
                 throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
                         "ESIA id_token subject differs from the person API's oid: refused");
@@ -114,6 +115,9 @@ public class EsiaCallbackEndpoint {
             BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person,
                     client.fetchBirthCertificates(idToken.oid(), person, tokens.accessToken()));
             context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
+            if (withChildren) {
+                context.getContextData().put(EsiaNotes.KIDS_READ, "true");
+            }
             if (config.isStoreToken()) {
                 context.setToken(tokens.raw());
             }
@@ -175,11 +179,17 @@ public class EsiaCallbackEndpoint {
      * when no role was chosen: a pupil or a teacher has no use for them, and each is a call to ESIA.
      */
     static boolean childrenWanted(AuthenticationSessionModel authSession) {
-        String role = authSession.getClientNote(EsiaNotes.CHOSEN_ROLE_NOTE);
+        // As the school steps read it: the relying system's choice first, then the button; unknown values count as none.
+        String role = known(authSession.getClientNote("client_request_param_" + EsiaNotes.ROLE_PARAMETER));
         if (role == null) {
-            role = authSession.getClientNote("client_request_param_" + EsiaNotes.ROLE_PARAMETER);
+            role = known(authSession.getClientNote(EsiaNotes.CHOSEN_ROLE_NOTE));
         }
         return role == null || "parent".equals(role);
+    }
+
+    private static String known(String role) {
+        return role != null && java.util.Set.of("parent", "student", "staff").contains(role.trim().toLowerCase(java.util.Locale.ROOT))
+                ? role.trim().toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     private static String printable(String value) {

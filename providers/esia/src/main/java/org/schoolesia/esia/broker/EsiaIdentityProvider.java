@@ -109,15 +109,18 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
     }
 
     /**
-     * ESIA's verified e-mail goes onto the account, unless another account of the realm already
-     * has it: one person may hold several school accounts (parent here, staff there), and a realm
+     * ESIA's verified e-mail goes onto the account when it changed, unless another account of the
+     * realm already has it: one person may hold several school accounts (parent here, staff there), and a realm
      * that forbids duplicate e-mails would otherwise refuse the login with a database error.
      */
     @Override
     protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
         String email = context.getEmail();
+        if (email == null || email.equalsIgnoreCase(user.getEmail())) {
+            return; // unchanged: no write, and the user stays in Keycloak's cache
+        }
         RealmModel realm = session.getContext().getRealm();
-        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed()) {
+        if (realm != null && !realm.isDuplicateEmailsAllowed()) {
             UserModel holder = session.users().getUserByEmail(realm, email);
             if (holder != null && !holder.getId().equals(user.getId())) {
                 LOG.debugf("ESIA e-mail not copied to account %s: account %s has it", user.getId(), holder.getId());

@@ -29,6 +29,8 @@ public final class EsiaNotes {
      * and birthCertificate ("series number") with birthCertificateIssued when the kid_birth_cert_doc scope is granted.
      */
     public static final String KIDS = PREFIX + "kids";
+    /** "true" when this login asked ESIA for the children (a parent's login): only then is {@link #KIDS} complete. */
+    public static final String KIDS_READ = PREFIX + "kidsRead";
 
     /**
      * The role chosen on the login page before Госуслуги (R-ESIA-2) arrives as this parameter of

@@ -88,10 +88,17 @@ public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
         if (attribute == null) {
             return;
         }
+        String field = field(mapperModel);
+        if ("kids".equals(field) && !"true".equals(String.valueOf(context.getContextData().get(EsiaNotes.KIDS_READ)))) {
+            return; // children were not asked for in this login (not a parent's): what the account has stays
+        }
         String value = value(mapperModel, context);
         // ESIA is the source of truth for these facts: a value ESIA no longer reports is removed.
+        // Nothing is written when nothing changed: every write also evicts the user from Keycloak's cache.
         if (value == null) {
-            user.removeAttribute(attribute);
+            if (user.getFirstAttribute(attribute) != null) {
+                user.removeAttribute(attribute);
+            }
         } else if (!Objects.equals(value, user.getFirstAttribute(attribute))) {
             user.setSingleAttribute(attribute, value);
         }
@@ -102,9 +109,12 @@ public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
         return attribute == null || attribute.isBlank() ? null : attribute.trim();
     }
 
+    private static String field(IdentityProviderMapperModel mapperModel) {
+        return mapperModel.getConfig().getOrDefault(ESIA_FIELD, "snils");
+    }
+
     private static String value(IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        String field = mapperModel.getConfig().getOrDefault(ESIA_FIELD, "snils");
-        Object value = context.getContextData().get(EsiaNotes.PREFIX + field);
+        Object value = context.getContextData().get(EsiaNotes.PREFIX + field(mapperModel));
         return value == null ? null : value.toString();
     }
 }

@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.schoolesia.school.link.EsiaLinkMirror;
 import org.schoolesia.school.link.EsiaLinks;
 
 /**
@@ -30,6 +31,10 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
         return new EventListenerProvider() {
             @Override
             public void onEvent(Event event) {
+                if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY) {
+                    EsiaLinkMirror.userUnlinked(session, event);
+                    return;
+                }
                 if (event.getUserId() == null || !changesIndexedFields(event)) {
                     return;
                 }
@@ -47,7 +52,11 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                     return;
                 }
                 String[] path = event.getResourcePath().split("/");
-                // Only "users/{id}" itself: sub-resources (credentials, groups, …) carry no SNILS, name or role.
+                if (path.length == 4 && "users".equals(path[0]) && "federated-identity".equals(path[2])) {
+                    EsiaLinkMirror.adminChanged(session, event, path[1], path[3]);
+                    return;
+                }
+                // Only "users/{id}" itself: other sub-resources (credentials, groups, …) carry no SNILS, name or role.
                 if (path.length != 2 || !"users".equals(path[0])) {
                     return;
                 }

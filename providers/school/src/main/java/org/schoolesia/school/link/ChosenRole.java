@@ -23,9 +23,10 @@ public final class ChosenRole {
     private ChosenRole() {
     }
 
+    /** The relying system's choice wins over a button (the page shows only its button anyway). */
     public static Optional<SchoolRole> of(AuthenticationSessionModel authSession) {
-        Optional<SchoolRole> chosen = SchoolRole.of(authSession.getClientNote(NOTE));
-        return chosen.isPresent() ? chosen : preselected(authSession);
+        Optional<SchoolRole> preselected = preselected(authSession);
+        return preselected.isPresent() ? preselected : SchoolRole.of(authSession.getClientNote(NOTE));
     }
 
     public static Optional<SchoolRole> preselected(AuthenticationSessionModel authSession) {

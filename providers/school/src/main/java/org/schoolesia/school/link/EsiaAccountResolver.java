@@ -11,9 +11,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.login.OrganisationPasswordForm;
 
 /**
  * Runs when ESIA returns, before Keycloak looks up the broker link, and points that link at the
@@ -40,15 +43,27 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
         EsiaLinks links = new EsiaLinks(session);
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
-        if (role != null && person.trusted()) {
+        if (role != null && person.trusted() && !accountLinkingInProgress(authSession)) {
             List<UserModel> accounts = links.accountsOf(realm, oid).stream()
                     .filter(UserModel::isEnabled)
                     .filter(u -> AccountFacts.of(u).role() == role)
                     .toList();
-            target = accounts.size() == 1 ? accounts.get(0) : null;
+            target = accounts.size() == 1 && PersonMatch.mayEnter(person, AccountFacts.of(accounts.get(0))) ? accounts.get(0) : null;
         }
         links.pointKeycloakLink(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target);
+        if (target != null) {
+            // Keycloak's fast path runs no step of ours: the claim school_org needs its note here.
+            String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+            if (home != null) {
+                authSession.setUserSessionNote(OrganisationPasswordForm.USER_SESSION_NOTE, home);
+            }
+        }
         LOG.debugf("ESIA person %s, role %s: %s", oid, role, target == null ? "first-login flow decides" : "straight into " + target.getId());
+    }
+
+    /** Keycloak's own "link account" (account console, kc_action): leave its lookup alone. */
+    private static boolean accountLinkingInProgress(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(IdentityBrokerService.LINKING_IDENTITY_PROVIDER) != null;
     }
 
     @Override

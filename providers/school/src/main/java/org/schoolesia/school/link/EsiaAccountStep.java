@@ -20,6 +20,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
@@ -167,6 +168,14 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         return links.accountsOf(realm, person.oid()).stream()
                 .filter(UserModel::isEnabled)
                 .filter(u -> AccountFacts.of(u).role() == role)
+                .filter(u -> {
+                    boolean may = PersonMatch.mayEnter(person, AccountFacts.of(u));
+                    if (!may) {
+                        LOG.warnf("ESIA person %s is linked to account %s, but the card contradicts ESIA (SNILS or birth date):"
+                                + " not entered; check the link", person.oid(), u.getId());
+                    }
+                    return may;
+                })
                 .toList();
     }
 
@@ -271,8 +280,13 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         RealmModel realm = context.getRealm();
         String username = form.getFirst("username");
         String password = form.getFirst("password");
-        UserModel user = username == null || username.isBlank() ? null
-                : KeycloakModelUtils.findUserByNameOrEmail(session, realm, username.trim());
+        UserModel user;
+        try {
+            user = username == null || username.isBlank() ? null
+                    : KeycloakModelUtils.findUserByNameOrEmail(session, realm, username.trim());
+        } catch (ModelDuplicateException e) {
+            user = null; // an e-mail several accounts share (realms allowing it) names nobody
+        }
         BruteForceProtector bruteForce = session.getProvider(BruteForceProtector.class);
 
         if (user == null) {
@@ -286,8 +300,13 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
             refuse(context, person, user, alias, LinkRefusal.ACCOUNT_LOCKED, settings);
             return;
         }
-        boolean passwordValid = password != null && !password.isEmpty()
-                && user.credentialManager().isValid(UserCredentialModel.password(password));
+        boolean passwordValid;
+        if (password == null || password.isEmpty()) {
+            AuthenticatorUtils.dummyHash(context); // an empty password must cost what a wrong one does
+            passwordValid = false;
+        } else {
+            passwordValid = user.credentialManager().isValid(UserCredentialModel.password(password));
+        }
         if (!passwordValid) {
             countForAccount(context, bruteForce, user);
             refuse(context, person, user, alias, LinkRefusal.WRONG_PASSWORD, settings);

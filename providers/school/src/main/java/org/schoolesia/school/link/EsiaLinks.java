@@ -15,6 +15,7 @@ import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.persistence.EsiaLinkEntry;
 
@@ -143,6 +144,12 @@ public final class EsiaLinks {
         for (String alias : esiaAliases(realm)) {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
+        if (existing != null && existing.getEsiaOid() != null) {
+            // Whoever entered through the removed link leaves now, not when the SSO session ends.
+            session.sessions().getUserSessionsStream(realm, user).toList().forEach(us ->
+                    AuthenticationManager.backchannelLogout(session, realm, us, session.getContext().getUri(),
+                            session.getContext().getConnection(), session.getContext().getRequestHeaders(), true));
+        }
         return Optional.ofNullable(existing).map(EsiaLinks::toLink);
     }
 
@@ -151,11 +158,21 @@ public final class EsiaLinks {
      * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter.
      */
     public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user) {
-        UserModel current = session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
-        if (current != null && (user == null || !current.getId().equals(user.getId()))) {
-            session.users().removeFederatedIdentity(realm, current, alias);
+        // Every holder, not Keycloak's single-result lookup: should a race ever have left two, this heals it
+        // instead of failing each later login of the person.
+        List<String> holders = em().createQuery("select f.user.id from FederatedIdentityEntity f"
+                        + " where f.realmId = :realmId and f.identityProvider = :alias and f.userId = :oid", String.class)
+                .setParameter("realmId", realm.getId()).setParameter("alias", alias).setParameter("oid", oid)
+                .getResultList();
+        for (String holderId : holders) {
+            if (user == null || !holderId.equals(user.getId())) {
+                UserModel holder = session.users().getUserById(realm, holderId);
+                if (holder != null) {
+                    session.users().removeFederatedIdentity(realm, holder, alias);
+                }
+            }
         }
-        if (user != null && (current == null || !current.getId().equals(user.getId()))) {
+        if (user != null && !holders.contains(user.getId())) {
             // An account carries one link per provider: a stale one (e.g. from before an unlink) goes first.
             if (session.users().getFederatedIdentity(realm, user, alias) != null) {
                 session.users().removeFederatedIdentity(realm, user, alias);

@@ -13,7 +13,9 @@ public enum LinkMethod {
     STAFF("staff"),
     /** A staff member filled the card and authorised it; the person's next ESIA login completes it (R-LINK-4). */
     STAFF_CARD("staff-card"),
-    /** Found as a Keycloak broker link when the realm was imported. */
+    /** A realm admin linked the account in the admin console or admin API (Users → Identity provider links). */
+    ADMIN("admin"),
+    /** Found as a Keycloak broker link when the realm was imported or the module installed. */
     IMPORT("import");
 
     private final String code;

@@ -41,6 +41,10 @@ public final class LinkRules {
         if (!PersonMatch.noContradiction(person, account)) {
             return Optional.of(LinkRefusal.IDENTITY_MISMATCH);
         }
+        if (chosenRole == SchoolRole.STUDENT && !PersonMatch.sameBirthDate(person, account)) {
+            // A pupil's card must show the pupil's own birth date: a parent holding the child's password is not the child.
+            return Optional.of(LinkRefusal.IDENTITY_MISMATCH);
+        }
         if (chosenRole == SchoolRole.PARENT && !adult(person, zone)) {
             return Optional.of(LinkRefusal.PARENT_NOT_ADULT);
         }

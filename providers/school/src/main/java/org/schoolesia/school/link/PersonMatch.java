@@ -40,6 +40,15 @@ public final class PersonMatch {
     }
 
     /**
+     * May this ESIA person enter this linked account now? Nothing on the card may contradict ESIA:
+     * a link made by mistake (a mistyped oid, a parent's oid on a child's card) never lets the
+     * wrong person in, while a right link stays right (ESIA's own data is what the card holds).
+     */
+    public static boolean mayEnter(EsiaPersonFacts person, AccountFacts account) {
+        return noContradiction(person, account);
+    }
+
+    /**
      * Nothing on the card contradicts ESIA: SNILS and birth date must agree where both are known.
      * This is what keeps a parent's ESIA out of a child's account even with the child's password.
      */

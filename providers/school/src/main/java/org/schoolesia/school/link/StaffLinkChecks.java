@@ -171,6 +171,10 @@ public final class StaffLinkChecks {
             }
             return oid.equals(existing.esiaOid()) ? Optional.empty() : Optional.of(Refusal.ALREADY_LINKED);
         }
+        if (!missing(target).isEmpty()) {
+            // The card is what each ESIA login is checked against: without it a mistyped oid would let a stranger in.
+            return Optional.of(Refusal.CARD_INCOMPLETE);
+        }
         boolean taken = holders.stream().anyMatch(h -> !h.userId().equals(target.userId())
                 && h.role() != null && h.role() == target.role()
                 && h.homeOrganisation() != null && h.homeOrganisation().equals(target.homeOrganisation()));

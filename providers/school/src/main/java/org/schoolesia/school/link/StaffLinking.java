@@ -65,7 +65,7 @@ public final class StaffLinking {
             return new View(Status.NONE, null, null, null, null);
         }
         boolean home = staff.isHomeOf(person);
-        return new View(Status.of(link), link.method(), Instant.ofEpochMilli(link.createdAt()),
+        return new View(Status.of(link), link.method(), link.createdAt() > 0 ? Instant.ofEpochMilli(link.createdAt()) : null,
                 home ? link.esiaOid() : null, home ? displayName(link.actorId()) : null);
     }
 
