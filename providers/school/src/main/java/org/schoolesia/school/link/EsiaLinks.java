@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.persistence.EntityExistsException;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.FederatedIdentityModel;
@@ -87,19 +87,19 @@ public final class EsiaLinks {
                     // A staff authorisation waiting for this login: claimed only if still empty.
                     int claimed = em.createNamedQuery("EsiaLinkEntry.claimPending")
                             .setParameter("oid", oid).setParameter("now", now).setParameter("userId", user.getId())
+                            .setParameter("method", method.code())
                             .executeUpdate();
                     outcome[0] = claimed == 1 ? Outcome.LINKED : Outcome.LINKED_ELSEWHERE;
                 } else {
                     outcome[0] = oid.equals(existing.getEsiaOid()) ? Outcome.ALREADY_LINKED : Outcome.LINKED_ELSEWHERE;
                 }
             });
-        } catch (PersistenceException | ModelDuplicateException e) {
-            LOG.debugf("link of user %s lost a race: %s", user.getId(), e.getMessage());
-            return Outcome.LINKED_ELSEWHERE;
         } catch (RuntimeException e) {
             if (isDuplicate(e)) {
                 LOG.debugf("link of user %s lost a race: %s", user.getId(), e.getMessage());
-                return Outcome.LINKED_ELSEWHERE;
+                // The same person in two tabs wins either way; anyone else lost.
+                EsiaLinkEntry winner = em().find(EsiaLinkEntry.class, user.getId());
+                return winner != null && oid.equals(winner.getEsiaOid()) ? Outcome.ALREADY_LINKED : Outcome.LINKED_ELSEWHERE;
             }
             throw e;
         }
@@ -113,8 +113,10 @@ public final class EsiaLinks {
 
     private static boolean isDuplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof ModelDuplicateException
-                    || t.getClass().getName().contains("ConstraintViolation")) {
+            // A unique-key violation, whatever layer reports it; other database failures stay errors.
+            if (t instanceof ModelDuplicateException || t instanceof EntityExistsException
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t.getClass().getName().endsWith("ConstraintViolationException")) {
                 return true;
             }
         }
@@ -123,14 +125,25 @@ public final class EsiaLinks {
 
     /** R-LINK-4: staff filled the card; the person's next confirmed ESIA login with matching SNILS, name and birth date completes the link. */
     public boolean authorise(RealmModel realm, UserModel user, String actorId) {
-        EntityManager em = em();
-        EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
-        if (existing != null) {
-            return false;
+        boolean[] created = new boolean[1];
+        try {
+            // Its own transaction, as link(): two staff members (or the person linking) at once cannot both win.
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                if (em.find(EsiaLinkEntry.class, user.getId()) == null) {
+                    em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), null, LinkMethod.STAFF_CARD.code(), actorId,
+                            System.currentTimeMillis()));
+                    em.flush();
+                    created[0] = true;
+                }
+            });
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                return false;
+            }
+            throw e;
         }
-        em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), null, LinkMethod.STAFF_CARD.code(), actorId, System.currentTimeMillis()));
-        em.flush();
-        return true;
+        return created[0];
     }
 
     /** Removes the link (or a pending authorisation) and Keycloak's pointer, so the next ESIA login identifies afresh. */

@@ -16,8 +16,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "EsiaLinkEntry.findByOid", query = "select e from EsiaLinkEntry e where e.realmId = :realmId and e.esiaOid = :oid")
 @NamedQuery(name = "EsiaLinkEntry.deleteByUser", query = "delete from EsiaLinkEntry e where e.userId = :userId")
 @NamedQuery(name = "EsiaLinkEntry.deleteByRealm", query = "delete from EsiaLinkEntry e where e.realmId = :realmId")
-@NamedQuery(name = "EsiaLinkEntry.claimPending", query = "update EsiaLinkEntry e set e.esiaOid = :oid, e.createdAt = :now"
-        + " where e.userId = :userId and e.esiaOid is null")
+@NamedQuery(name = "EsiaLinkEntry.claimPending", query = "update EsiaLinkEntry e set e.esiaOid = :oid, e.createdAt = :now,"
+        + " e.method = :method where e.userId = :userId and e.esiaOid is null")
 public class EsiaLinkEntry {
 
     @Id
