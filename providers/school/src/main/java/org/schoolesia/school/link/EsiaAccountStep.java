@@ -266,7 +266,7 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
             return;
         }
         EsiaAccountSettings settings = settings(context);
-        if (failures(context, person) >= settings.maxLinkFailures()) {
+        if (failures(context, person, settings) >= settings.maxLinkFailures()) {
             LinkAudit.refused(context.getEvent(), null, person, LinkRefusal.TOO_MANY_ATTEMPTS);
             show(context, person, Page.LINK, "schoolEsiaTooManyAttempts");
             return;
@@ -365,28 +365,28 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         show(context, person, Page.UNIDENTIFIED, "schoolEsiaSelfLinkClosed");
     }
 
-    private int failures(AuthenticationFlowContext context, EsiaPersonFacts person) {
-        var stored = context.getSession().singleUseObjects().get(failuresKey(context, person));
-        if (stored == null) {
-            return 0;
+    /** Failures recorded within the window: one cluster-wide slot per failure, so parallel tabs cannot undercount. */
+    private int failures(AuthenticationFlowContext context, EsiaPersonFacts person, EsiaAccountSettings settings) {
+        String key = failuresKey(context, person);
+        int count = 0;
+        while (count < settings.maxLinkFailures() && context.getSession().singleUseObjects().contains(key + (count + 1))) {
+            count++;
         }
-        try {
-            return Integer.parseInt(stored.getOrDefault("count", "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return count;
     }
 
-    /** The per-ESIA-person limit: counted cluster-wide, forgotten after the window. */
+    /** The per-ESIA-person limit: the first free slot is taken atomically; slots expire with the window. */
     private void recordFailure(AuthenticationFlowContext context, EsiaPersonFacts person, EsiaAccountSettings settings) {
         String key = failuresKey(context, person);
-        int next = failures(context, person) + 1;
-        context.getSession().singleUseObjects().put(key, settings.failureWindow().toSeconds(),
-                java.util.Map.of("count", Integer.toString(next)));
+        for (int slot = 1; slot <= settings.maxLinkFailures(); slot++) {
+            if (context.getSession().singleUseObjects().putIfAbsent(key + slot, settings.failureWindow().toSeconds())) {
+                return;
+            }
+        }
     }
 
     private static String failuresKey(AuthenticationFlowContext context, EsiaPersonFacts person) {
-        return FAILURES_KEY + context.getRealm().getId() + ":" + person.oid();
+        return FAILURES_KEY + context.getRealm().getId() + ":" + person.oid() + ":";
     }
 
     // --- entering an account -----------------------------------------------------------------
