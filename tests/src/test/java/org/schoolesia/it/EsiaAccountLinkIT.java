@@ -167,6 +167,25 @@ class EsiaAccountLinkIT {
         assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
     }
 
+    // --- password guessing does not lock the owner out of Госуслуги ------------------------------
+
+    @Test
+    void r_esia_1_anAccountLockedByPasswordGuessingStillEntersThroughEsia() throws Exception {
+        stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
+        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
+        realm.put("failureFactor", 1);
+        env.admin().put(REALM, realm);
+        // Someone else's ESIA, Maria's login, a wrong password: her account is locked for passwords.
+        linkAttempt("ivanova.maria", "Wrong-pass-2");
+        JsonNode attack = env.admin().get(REALM + "/attack-detection/brute-force/users/" + userId("ivanova.maria"));
+        assertTrue(attack.get("disabled").asBoolean(), "the account is locked: " + attack);
+
+        EsiaFlow flow = new EsiaFlow(env);
+        Browser.Page in = flow.loginAs("1000000001", "parent");
+        assertTrue(isCode(in), in.status() + " " + in.location() + ": " + in.text());
+        assertEquals("ivanova.maria", username(flow, in));
+    }
+
     // --- the relying system chooses the role ----------------------------------------------------
 
     @Test

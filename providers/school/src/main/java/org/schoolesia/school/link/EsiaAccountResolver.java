@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
@@ -49,6 +50,12 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
                     .filter(u -> AccountFacts.of(u).role() == role)
                     .toList();
             target = accounts.size() == 1 && PersonMatch.mayEnter(person, AccountFacts.of(accounts.get(0))) ? accounts.get(0) : null;
+            if (target != null && passwordLocked(session, realm, target)) {
+                // Keycloak's fast path refuses accounts locked by password guessing; ESIA is another
+                // credential (R-ESIA-1), so the step enters them instead: nobody locks an owner out of
+                // Госуслуги login by typing wrong passwords.
+                target = null;
+            }
         }
         links.pointKeycloakLink(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target);
         if (target != null) {
@@ -59,6 +66,11 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
             }
         }
         LOG.debugf("ESIA person %s, role %s: %s", oid, role, target == null ? "first-login flow decides" : "straight into " + target.getId());
+    }
+
+    private static boolean passwordLocked(KeycloakSession session, RealmModel realm, UserModel user) {
+        return realm.isBruteForceProtected()
+                && session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, realm, user);
     }
 
     /** Keycloak's own "link account" (account console, kc_action): leave its lookup alone. */
