@@ -36,15 +36,15 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
                                             BrokeredIdentityContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession == null) {
-            return;
+        if (authSession == null || accountLinkingInProgress(authSession)) {
+            return; // token exchange, or Keycloak's own "link account": its checks see the real pointer
         }
         EsiaPersonFacts person = EsiaPersonFacts.from(context.getContextData());
         String oid = context.getId();
         EsiaLinks links = new EsiaLinks(session);
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
-        if (role != null && person.trusted() && !accountLinkingInProgress(authSession)) {
+        if (role != null && person.trusted()) {
             List<UserModel> accounts = links.accountsOf(realm, oid).stream()
                     .filter(UserModel::isEnabled)
                     .filter(u -> AccountFacts.of(u).role() == role)
