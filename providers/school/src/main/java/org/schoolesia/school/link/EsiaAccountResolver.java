@@ -45,11 +45,15 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
         if (role != null && person.trusted()) {
+            // The step's own rule (same role, enabled, card not contradicting ESIA), so both agree on who goes straight in.
             List<UserModel> accounts = links.accountsOf(realm, oid).stream()
                     .filter(UserModel::isEnabled)
-                    .filter(u -> AccountFacts.of(u).role() == role)
+                    .filter(u -> {
+                        AccountFacts facts = AccountFacts.of(u);
+                        return facts.role() == role && PersonMatch.mayEnter(person, facts);
+                    })
                     .toList();
-            target = accounts.size() == 1 && PersonMatch.mayEnter(person, AccountFacts.of(accounts.get(0))) ? accounts.get(0) : null;
+            target = accounts.size() == 1 ? accounts.get(0) : null;
             if (target != null && passwordLocked(session, realm, target)) {
                 // Keycloak's fast path refuses accounts locked by password guessing; ESIA is another
                 // credential (R-ESIA-1), so the step enters them instead: nobody locks an owner out of

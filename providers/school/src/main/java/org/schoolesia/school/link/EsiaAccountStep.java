@@ -167,9 +167,12 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
     private static List<UserModel> linkedAccounts(EsiaLinks links, RealmModel realm, EsiaPersonFacts person, SchoolRole role) {
         return links.accountsOf(realm, person.oid()).stream()
                 .filter(UserModel::isEnabled)
-                .filter(u -> AccountFacts.of(u).role() == role)
                 .filter(u -> {
-                    boolean may = PersonMatch.mayEnter(person, AccountFacts.of(u));
+                    AccountFacts facts = AccountFacts.of(u);
+                    if (facts.role() != role) {
+                        return false;
+                    }
+                    boolean may = PersonMatch.mayEnter(person, facts);
                     if (!may) {
                         LOG.warnf("ESIA person %s is linked to account %s, but the card contradicts ESIA (SNILS or birth date):"
                                 + " not entered; check the link", person.oid(), u.getId());
