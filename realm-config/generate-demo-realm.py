@@ -56,7 +56,7 @@ def claim(name, attr, claim_name):
                       "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}
 realm = {
  "realm":"school-demo","displayName":"Школьный портал (демо)","enabled":True,
- "loginTheme":"school","internationalizationEnabled":True,"supportedLocales":["ru","en"],"defaultLocale":"ru",
+ "loginTheme":"school","emailTheme":"school","internationalizationEnabled":True,"supportedLocales":["ru","en"],"defaultLocale":"ru",
  "sslRequired":"external","registrationAllowed":False,"editUsernameAllowed":False,"resetPasswordAllowed":True,
  "bruteForceProtected":True,"organizationsEnabled":True,"passwordPolicy":"length(8)","eventsEnabled":True,"eventsExpiration":604800,"adminEventsEnabled":True,
  "enabledEventTypes":[],
@@ -115,15 +115,17 @@ realm = {
 
 PLACE_YS=("Сахалинская обл","Городской округ Южно-Сахалинск","Южно-Сахалинск, г.")
 PLACE_KS=("Сахалинская обл","Корсаковский городской округ","Корсаков, г.")
+# Classes («Класс») of an organisation are its top-level organisation groups, named as the class
+# (Keycloak's realm import creates them from "groups"); kindergarten and ОДО groups the same way.
 def org(alias,name,full,typ,place,groups):
     return {"name":name,"alias":alias,"enabled":True,"description":full,
             "attributes":{"region":[place[0]],"municipality":[place[1]],"settlement":[place[2]],"type":[typ],
                           "fullName":[full],"timeZone":["Asia/Sakhalin"]},
             "domains":[],"groups":[{"name":g} for g in groups]}
-orgs=[org("sosh-1-ys","МАОУ СОШ № 1 г. Южно-Сахалинска","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 1 г. Южно-Сахалинска","school",PLACE_YS,["9А","5Б"]),
+orgs=[org("sosh-1-ys","МАОУ СОШ № 1 г. Южно-Сахалинска","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 1 г. Южно-Сахалинска","school",PLACE_YS,["1А","5Б","9А","11А"]),
       org("ds-15-ys","МБДОУ Детский сад № 15 г. Южно-Сахалинска","Муниципальное бюджетное дошкольное образовательное учреждение детский сад № 15 г. Южно-Сахалинска","preschool",PLACE_YS,["Старшая группа"]),
       org("ddut-ys","МАУДО ДДЮТ г.Южно-Сахалинск","Муниципальное автономное учреждение дополнительного образования Дом детского и юношеского творчества г. Южно-Сахалинска","supplementary",PLACE_YS,["Объединение 36 Художник"]),
-      org("sosh-2-korsakov","МАОУ СОШ № 2 г. Корсакова","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 2 г. Корсакова","school",PLACE_KS,["7В"])]
+      org("sosh-2-korsakov","МАОУ СОШ № 2 г. Корсакова","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 2 г. Корсакова","school",PLACE_KS,["1Б","4А","7В"])]
 def uid(n): return "00000000-0000-4000-8000-%012d" % n
 DEMO_PASSWORD="Demo-pass-1"
 people=[
@@ -138,6 +140,8 @@ people=[
  (12,"ivanova.anna","Иванова","Анна","Сергеевна","2016-06-21","F","student",[],"ds-15-ys",["ds-15-ys"],"contingent","15627384990",[10]),
  (20,"kuznetsov.andrey","Кузнецов","Андрей","Викторович","1984-08-19","M","parent",[],"ddut-ys",["ddut-ys"],"import",None,[]),
  (21,"kuznetsov.ilya","Кузнецов","Илья","Андреевич","2015-04-02","M","student",[],"ddut-ys",["ddut-ys"],"import",None,[20]),
+ # Issue #5: a pupil whose mother (ESIA 1000000008, no account yet) asks the school for access.
+ (22,"sokolova.vera","Соколова","Вера","Алексеевна","2016-09-10","F","student",[],"sosh-1-ys",["sosh-1-ys"],"contingent","21436587059",[]),
 ]
 ESIA_LINKS={"ivanova.maria":"1000000001","smirnov.oleg":"1000000003"}
 users=[]

@@ -1,7 +1,8 @@
 /*
  * Staff page of a school / kindergarten / ОДО: lists of parents and students of the staff member's
  * organisation, a person's card, issuing credentials (R-ODO-2, R-ODO-3), linking the person's
- * Госуслуги (ESIA) account (R-LINK-4).
+ * Госуслуги (ESIA) account (R-LINK-4), access requests «Обратиться в организацию» sent to the
+ * organisation (R-REQ-3): list, what ESIA said beside the accounts it may belong to, the decision.
  *
  * Login: OpenID Connect authorisation code with PKCE (S256) against this realm, public client from
  * <meta name="school-staff-client">. Only the PKCE verifier and state live in sessionStorage, for the
@@ -48,7 +49,34 @@
     esiaConfirmUnlink: 'Отвязать учётную запись от Госуслуг? Следующий вход через Госуслуги начнётся с поиска учётной записи.',
     esiaConfirmCancel: 'Отменить разрешение на привязку к Госуслугам?',
     esiaUnlink: 'Отвязать',
-    esiaCancel: 'Отменить разрешение'
+    esiaCancel: 'Отменить разрешение',
+    requestsNone: 'Обращений не найдено.',
+    chooseAccount: 'Выберите учетную запись, с которой нужно связать обращение.',
+    rejectNeedsComment: 'Укажите причину отказа: она придет заявителю по электронной почте.',
+    trusted: 'Подтвержденная',
+    untrusted: 'Не подтверждена',
+    noComment: 'Нет',
+    noCandidates: 'Похожих учетных записей с этой ролью в организации нет. Можно создать учетную запись по данным Госуслуг.',
+    noChild: 'Не связывать с ребенком',
+    noChildCandidates: 'Учетная запись ребенка в организации не найдена: родителя можно связать с ребенком позже.'
+  };
+
+  var REQUEST_STATUSES = {
+    pending: 'Ожидает',
+    resolved: 'Разрешено',
+    rejected: 'Отклонено'
+  };
+
+  var REQUEST_ROLES = {
+    parent: 'Родитель',
+    student: 'Ученик'
+  };
+
+  /** The three decisions: dialog title, confirm button, success message. */
+  var DECISIONS = {
+    link: { title: 'Связать с учетной записью', confirm: 'Связать', done: 'разрешено: учетная запись связана с Госуслугами.' },
+    create: { title: 'Создать учетную запись', confirm: 'Создать', done: 'разрешено: учетная запись создана и связана с Госуслугами.' },
+    reject: { title: 'Отклонить обращение', confirm: 'Отклонить', done: 'отклонено.' }
   };
 
   var LINK_METHODS = {
@@ -76,6 +104,7 @@
   var realmUrl = place ? location.origin + place[1] + '/realms/' + place[2] : null;
   var pageUrl = place ? location.origin + place[0] : null;
   var apiUrl = place ? realmUrl + '/school/staff' : null;
+  var requestsUrl = place ? realmUrl + '/school/access-requests' : null;
   var clientId = (document.querySelector('meta[name="school-staff-client"]') || {}).content || 'school-staff';
 
   // ---- state (memory only) ----------------------------------------------------------------------
@@ -90,6 +119,13 @@
   var currentRole = 'parent';
   var card = null;        // the person shown
   var cameFromList = false;
+  var requests = {
+    status: 'pending', role: '', className: '', from: '', to: '', overdue: false, first: 0, max: 50,
+    result: null, stale: true, success: null
+  };
+  var request = null;     // the access request shown
+  var decision = null;    // {kind, accountId, childAccountId, request} while the decision dialog is open
+  var decisionDialog = null;
 
   /** Thrown when the page leaves for the login page: nothing more to do here. */
   function Leaving() {}
@@ -305,14 +341,22 @@
     return MESSAGES.unavailable;
   }
 
-  function api(method, path, body, retried) {
+  function api(method, path, body) {
+    return apiCall(apiUrl, method, path, body, false);
+  }
+
+  function requestsApi(method, path, body) {
+    return apiCall(requestsUrl, method, path, body, false);
+  }
+
+  function apiCall(base, method, path, body, retried) {
     return accessToken().then(function (token) {
       // The page is Russian: the API's messages must be too, whatever the browser's languages.
       var headers = { Authorization: 'Bearer ' + token, Accept: 'application/json', 'Accept-Language': 'ru' };
       if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
       }
-      return fetch(apiUrl + path, {
+      return fetch(base + path, {
         method: method,
         headers: headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -324,7 +368,7 @@
     }).then(function (res) {
       if (res.status === 401 && !retried && tokens) {
         tokens.expiresAt = 0; // revoked or expired early: refresh once
-        return api(method, path, body, true);
+        return apiCall(base, method, path, body, true);
       }
       return res.text().then(function (raw) {
         var data = null;
@@ -384,8 +428,15 @@
   // ---- views ------------------------------------------------------------------------------------
 
   function showView(name) {
-    ['loading', 'problem', 'list', 'card'].forEach(function (v) {
+    ['loading', 'problem', 'list', 'card', 'requests', 'request'].forEach(function (v) {
       show($('view-' + v), v === name);
+    });
+    show($('switch'), name === 'list' || name === 'requests');
+  }
+
+  function pressSwitch(which) {
+    ['parent', 'student', 'requests'].forEach(function (r) {
+      $('switch-' + r).setAttribute('aria-pressed', r === which ? 'true' : 'false');
     });
   }
 
@@ -411,9 +462,7 @@
     currentRole = role;
     var labels = ROLES[role];
     var state = lists[role];
-    ['parent', 'student'].forEach(function (r) {
-      $('switch-' + r).setAttribute('aria-pressed', r === role ? 'true' : 'false');
-    });
+    pressSwitch(role);
     text($('list-title'), labels.list);
     text($('people-caption'), labels.list);
     text($('f-status-all'), labels.status);
@@ -763,6 +812,459 @@
     }
   }
 
+  // ---- «Обращения»: access requests sent to the organisation (R-REQ-3) ----------------------------
+
+  /** An ISO instant as the staff member's local date and time, dd.mm.yyyy hh:mm. */
+  function formatDateTime(iso) {
+    var d = iso ? new Date(iso) : null;
+    if (!d || isNaN(d.getTime())) {
+      return '—';
+    }
+    var two = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    return formatInstant(iso) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+  }
+
+  /** Russian plural: one (1, 21), few (2–4, 22–24), many (5–20, 25…). */
+  function plural(n, one, few, many) {
+    var tens = n % 100;
+    var units = n % 10;
+    if (tens >= 11 && tens <= 14) {
+      return many;
+    }
+    return units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+  }
+
+  /** «N обращений ждут рассмотрения дольше X дней». */
+  function overdueText(count, days) {
+    return count + ' ' + plural(count, 'обращение', 'обращения', 'обращений') + ' '
+        + plural(count, 'ждет', 'ждут', 'ждут') + ' рассмотрения дольше ' + days + ' '
+        + (days % 10 === 1 && days % 100 !== 11 ? 'дня' : 'дней');
+  }
+
+  function statusLabel(status) {
+    return REQUEST_STATUSES[status] || status || '—';
+  }
+
+  function roleLabel(role) {
+    return REQUEST_ROLES[role] || role || '—';
+  }
+
+  function statusBadge(status) {
+    var span = document.createElement('span');
+    span.className = 'status status-' + (REQUEST_STATUSES[status] ? status : 'pending');
+    text(span, statusLabel(status));
+    return span;
+  }
+
+  function overdueBadge() {
+    var span = document.createElement('span');
+    span.className = 'badge badge-overdue';
+    text(span, 'просрочено');
+    return span;
+  }
+
+  function cell(label, value) {
+    var td = document.createElement('td');
+    if (label) {
+      td.setAttribute('data-label', label);
+    }
+    if (value instanceof Node) {
+      td.appendChild(value);
+    } else {
+      text(td, value);
+    }
+    return td;
+  }
+
+  function showRequests(focusTitle) {
+    pressSwitch('requests');
+    $('r-status').value = requests.status;
+    $('r-role').value = requests.role;
+    $('r-class').value = requests.className;
+    $('r-from').value = requests.from;
+    $('r-to').value = requests.to;
+    $('r-overdue').checked = requests.overdue;
+    show($('requests-error'), false);
+    show($('requests-success'), !!requests.success);
+    text($('requests-success'), requests.success || '');
+    requests.success = null;
+    showView('requests');
+    if (focusTitle) {
+      $('requests-title').focus();
+    }
+    if (requests.stale) {
+      return loadRequests(requests.first);
+    }
+    renderRequests();
+    return Promise.resolve();
+  }
+
+  function loadRequests(first) {
+    requests.status = $('r-status').value;
+    requests.role = $('r-role').value;
+    requests.className = $('r-class').value.trim();
+    requests.from = $('r-from').value;
+    requests.to = $('r-to').value;
+    requests.overdue = $('r-overdue').checked;
+    requests.first = Math.max(0, first);
+    var params = new URLSearchParams({ status: requests.status, first: String(requests.first), max: String(requests.max) });
+    if (requests.role) {
+      params.set('role', requests.role);
+    }
+    if (requests.className) {
+      params.set('class', requests.className);
+    }
+    if (requests.from) {
+      params.set('from', requests.from);
+    }
+    if (requests.to) {
+      params.set('to', requests.to);
+    }
+    if (requests.overdue) {
+      params.set('overdue', 'true');
+    }
+    $('r-load').disabled = true;
+    show($('requests-error'), false);
+    text($('requests-message'), MESSAGES.loading);
+    return requestsApi('GET', '?' + params.toString()).then(function (result) {
+      requests.result = result || { items: [], total: 0, first: 0 };
+      requests.stale = false;
+      renderRequests();
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      requests.result = null;
+      renderRequests();
+      text($('requests-message'), '');
+      text($('requests-error'), e.message);
+      show($('requests-error'), true);
+    }).then(function () {
+      $('r-load').disabled = false;
+    });
+  }
+
+  function renderRequests() {
+    var body = $('requests-body');
+    body.replaceChildren();
+    var result = requests.result;
+    if (!result) {
+      show($('requests-table'), false);
+      show($('r-pager'), false);
+      show($('requests-overdue'), false);
+      return;
+    }
+    var overdue = typeof result.overdueTotal === 'number' ? result.overdueTotal : 0;
+    show($('requests-overdue'), overdue > 0);
+    text($('requests-overdue-text'), overdue > 0 ? overdueText(overdue, result.overdueDays) : '');
+    var items = result.items || [];
+    items.forEach(function (r) {
+      var tr = document.createElement('tr');
+      if (r.overdue) {
+        tr.className = 'is-overdue';
+      }
+      var link = document.createElement('a');
+      link.href = '#request/' + encodeURIComponent(r.id);
+      link.className = 'link';
+      text(link, '№ ' + r.number);
+      var number = cell(null, link);
+      if (r.overdue) {
+        number.append(' ', overdueBadge());
+      }
+      tr.append(number,
+        cell('Дата', formatDateTime(r.createdAt)),
+        cell('ФИО', fullName(r.person || {}) || '—'),
+        cell('Роль', roleLabel(r.role)),
+        cell('Ребенок', r.child ? fullName(r.child) : '—'),
+        cell('Класс', r.className || '—'),
+        cell('Статус', statusBadge(r.status)));
+      body.appendChild(tr);
+    });
+    var total = typeof result.total === 'number' ? result.total : items.length;
+    var first = result.first || 0;
+    text($('requests-message'), items.length === 0 ? MESSAGES.requestsNone
+        : 'Найдено: ' + total + '. Показаны записи ' + (first + 1) + '–' + (first + items.length) + '.');
+    show($('requests-table'), items.length > 0);
+    show($('r-pager'), total > items.length);
+    text($('r-page-info'), items.length ? (first + 1) + '–' + (first + items.length) + ' из ' + total : '');
+    $('r-page-prev').disabled = first <= 0;
+    $('r-page-next').disabled = first + items.length >= total;
+  }
+
+  function openRequest(id) {
+    request = null;
+    show($('request-body'), false);
+    show($('request-error'), false);
+    text($('request-title'), MESSAGES.loading);
+    showView('request');
+    return requestsApi('GET', '/' + encodeURIComponent(id)).then(function (r) {
+      request = r;
+      renderRequest(r);
+      $('request-title').focus();
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      text($('request-title'), 'Обращение');
+      text($('request-error'), e.message);
+      show($('request-error'), true);
+      $('request-title').focus();
+    });
+  }
+
+  function renderRequest(r) {
+    text($('request-title'), 'Обращение № ' + r.number);
+    $('rq-status').replaceChildren(statusBadge(r.status));
+    show($('rq-overdue'), !!r.overdue);
+
+    var p = r.person || {};
+    text($('rq-name'), fullName(p) || '—');
+    text($('rq-birth'), formatDate(p.birthDate));
+    text($('rq-email'), p.email || '—');
+    text($('rq-snils'), p.snilsMasked || '—');
+    text($('rq-trusted'), p.trusted ? MESSAGES.trusted : MESSAGES.untrusted);
+    text($('rq-role'), roleLabel(r.role));
+    text($('rq-class'), r.className || '—');
+    text($('rq-created'), formatDateTime(r.createdAt));
+    var c = r.child;
+    show($('rq-child-box'), !!c);
+    if (c) {
+      text($('rq-child-name'), fullName(c) || '—');
+      text($('rq-child-birth'), formatDate(c.birthDate));
+      text($('rq-child-snils'), c.snilsMasked || '—');
+      text($('rq-child-cert'), c.birthCertificate || '—');
+    }
+    // The person's words, as typed: text only, never markup.
+    text($('rq-comment'), r.comment || MESSAGES.noComment);
+
+    var pending = r.status === 'pending';
+    show($('rq-accounts'), pending);
+    show($('rq-action-error'), false);
+    if (pending) {
+      renderCandidates(r);
+    }
+    var d = r.decision;
+    show($('rq-decision'), !!d);
+    if (d) {
+      text($('rq-d-status'), statusLabel(d.status));
+      text($('rq-d-at'), formatDateTime(d.decidedAt));
+      text($('rq-d-by'), d.decidedBy ? (d.decidedBy.name || d.decidedBy.id) : '—');
+      show($('rq-d-account-label'), !!d.account);
+      show($('rq-d-account'), !!d.account);
+      $('rq-d-account').replaceChildren();
+      if (d.account) {
+        $('rq-d-account').appendChild(personLink({ id: d.account.id, lastName: d.account.name, username: d.account.username }));
+        if (d.account.username) {
+          $('rq-d-account').append(' (' + d.account.username + ')');
+        }
+      }
+      text($('rq-d-comment'), d.comment || MESSAGES.noComment);
+    }
+    show($('request-body'), true);
+  }
+
+  /** What matched, in words: «Совпадает: СНИЛС, ФИО. Не совпадает: дата рождения.» */
+  function matches(c) {
+    var yes = [];
+    var no = [];
+    [[c.snilsMatches, 'СНИЛС'], [c.nameMatches, 'ФИО'], [c.birthDateMatches, 'дата рождения']].forEach(function (m) {
+      (m[0] ? yes : no).push(m[1]);
+    });
+    return (yes.length ? 'Совпадает: ' + yes.join(', ') + '.' : '') + (yes.length && no.length ? ' ' : '')
+        + (no.length ? 'Не совпадает: ' + no.join(', ') + '.' : '');
+  }
+
+  function choice(name, value, checked, disabled, title, lines) {
+    var li = document.createElement('li');
+    li.className = 'candidate' + (disabled ? ' is-refused' : '');
+    var label = document.createElement('label');
+    label.className = 'candidate-choice';
+    var input = document.createElement('input');
+    input.type = 'radio';
+    input.name = name;
+    input.value = value;
+    input.checked = !!checked;
+    input.disabled = !!disabled;
+    var box = document.createElement('span');
+    box.className = 'candidate-text';
+    var strong = document.createElement('span');
+    strong.className = 'candidate-name';
+    text(strong, title);
+    box.appendChild(strong);
+    lines.forEach(function (line) {
+      if (!line) {
+        return;
+      }
+      var span = document.createElement('span');
+      span.className = line.className || 'hint';
+      text(span, line.text);
+      box.appendChild(span);
+    });
+    label.append(input, box);
+    li.appendChild(label);
+    return li;
+  }
+
+  function candidateLines(c) {
+    return [
+      { text: 'Логин ' + (c.username || '—') + ' · дата рождения ' + formatDate(c.birthdate) },
+      { text: matches(c) },
+      c.refusal ? { className: 'refusal', text: 'Связать нельзя: ' + (c.refusal.message || c.refusal.reason) } : null
+    ];
+  }
+
+  function renderCandidates(r) {
+    var list = $('rq-candidates');
+    list.replaceChildren();
+    var candidates = r.candidates || [];
+    if (!candidates.length) {
+      var none = document.createElement('li');
+      none.className = 'hint';
+      text(none, MESSAGES.noCandidates);
+      list.appendChild(none);
+    }
+    candidates.forEach(function (c) {
+      list.appendChild(choice('rq-account', c.id, false, !!c.refusal, fullName(c) || c.username, candidateLines(c)));
+    });
+    $('rq-link').disabled = !candidates.some(function (c) {
+      return !c.refusal;
+    });
+
+    var isParent = r.role === 'parent' && !!r.child;
+    show($('rq-child-accounts'), isParent);
+    var children = $('rq-child-candidates');
+    children.replaceChildren();
+    if (!isParent) {
+      return;
+    }
+    var kids = r.childCandidates || [];
+    // The likely child is chosen already; «Не связывать» stays one click away.
+    var likely = kids.length && (kids[0].snilsMatches || (kids[0].nameMatches && kids[0].birthDateMatches)) ? kids[0].id : '';
+    children.appendChild(choice('rq-child', '', !likely, false, MESSAGES.noChild,
+        kids.length ? [] : [{ text: MESSAGES.noChildCandidates }]));
+    kids.forEach(function (c) {
+      children.appendChild(choice('rq-child', c.id, c.id === likely, false, fullName(c) || c.username, candidateLines(c)));
+    });
+  }
+
+  function checkedValue(name) {
+    var input = document.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : '';
+  }
+
+  function candidateName(list, id) {
+    var found = (list || []).filter(function (c) {
+      return c.id === id;
+    })[0];
+    return found ? (fullName(found) || found.username) + (found.username ? ' (' + found.username + ')' : '') : id;
+  }
+
+  function openDecision(kind) {
+    var r = request;
+    if (!r || r.status !== 'pending') {
+      return;
+    }
+    show($('rq-action-error'), false);
+    var accountId = kind === 'link' ? checkedValue('rq-account') : '';
+    if (kind === 'link' && !accountId) {
+      text($('rq-action-error'), MESSAGES.chooseAccount);
+      show($('rq-action-error'), true);
+      return;
+    }
+    var childAccountId = kind !== 'reject' && r.role === 'parent' ? checkedValue('rq-child') : '';
+    decision = { kind: kind, accountId: accountId, childAccountId: childAccountId, request: r };
+    var labels = DECISIONS[kind];
+    var who = fullName(r.person || {});
+    var what;
+    if (kind === 'link') {
+      what = 'Вход через Госуслуги заявителя ' + who + ' будет выполняться в учетную запись ' + candidateName(r.candidates, accountId) + '.';
+    } else if (kind === 'create') {
+      what = 'По данным Госуслуг будет создана учетная запись (' + roleLabel(r.role).toLowerCase() + ') ' + who
+          + ' в вашей организации, и вход через Госуслуги будет выполняться в нее.';
+    } else {
+      what = 'Обращение будет отклонено. Заявитель получит письмо с вашим комментарием.';
+    }
+    if (childAccountId) {
+      what += ' Родитель будет связан с ребенком ' + candidateName(r.childCandidates, childAccountId) + '.';
+    }
+    text($('decision-title'), labels.title);
+    text($('decision-what'), what);
+    text($('decision-confirm'), labels.confirm);
+    $('decision-confirm').className = 'btn' + (kind === 'reject' ? ' btn-danger' : '');
+    $('decision-comment').value = '';
+    countComment();
+    show($('decision-error'), false);
+    $('decision-confirm').disabled = false;
+    decisionDialog.showModal();
+    $('decision-comment').focus();
+  }
+
+  function countComment() {
+    text($('decision-count'), $('decision-comment').value.length + ' / 1000');
+  }
+
+  function decisionError(message) {
+    text($('decision-error'), message);
+    show($('decision-error'), true);
+  }
+
+  function submitDecision(event) {
+    event.preventDefault();
+    var d = decision;
+    if (!d) {
+      return;
+    }
+    var comment = $('decision-comment').value;
+    if (d.kind === 'reject' && !comment.trim()) {
+      decisionError(MESSAGES.rejectNeedsComment);
+      $('decision-comment').focus();
+      return;
+    }
+    var body = { comment: comment };
+    var path = '/' + encodeURIComponent(d.request.id) + (d.kind === 'reject' ? '/reject' : '/resolve');
+    if (d.kind === 'link') {
+      body.accountId = d.accountId;
+    } else if (d.kind === 'create') {
+      body.createAccount = true;
+    }
+    if (d.childAccountId) {
+      body.childAccountId = d.childAccountId;
+    }
+    show($('decision-error'), false);
+    $('decision-confirm').disabled = true;
+    requestsApi('POST', path, body).then(function (decided) {
+      decision = null;
+      decisionDialog.close();
+      request = decided;
+      // Back to the list, fetched again: the decided request leaves «Ожидают».
+      requests.stale = true;
+      requests.success = 'Обращение № ' + decided.number + ' ' + DECISIONS[d.kind].done;
+      if (location.hash === '#requests') {
+        showRequests(true);
+      } else {
+        location.hash = '#requests';
+      }
+    }, function (e) {
+      if (e instanceof Leaving) {
+        return;
+      }
+      $('decision-confirm').disabled = false;
+      decisionError(e.message);
+      if (e.status === 409 && e.code === 'already_decided') {
+        // Someone else decided meanwhile: show the request as it is now.
+        requests.stale = true;
+        requestsApi('GET', '/' + encodeURIComponent(d.request.id)).then(function (now) {
+          if (request && request.id === now.id) {
+            request = now;
+            renderRequest(now);
+          }
+        }, function () {});
+      }
+    });
+  }
+
   // ---- navigation -------------------------------------------------------------------------------
 
   function route() {
@@ -770,6 +1272,12 @@
     if (hash.indexOf('#person/') === 0) {
       var id = decodeURIComponent(hash.substring('#person/'.length));
       return openCard(id);
+    }
+    if (hash.indexOf('#request/') === 0) {
+      return openRequest(decodeURIComponent(hash.substring('#request/'.length)));
+    }
+    if (hash === '#requests') {
+      return showRequests(false);
     }
     cameFromList = true;
     showList(hash === '#students' ? 'student' : 'parent', false);
@@ -793,6 +1301,13 @@
         }
       });
     });
+    $('switch-requests').addEventListener('click', function () {
+      if (location.hash === '#requests') {
+        showRequests(true);
+      } else {
+        location.hash = '#requests';
+      }
+    });
     $('filters').addEventListener('submit', function (event) {
       event.preventDefault();
       loadList(0);
@@ -812,6 +1327,44 @@
         location.hash = ROLES[currentRole].hash;
       }
     });
+    $('r-filters').addEventListener('submit', function (event) {
+      event.preventDefault();
+      show($('requests-success'), false);
+      loadRequests(0);
+    });
+    $('requests-overdue-show').addEventListener('click', function () {
+      $('r-status').value = 'pending';
+      $('r-overdue').checked = true;
+      show($('requests-success'), false);
+      loadRequests(0);
+    });
+    $('r-page-prev').addEventListener('click', function () {
+      loadRequests(requests.first - requests.max);
+    });
+    $('r-page-next').addEventListener('click', function () {
+      loadRequests(requests.first + requests.max);
+    });
+    $('request-back').addEventListener('click', function () {
+      location.hash = '#requests';
+    });
+    $('rq-link').addEventListener('click', function () {
+      openDecision('link');
+    });
+    $('rq-create').addEventListener('click', function () {
+      openDecision('create');
+    });
+    $('rq-reject').addEventListener('click', function () {
+      openDecision('reject');
+    });
+    decisionDialog = $('decision-dialog');
+    $('decision-form').addEventListener('submit', submitDecision);
+    $('decision-comment').addEventListener('input', countComment);
+    $('decision-cancel').addEventListener('click', function () {
+      decisionDialog.close();
+    });
+    decisionDialog.addEventListener('close', function () {
+      decision = null;
+    });
     $('change-password').addEventListener('click', openPasswordDialog);
     $('copy-login').addEventListener('click', copyLogin);
     $('esia-authorise').addEventListener('click', authoriseEsia);
@@ -824,8 +1377,11 @@
     dialog.addEventListener('close', resetPasswordForm);
     window.addEventListener('hashchange', function () {
       if (tokens) {
+        var hash = location.hash;
         route().then(function () {
-          if (location.hash.indexOf('#person/') !== 0) {
+          if (hash === '#requests') {
+            $('requests-title').focus();
+          } else if (hash.indexOf('#person/') !== 0 && hash.indexOf('#request/') !== 0) {
             $('list-title').focus();
           }
         });

@@ -21,12 +21,26 @@ public final class AdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile HttpClient http = newHttpClient();
     private String token;
     private Instant tokenExpiry = Instant.EPOCH;
 
     public AdminClient(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * After the server restarted: drops pooled connections to the old process and the admin token,
+     * so the next call logs in again.
+     */
+    public synchronized void reconnect() {
+        http = newHttpClient();
+        token = null;
+        tokenExpiry = Instant.EPOCH;
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public JsonNode get(String path) {

@@ -23,6 +23,9 @@ public final class DemoRealm {
     public static final String CLIENT_ID = "school-diary";
     public static final String CLIENT_SECRET = "school-diary-secret";
     public static final String CLIENT_REDIRECT = "http://localhost/school-diary/callback";
+    /** The sender of the realm's mail in tests. */
+    public static final String MAIL_FROM = "noreply@school.example";
+    public static final String MAIL_FROM_NAME = "Сетевой город. Образование";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +35,20 @@ public final class DemoRealm {
     public static ObjectNode load(Path realmConfig, String emulatorUrl) throws IOException {
         String text = Files.readString(realmConfig.resolve(NAME + "-realm.json"), StandardCharsets.UTF_8);
         return (ObjectNode) JSON.readTree(text.replace(RUN_EMULATOR_URL, emulatorUrl));
+    }
+
+    /** As {@link #load(Path, String)}, with the realm's mail going to {@code mail} (plain SMTP, no authentication). */
+    public static ObjectNode load(Path realmConfig, String emulatorUrl, MailServer mail) throws IOException {
+        ObjectNode realm = load(realmConfig, emulatorUrl);
+        ObjectNode smtp = realm.putObject("smtpServer");
+        smtp.put("host", mail.host());
+        smtp.put("port", String.valueOf(mail.port()));
+        smtp.put("from", MAIL_FROM);
+        smtp.put("fromDisplayName", MAIL_FROM_NAME);
+        smtp.put("auth", "false");
+        smtp.put("ssl", "false");
+        smtp.put("starttls", "false");
+        return realm;
     }
 
     /** Writes Keycloak's plain-text file vault for the demo realm into {@code vaultDir}. */

@@ -20,20 +20,24 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak server from the distribution assembled by the {@code server} module (stock
  * Keycloak plus our jars), started with {@code kc.sh start-dev} on free loopback ports.
- * One instance serves a whole test run; see {@link KeycloakExtension}.
+ * One instance serves a whole test run; see {@link KeycloakExtension}. {@link #restart()} stops
+ * it gracefully and starts it again with the same options, database and ports.
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private final Process process;
+    private final ProcessBuilder builder;
     private final int httpPort;
+    private final int managementPort;
     private final Path log;
+    private volatile Process process;
 
-    private KeycloakServer(Process process, int httpPort, Path log) {
-        this.process = process;
+    private KeycloakServer(ProcessBuilder builder, int httpPort, int managementPort, Path log) {
+        this.builder = builder;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -84,14 +88,71 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
 
-        KeycloakServer server = new KeycloakServer(builder.start(), httpPort, log);
+        KeycloakServer server = new KeycloakServer(builder, httpPort, managementPort, log);
+        server.process = builder.start();
         // Never leave a server behind, even when the test JVM is killed or a test run aborts.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        server.awaitReady(managementPort, Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 240)));
+        server.awaitReady(startTimeout());
         return server;
     }
 
-    private void awaitReady(int managementPort, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Stops Keycloak gracefully (SIGTERM, as an operator would) and starts it again with the same
+     * options, database and ports, appending to the same log; returns when it is ready again.
+     * The realm is not imported again: what the database holds stays.
+     */
+    public synchronized void restart() throws IOException, InterruptedException {
+        stopGracefully(Duration.ofSeconds(90));
+        awaitPortFree(httpPort);
+        awaitPortFree(managementPort);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        awaitReady(startTimeout());
+    }
+
+    private static Duration startTimeout() {
+        return Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 240));
+    }
+
+    /** SIGTERM to kc.sh (which forwards it to the JVM), then waits; kills what is left after {@code timeout}. */
+    private void stopGracefully(Duration timeout) throws InterruptedException {
+        Process current = process;
+        List<ProcessHandle> children = current.toHandle().descendants().toList();
+        current.destroy();
+        Instant deadline = Instant.now().plus(timeout);
+        if (!current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.err.println("Keycloak did not stop within " + timeout.toSeconds() + " s of SIGTERM; killing it. Log:\n" + tail(40));
+            current.destroyForcibly();
+            current.waitFor(30, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : children) {
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                child.onExit().get(left, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitPortFree(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return;
+            } catch (IOException inUse) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("port " + port + " is still in use after Keycloak stopped");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Process process = this.process;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         Instant deadline = Instant.now().plus(timeout);
@@ -120,6 +181,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String realmUrl(String realm) {
         return baseUrl() + "/realms/" + realm;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public Path log() {
@@ -154,9 +219,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** CPU time used so far by the Keycloak JVM (kc.sh and its children), from /proc. */
+    /** CPU time used so far by the Keycloak JVM (kc.sh and its children), from /proc; counts from zero again after {@link #restart()}. */
     public Duration cpuTime() {
         long ticks = 0;
+        Process process = this.process;
         List<ProcessHandle> handles = new ArrayList<>();
         handles.add(process.toHandle());
         process.toHandle().descendants().forEach(handles::add);
@@ -168,6 +234,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Process process = this.process;
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> children = process.toHandle().descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);

@@ -10,19 +10,22 @@ import org.schoolesia.emulator.EmulatorConfig;
 import org.schoolesia.emulator.EsiaEmulator;
 
 /**
- * Everything a test run talks to: the ESIA emulator and one real Keycloak with our providers and
- * the demo realm. Built once per run by {@link KeycloakExtension}.
+ * Everything a test run talks to: the ESIA emulator, an SMTP server and one real Keycloak with our
+ * providers and the demo realm (its mail going to that SMTP server). Built once per run by
+ * {@link KeycloakExtension}.
  */
 public final class TestEnvironment implements AutoCloseable {
 
     private final Path realmConfig;
     private final EsiaEmulator emulator;
+    private final MailServer mail;
     private final KeycloakServer keycloak;
     private final AdminClient admin;
 
-    private TestEnvironment(Path realmConfig, EsiaEmulator emulator, KeycloakServer keycloak) {
+    private TestEnvironment(Path realmConfig, EsiaEmulator emulator, MailServer mail, KeycloakServer keycloak) {
         this.realmConfig = realmConfig;
         this.emulator = emulator;
+        this.mail = mail;
         this.keycloak = keycloak;
         this.admin = new AdminClient(keycloak.baseUrl());
     }
@@ -36,32 +39,58 @@ public final class TestEnvironment implements AutoCloseable {
     public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions,
                                         List<String> dbOptions) throws IOException, InterruptedException {
         EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
+        MailServer mail = null;
         try {
+            mail = MailServer.startOnFreePort();
             Path vault = workDir.resolve("vault");
             DemoRealm.writeVault(realmConfig, vault);
             List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
             options.addAll(extraKeycloakOptions);
             KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
-            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, keycloak);
+            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
             environment.resetRealm();
             return environment;
         } catch (IOException | RuntimeException | InterruptedException e) {
+            if (mail != null) {
+                mail.close();
+            }
             emulator.stop();
             throw e;
         }
     }
 
-    /** Re-imports the demo realm: each test class starts from the state the run command has. */
+    /**
+     * Re-imports the demo realm: each test class starts from the state the run command has. The
+     * mail server runs (again) with empty mailboxes, and the realm sends its mail there.
+     */
     public void resetRealm() throws IOException {
+        mail.start();
+        mail.reset();
         admin.importRealm(demoRealm());
     }
 
+    /** The demo realm as the tests import it: emulator URL and SMTP server of this run. */
     public ObjectNode demoRealm() throws IOException {
-        return DemoRealm.load(realmConfig, emulator.baseUrl());
+        return DemoRealm.load(realmConfig, emulator.baseUrl(), mail);
+    }
+
+    /**
+     * Stops Keycloak gracefully and starts it again on the same ports and database (URLs held by
+     * tests stay valid; the realm is not imported again). The admin client logs in afresh; other
+     * HTTP clients should not rely on connections opened before.
+     */
+    public void restartKeycloak() throws IOException, InterruptedException {
+        keycloak.restart();
+        admin.reconnect();
     }
 
     public EsiaEmulator emulator() {
         return emulator;
+    }
+
+    /** The SMTP server the demo realm sends its mail to. */
+    public MailServer mail() {
+        return mail;
     }
 
     public KeycloakServer keycloak() {
@@ -106,7 +135,11 @@ public final class TestEnvironment implements AutoCloseable {
         try {
             keycloak.close();
         } finally {
-            emulator.stop();
+            try {
+                mail.close();
+            } finally {
+                emulator.stop();
+            }
         }
     }
 }

@@ -1,18 +1,20 @@
 <#--
   After Госуслуги (seeds 002, 003): the pages of the step school-esia-account. `schoolEsia.page` is
-  one of role, chooser, unconfirmed, unidentified, link, contact; `schoolEsia.role` the role chosen
-  at login; `schoolOrg` the organisation cascade on the link page. Every form posts to the step,
-  which acts only on the page it showed last.
+  one of role, chooser, unconfirmed, unidentified, link, contact, request, sent, pending;
+  `schoolEsia.role` the role chosen at login; `schoolOrg` the organisation cascade on the link page;
+  `schoolRequest` the request form (RequestFormView) or the numbers of requests (RequestNumbersView).
+  Every form posts to the step, which acts only on the page it showed last.
 -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "school-org-cascade.ftl" as cascade>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','organization') bodyClass="school-esia-account school-esia-${schoolEsia.page}"; section>
+<#import "school-request-form.ftl" as request>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','organization','schoolType','schoolClass','child','comment') bodyClass="school-esia-account school-esia-${schoolEsia.page}"; section>
     <#if section = "header">
         ${msg("schoolEsiaTitle." + schoolEsia.page)}
     <#elseif section = "form">
         <div id="school-esia-account" data-page="${schoolEsia.page}">
-        <#if schoolEsia.fullName?has_content && schoolEsia.page != "link">
+        <#if schoolEsia.fullName?has_content && schoolEsia.page != "link" && schoolEsia.page != "request">
             <p id="school-esia-person" class="school-esia-person">${msg("schoolEsiaPerson", schoolEsia.fullName)}<#if schoolEsia.role??> · ${msg("schoolEsiaRoleName." + schoolEsia.role)}</#if></p>
         </#if>
 
@@ -51,6 +53,14 @@
             <p>${msg("schoolEsiaUnconfirmedAfter")}</p>
 
         <#elseif schoolEsia.page == "unidentified">
+            <#if schoolRequestRejected??>
+                <div id="school-request-rejected" class="school-request-rejected" data-number="${schoolRequestRejected.request.number}">
+                    <p>${msg("schoolRequestRejectedNotice", schoolRequestRejected.request.number, schoolRequestRejected.request.organisation)}</p>
+                    <#if schoolRequestRejected.comment?has_content>
+                        <p class="school-request-comment">${msg("schoolRequestRejectedComment")} <span id="school-request-rejected-comment">${schoolRequestRejected.comment}</span></p>
+                    </#if>
+                </div>
+            </#if>
             <p>${msg("schoolEsiaUnidentifiedText")}</p>
             <form id="school-esia-form" action="${url.loginAction}" method="post">
                 <#if schoolEsia.selfLinkOpen>
@@ -84,15 +94,36 @@
             <@cascade.data/>
 
         <#elseif schoolEsia.page == "contact">
-            <p>${msg("schoolEsiaContactText")}</p>
-            <p>${msg("schoolEsiaContactCard")}</p>
+            <#if schoolEsia.role?? && schoolEsia.role == "staff">
+                <#-- Staff accounts are linked by the organisation's administrator: no request form. -->
+                <p id="school-esia-contact-staff">${msg("schoolEsiaContactText")}</p>
+                <p>${msg("schoolEsiaContactCard")}</p>
+            <#else>
+                <p id="school-esia-contact-request">${msg("schoolEsiaContactRequestText")}</p>
+                <p>${msg("schoolEsiaContactRequestProcessed")}</p>
+            </#if>
             <form id="school-esia-form" action="${url.loginAction}" method="post">
+                <#if !(schoolEsia.role?? && schoolEsia.role == "staff")>
+                    <button id="school-esia-continue" type="submit" name="continue" value="1"
+                            class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}">${msg("schoolEsiaContinue")}</button>
+                </#if>
                 <button id="school-esia-back" type="submit" name="back" value="1"
                         class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}">${msg("schoolEsiaBack")}</button>
             </form>
+
+        <#elseif schoolEsia.page == "request">
+            <@request.form/>
+
+        <#elseif schoolEsia.page == "sent">
+            <@request.sent/>
+
+        <#elseif schoolEsia.page == "pending">
+            <@request.pending/>
         </#if>
 
-        <p class="school-esia-exit"><a id="school-esia-exit" href="${url.loginRestartFlowUrl}">${msg("schoolEsiaExit")}</a></p>
+        <#if schoolEsia.page != "request" && schoolEsia.page != "sent" && schoolEsia.page != "pending">
+            <p class="school-esia-exit"><a id="school-esia-exit" href="${url.loginRestartFlowUrl}">${msg("schoolEsiaExit")}</a></p>
+        </#if>
         </div>
     </#if>
 </@layout.registrationLayout>

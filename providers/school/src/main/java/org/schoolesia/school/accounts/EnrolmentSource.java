@@ -10,7 +10,9 @@ public enum EnrolmentSource {
     /** «Быстрый ввод» in an ОДО. */
     QUICK_ENTRY("quick-entry"),
     /** «Импорт учеников» in an ОДО. */
-    IMPORT("import");
+    IMPORT("import"),
+    /** Created by staff when resolving a person's access request (R-REQ-3). */
+    ACCESS_REQUEST("access-request");
 
     private final String code;
 

@@ -125,6 +125,8 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                 new EsiaLinks(created.getKeycloakSession()).adoptKeycloakLinks(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new EsiaLinks(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+                new org.schoolesia.school.requests.AccessRequests(removed.getKeycloakSession(), removed.getRealm(), java.time.Clock.systemUTC())
+                        .forgetRealm(removed.getRealm().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new MemberIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }

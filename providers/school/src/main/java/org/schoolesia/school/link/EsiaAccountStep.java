@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,6 +44,11 @@ import org.schoolesia.school.login.OrganisationDirectoryCache;
 import org.schoolesia.school.login.OrganisationLoginInput;
 import org.schoolesia.school.login.OrganisationPasswordForm;
 import org.schoolesia.school.orgs.OrganisationAttributes;
+import org.schoolesia.school.requests.AccessRequest;
+import org.schoolesia.school.requests.RequestChoices;
+import org.schoolesia.school.requests.RequestForm;
+import org.schoolesia.school.requests.RequestLimits;
+import org.schoolesia.school.requests.RequestNumbersView;
 
 /**
  * The first-login step of an ESIA person (seeds 002, 003): finds the school account to enter or
@@ -51,7 +57,8 @@ import org.schoolesia.school.orgs.OrganisationAttributes;
  * and of the chosen role are entered (one) or chosen from (several); a staff authorisation or,
  * where the realm allows, a unique SNILS match of a confirmed person links automatically;
  * otherwise R-LINK-1: «Привязать учетную запись» (until the cut-off, R-LINK-4) or
- * «Обратиться в организацию».
+ * «Обратиться в организацию» (R-REQ-1, R-REQ-2: the request form of {@link RequestForm}); a person
+ * whose request is still pending sees its number instead of the not-found page.
  *
  * <p>The page shown last is remembered in the authentication session, and a form is acted on
  * only if it belongs to that page: a stale tab, the back button or a forged post re-shows the
@@ -68,8 +75,10 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
     static final String NOTE_CHOICES = "school.esia.choices";
     static final String FAILURES_KEY = "school-esia-link-failures:";
     static final String ORGANISATION_REQUIRED = "schoolOrganisationRequired";
+    /** On the not-found page: the person's latest rejected request (R-REQ-4), if any. */
+    static final String REJECTION_ATTRIBUTE = "schoolRequestRejected";
 
-    enum Page { ROLE, CHOOSER, UNCONFIRMED, UNIDENTIFIED, LINK, CONTACT }
+    enum Page { ROLE, CHOOSER, UNCONFIRMED, UNIDENTIFIED, LINK, CONTACT, REQUEST, SENT, PENDING }
 
     private final OrganisationDirectoryCache directories;
     private final Clock clock;
@@ -128,6 +137,16 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
             show(context, person, Page.UNIDENTIFIED, null);
         } else if (current == Page.LINK && form.containsKey("link")) {
             linkByPassword(context, person, role.get(), form, brokerContext);
+        } else if ((current == Page.CONTACT && form.containsKey("continue")) || (current == Page.PENDING && form.containsKey("another"))) {
+            showRequest(context, person, role.get(), brokerContext, RequestChoices.NONE);
+        } else if (current == Page.REQUEST && form.containsKey("send")) {
+            sendRequest(context, person, role.get(), brokerContext, RequestChoices.from(form::getFirst));
+        } else if (current == Page.REQUEST) {
+            // «Выбрать» (the cascade without a script) and anything else: the form again, nothing typed lost.
+            showRequest(context, person, role.get(), brokerContext, RequestChoices.from(form::getFirst));
+        } else if (current == Page.SENT || current == Page.PENDING) {
+            // A repeated post after filing files nothing: the person's requests as they stand.
+            identify(context, person, role.get(), brokerContext);
         } else {
             show(context, person, current, null);
         }
@@ -161,7 +180,15 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
             enter(context, person, matched.get(), matched.get().getFirstAttribute(homeAttribute()), broker);
             return;
         }
-        show(context, person, Page.UNIDENTIFIED, null);
+        // Staff resolve a request by linking the account, so a pending one means: not decided yet.
+        RequestForm requests = requestForm(context, role, broker);
+        List<AccessRequest> pending = requests.pending();
+        if (!pending.isEmpty()) {
+            show(context, person, Page.PENDING, null, form -> form.setAttribute(RequestForm.ATTRIBUTE, requests.pendingView(pending)));
+            return;
+        }
+        Optional<RequestNumbersView> rejection = requests.lastRejection();
+        show(context, person, Page.UNIDENTIFIED, null, form -> rejection.ifPresent(r -> form.setAttribute(REJECTION_ATTRIBUTE, r)));
     }
 
     private static List<UserModel> linkedAccounts(EsiaLinks links, RealmModel realm, EsiaPersonFacts person, SchoolRole role) {
@@ -392,6 +419,56 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         return FAILURES_KEY + context.getRealm().getId() + ":" + person.oid() + ":";
     }
 
+    // --- «Обратиться в организацию» (R-REQ-1, R-REQ-2) ------------------------------------------
+
+    private RequestForm requestForm(AuthenticationFlowContext context, SchoolRole role, BrokeredIdentityContext broker) {
+        return new RequestForm(context.getSession(), context.getRealm(), directories.get(context.getSession(), context.getRealm()),
+                broker.getContextData(), role, clock);
+    }
+
+    /** The form; only confirmed persons file (R-ESIA-4), and staff get the contact page's guidance instead. */
+    private void showRequest(AuthenticationFlowContext context, EsiaPersonFacts person, SchoolRole role,
+                             BrokeredIdentityContext broker, RequestChoices choices) {
+        if (!mayFile(context, person, role)) {
+            return;
+        }
+        RequestForm requests = requestForm(context, role, broker);
+        show(context, person, Page.REQUEST, null, form -> form.setAttribute(RequestForm.ATTRIBUTE, requests.view(choices)));
+    }
+
+    private void sendRequest(AuthenticationFlowContext context, EsiaPersonFacts person, SchoolRole role,
+                             BrokeredIdentityContext broker, RequestChoices choices) {
+        if (!mayFile(context, person, role)) {
+            return;
+        }
+        EsiaAccountSettings settings = settings(context);
+        RequestLimits.Settings limits = new RequestLimits.Settings(settings.maxRequestsPerPerson(), settings.requestPersonWindow(),
+                settings.maxRequestsPerAddress(), settings.requestAddressWindow());
+        RequestForm requests = requestForm(context, role, broker);
+        RequestForm.Outcome outcome = requests.send(choices, context.getConnection().getRemoteAddr(), limits, context.getEvent(),
+                context.getSession().getContext().resolveLocale(null).toLanguageTag());
+        if (outcome.isFiled()) {
+            show(context, person, Page.SENT, null, form -> form.setAttribute(RequestForm.ATTRIBUTE, requests.sentView(outcome.filing())));
+            return;
+        }
+        show(context, person, Page.REQUEST, outcome.pageError(), form -> {
+            outcome.fieldErrors().forEach(form::addError);
+            form.setAttribute(RequestForm.ATTRIBUTE, requests.view(choices));
+        });
+    }
+
+    private boolean mayFile(AuthenticationFlowContext context, EsiaPersonFacts person, SchoolRole role) {
+        if (!person.trusted()) {
+            show(context, person, Page.UNCONFIRMED, null);
+            return false;
+        }
+        if (role == SchoolRole.STAFF) {
+            show(context, person, Page.CONTACT, null);
+            return false;
+        }
+        return true;
+    }
+
     // --- entering an account -----------------------------------------------------------------
 
     /**
@@ -432,6 +509,12 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
     }
 
     private void show(AuthenticationFlowContext context, EsiaPersonFacts person, Page page, String error) {
+        show(context, person, page, error, null);
+    }
+
+    /** @param more what the page needs beyond the common view (the request pages' model) */
+    private void show(AuthenticationFlowContext context, EsiaPersonFacts person, Page page, String error,
+                      Consumer<LoginFormsProvider> more) {
         context.getAuthenticationSession().setAuthNote(NOTE_PAGE, page.name() + "|" + person.oid());
         LoginFormsProvider form = context.form();
         if (error != null) {
@@ -456,6 +539,9 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
             form.setAttribute("schoolOrg", new OrganisationCascadeView(directory, directory.resolve(CascadeSelection.from(posted::getFirst))));
             String username = posted.getFirst("username");
             view.setUsername(username == null ? "" : username.length() > 255 ? username.substring(0, 255) : username);
+        }
+        if (more != null) {
+            more.accept(form);
         }
         form.setAttribute("schoolEsia", view);
         Response response = form.createForm(TEMPLATE);

@@ -47,7 +47,7 @@ public class EsiaAccountStepFactory implements AuthenticatorFactory {
     public String getHelpText() {
         return "Finds the school account an ESIA (Госуслуги) person enters, by the role chosen at login: linked accounts (several: a chooser),"
                 + " a staff authorisation, a unique SNILS match of a confirmed person; otherwise «Привязать учетную запись» (until the cut-off)"
-                + " and «Обратиться в организацию». Creates no accounts.";
+                + " and «Обратиться в организацию» (an access request to the organisation's staff). Creates no accounts.";
     }
 
     @Override
@@ -93,6 +93,18 @@ public class EsiaAccountStepFactory implements AuthenticatorFactory {
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("5").add()
                 .property().name(EsiaAccountSettings.FAILURE_WINDOW_MINUTES).label("Attempt window (minutes)")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("15").add()
+                .property().name(EsiaAccountSettings.MAX_REQUESTS_PER_PERSON).label("Access requests per ESIA person")
+                .helpText("«Обратиться в организацию»: new requests one ESIA person may file within the window below. Asking again "
+                        + "for a request still pending at the same organisation does not count.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("5").add()
+                .property().name(EsiaAccountSettings.REQUEST_PERSON_WINDOW_HOURS).label("Access requests per person: window (hours)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("24").add()
+                .property().name(EsiaAccountSettings.MAX_REQUESTS_PER_ADDRESS).label("Access requests per client address")
+                .helpText("New requests filed from one IP address within the window below (a school's shared connection files "
+                        + "for many families: keep it well above the per-person limit).")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("20").add()
+                .property().name(EsiaAccountSettings.REQUEST_ADDRESS_WINDOW_MINUTES).label("Access requests per address: window (minutes)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("60").add()
                 .build();
     }
 

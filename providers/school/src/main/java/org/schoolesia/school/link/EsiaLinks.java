@@ -6,17 +6,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityExistsException;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.persistence.UniqueKeyViolation;
 import org.schoolesia.school.persistence.EsiaLinkEntry;
 
 /**
@@ -95,7 +94,7 @@ public final class EsiaLinks {
                 }
             });
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (UniqueKeyViolation.isCause(e)) {
                 LOG.debugf("link of user %s lost a race: %s", user.getId(), e.getMessage());
                 // The same person in two tabs wins either way; anyone else lost.
                 EsiaLinkEntry winner = em().find(EsiaLinkEntry.class, user.getId());
@@ -111,17 +110,39 @@ public final class EsiaLinks {
         return outcome[0];
     }
 
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // A unique-key violation, whatever layer reports it; other database failures stay errors.
-            if (t instanceof ModelDuplicateException || t instanceof EntityExistsException
-                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t.getClass().getName().endsWith("ConstraintViolationException")) {
-                return true;
+    /**
+     * Links in the caller's transaction, for a decision that must commit or fail together with the
+     * link (an access request's resolution). The row is flushed at once so that a link racing in
+     * from elsewhere shows up here, as {@link Outcome#LINKED_ELSEWHERE}, not as a failed commit.
+     */
+    public Outcome linkWithCaller(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
+        Objects.requireNonNull(oid, "oid");
+        EntityManager em = em();
+        EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
+        long now = System.currentTimeMillis();
+        if (existing == null) {
+            try {
+                em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), oid, method.code(), actorId, now));
+                em.flush();
+                return Outcome.LINKED;
+            } catch (RuntimeException e) {
+                if (UniqueKeyViolation.isCause(e)) {
+                    return Outcome.LINKED_ELSEWHERE;
+                }
+                throw e;
             }
         }
-        return false;
+        if (existing.getEsiaOid() == null) {
+            int claimed = em.createNamedQuery("EsiaLinkEntry.claimPending")
+                    .setParameter("oid", oid).setParameter("now", now).setParameter("userId", user.getId())
+                    .setParameter("method", method.code())
+                    .executeUpdate();
+            em.refresh(existing);
+            return claimed == 1 ? Outcome.LINKED : Outcome.LINKED_ELSEWHERE;
+        }
+        return oid.equals(existing.getEsiaOid()) ? Outcome.ALREADY_LINKED : Outcome.LINKED_ELSEWHERE;
     }
+
 
     /** R-LINK-4: staff filled the card; the person's next confirmed ESIA login with matching SNILS, name and birth date completes the link. */
     public boolean authorise(RealmModel realm, UserModel user, String actorId) {
@@ -138,7 +159,7 @@ public final class EsiaLinks {
                 }
             });
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (UniqueKeyViolation.isCause(e)) {
                 return false;
             }
             throw e;

@@ -16,7 +16,9 @@ public enum LinkMethod {
     /** A realm admin linked the account in the admin console or admin API (Users → Identity provider links). */
     ADMIN("admin"),
     /** Found as a Keycloak broker link when the realm was imported or the module installed. */
-    IMPORT("import");
+    IMPORT("import"),
+    /** A staff member resolved the person's access request «Обратиться в организацию» (R-REQ-3). */
+    REQUEST("request");
 
     private final String code;
 

@@ -9,7 +9,7 @@ public class SchoolEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class);
+        return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class);
     }
 
     @Override

@@ -18,6 +18,18 @@ public class SchoolResource {
         return new StaffResource(session);
     }
 
+    /** Access requests «Обратиться в организацию» of the staff member's organisation (R-REQ-3); bearer token as {@code staff}. */
+    @Path("access-requests")
+    public AccessRequestResource accessRequests() {
+        return new AccessRequestResource(session);
+    }
+
+    /** Public: the classes of an organisation, for the request form's script (R-REQ-1). */
+    @Path("organisations")
+    public OrganisationClassesResource organisations() {
+        return new OrganisationClassesResource(session);
+    }
+
     /** The staff page's static files (no data, no token): the page logs in itself and calls {@code staff}. */
     @Path("staff-page")
     public StaffPageResource page() {

@@ -1,5 +1,11 @@
 package org.schoolesia.school.rest;
 
+import static org.schoolesia.school.rest.StaffCall.integer;
+import static org.schoolesia.school.rest.StaffCall.jsonObject;
+import static org.schoolesia.school.rest.StaffCall.maskedSnils;
+import static org.schoolesia.school.rest.StaffCall.ok;
+import static org.schoolesia.school.rest.StaffCall.text;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,7 +17,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,15 +29,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.CredentialIssuer;
 import org.schoolesia.school.accounts.Enrolments;
 import org.schoolesia.school.accounts.People;
@@ -59,10 +60,8 @@ import org.schoolesia.school.orgs.OrganisationType;
 public class StaffResource {
 
     /** The audience a staff token must carry: an audience mapper on the staff page's client adds it. */
-    public static final String STAFF_API_AUDIENCE = "school-staff-api";
+    public static final String STAFF_API_AUDIENCE = StaffCall.STAFF_API_AUDIENCE;
 
-    private static final Logger LOG = Logger.getLogger(StaffResource.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
     static final int MAX_IMPORT_BYTES = 1024 * 1024;
@@ -70,10 +69,12 @@ public class StaffResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Map<String, OrganizationModel> organisations = new HashMap<>();
+    private final StaffCall call;
 
     public StaffResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.call = new StaffCall(session);
     }
 
     @GET
@@ -179,7 +180,7 @@ public class StaffResource {
     @Path("people/{id}/esia-link")
     public Response linkEsia(@PathParam("id") String id, String body) {
         return respond(staff -> {
-            JsonNode json = json(body);
+            JsonNode json = jsonObject(body);
             JsonNode oid = json.get("esiaOid");
             StaffLinking linking = new StaffLinking(session, realm);
             if (oid == null || oid.isNull()) {
@@ -203,7 +204,7 @@ public class StaffResource {
     @Path("people/{id}/credentials")
     public Response issueCredentials(@PathParam("id") String id, String body) {
         return respond(staff -> {
-            JsonNode json = json(body);
+            JsonNode json = jsonObject(body);
             new CredentialIssuer(session, realm).issue(staff, id, text(json, "password"), text(json, "confirmation"),
                     json.path("temporary").asBoolean(true));
             return Response.noContent().header("Cache-Control", "no-store").build();
@@ -231,7 +232,7 @@ public class StaffResource {
     @Path("enrolments")
     public Response enrol(String body) {
         return respond(staff -> {
-            List<String> enrolled = new Enrolments(session, realm).enrol(staff, text(json(body), "studentId"));
+            List<String> enrolled = new Enrolments(session, realm).enrol(staff, text(jsonObject(body), "studentId"));
             return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("enrolled", enrolled)).build();
         });
     }
@@ -240,7 +241,7 @@ public class StaffResource {
     @Path("accounts")
     public Response quickEntry(String body) {
         return respond(staff -> {
-            JsonNode json = json(body);
+            JsonNode json = jsonObject(body);
             if (!json.path("student").isObject() || !(json.path("parents").isArray() || json.path("parents").isMissingNode())) {
                 throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
             }
@@ -274,100 +275,14 @@ public class StaffResource {
         });
     }
 
-    // --- authentication and error rendering -------------------------------------------------
+    // --- authentication and error rendering: StaffCall ----------------------------------------
 
     private Response respond(Function<StaffMember, Response> action) {
-        try {
-            return action.apply(authenticate());
-        } catch (Refused r) {
-            session.getTransactionManager().setRollbackOnly();
-            return error(r);
-        } catch (CredentialIssuer.PolicyRefusal p) {
-            session.getTransactionManager().setRollbackOnly();
-            Messages messages = new Messages(session, headers());
-            return json(400, body("password_policy", messages.text(p.error().getMessage(), p.error().getParameters())));
-        } catch (RuntimeException e) {
-            session.getTransactionManager().setRollbackOnly();
-            LOG.error("staff request failed", e);
-            return json(500, body("server_error", new Messages(session, headers()).text("schoolServerError")));
-        }
-    }
-
-    /** Security rule 4: Keycloak verifies the token; our authorisation comes from the database. */
-    private StaffMember authenticate() {
-        // Security rule 4: only tokens meant for this API. A relying system holding a staff member's
-        // token for its own use (the diary, say) must not be able to set pupils' passwords with it.
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setAudience(STAFF_API_AUDIENCE).authenticate();
-        if (auth == null || auth.user() == null) {
-            throw Refused.of(401, "unauthorized", "schoolStaffUnauthorized");
-        }
-        UserModel user = auth.user();
-        if (!user.isEnabled() || !People.hasRole(user, SchoolRole.STAFF)) {
-            throw Refused.of(403, "not_staff", "schoolNotStaff");
-        }
-        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
-        String alias = user.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
-        OrganizationModel org = orgs == null || !orgs.isEnabled() || alias == null ? null : orgs.getByAlias(alias);
-        if (org == null || !org.isEnabled()) {
-            throw Refused.of(403, "not_staff", "schoolNotStaff");
-        }
-        return new StaffMember(user, org, auth.client());
-    }
-
-    private Response error(Refused r) {
-        Messages messages = new Messages(session, headers());
-        Object[] parameters = r.problem().parameters().toArray();
-        Object fieldKeys = r.extra().get(StaffLinking.MISSING_FIELD_KEYS);
-        if (fieldKeys instanceof List<?> keys) {
-            // «Заполните в карточке: СНИЛС, дата рождения» in the caller's language.
-            parameters = new Object[] {keys.stream().map(k -> messages.text(String.valueOf(k))).collect(java.util.stream.Collectors.joining(", "))};
-        }
-        Map<String, Object> body = body(r.problem().code(), messages.text(r.problem().messageKey(), parameters));
-        r.extra().forEach((k, v) -> {
-            if (!StaffLinking.MISSING_FIELD_KEYS.equals(k)) {
-                body.put(k, "rows".equals(k) ? rows(messages, v) : v);
-            }
-        });
-        Response.ResponseBuilder builder = Response.status(r.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
-                .header("Cache-Control", "no-store");
-        if (r.status() == 401) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"");
-        }
-        return builder.build();
-    }
-
-    private static List<Map<String, Object>> rows(Messages messages, Object value) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : (List<?>) value) {
-            StudentImport.RowProblem p = (StudentImport.RowProblem) o;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("row", p.row());
-            row.put("column", p.column());
-            row.put("error", p.problem().code());
-            String text = messages.text(p.problem().messageKey(), p.problem().parameters().toArray());
-            row.put("message", p.column() == null ? text : p.column() + ": " + text);
-            out.add(row);
-        }
-        return out;
-    }
-
-    private static Map<String, Object> body(String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return body;
-    }
-
-    private static Response ok(Object entity) {
-        return json(200, entity);
-    }
-
-    private static Response json(int status, Object entity) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).header("Cache-Control", "no-store").build();
+        return call.respond(action);
     }
 
     private HttpHeaders headers() {
-        return session.getContext().getRequestHeaders();
+        return call.headers();
     }
 
     // --- views ---------------------------------------------------------------------------------
@@ -414,38 +329,7 @@ public class StaffResource {
         return organisations.computeIfAbsent(alias, a -> session.getProvider(OrganizationProvider.class).getByAlias(a));
     }
 
-    private static String maskedSnils(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Snils.parse(value).masked();
-        } catch (IllegalArgumentException e) {
-            return "***";
-        }
-    }
-
     // --- input ---------------------------------------------------------------------------------
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
-            }
-            return node;
-        } catch (IOException e) {
-            throw Refused.of(400, "invalid_request", "schoolInvalidRequest");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : null;
-    }
 
     private static PersonInput person(JsonNode p) {
         if (p == null || !p.isObject()) {
@@ -453,14 +337,6 @@ public class StaffResource {
         }
         return new PersonInput(text(p, "lastName"), text(p, "firstName"), text(p, "middleName"),
                 p.path("noMiddleName").asBoolean(false), text(p, "birthdate"), text(p, "gender"), text(p, "snils"));
-    }
-
-    private static int integer(String value, int fallback) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (RuntimeException e) {
-            return fallback;
-        }
     }
 
     private byte[] readBounded(InputStream in) {

@@ -1,0 +1,197 @@
+package org.schoolesia.school.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * An access request «Обратиться в организацию» (R-REQ-1..4): what ESIA said about the person (and
+ * the child they named) when they filed it, where they sent it, and the one decision made on it.
+ * {@code PENDING_KEY} is set while the request waits and unique, so a person has one pending
+ * request per organisation however many tabs file at once; a decision clears it.
+ */
+@Entity
+@Table(name = "SCHOOL_ACCESS_REQUEST")
+@NamedQuery(name = "AccessRequestEntry.byPendingKey", query = "select r from AccessRequestEntry r where r.pendingKey = :key")
+@NamedQuery(name = "AccessRequestEntry.pendingOfPerson", query = "select r from AccessRequestEntry r"
+        + " where r.realmId = :realmId and r.esiaOid = :oid and r.status = 'pending' order by r.createdAt")
+@NamedQuery(name = "AccessRequestEntry.decidedOfPerson", query = "select r from AccessRequestEntry r"
+        + " where r.realmId = :realmId and r.esiaOid = :oid and r.status = :status and r.decidedAt >= :since order by r.decidedAt desc")
+@NamedQuery(name = "AccessRequestEntry.byIdInOrganisation", query = "select r from AccessRequestEntry r"
+        + " where r.id = :id and r.realmId = :realmId and r.organisationId = :orgId")
+@NamedQuery(name = "AccessRequestEntry.decide", query = "update AccessRequestEntry r set r.status = :status, r.decidedAt = :now,"
+        + " r.decidedBy = :staffId, r.decisionComment = :comment, r.accountId = :accountId, r.pendingKey = null"
+        + " where r.id = :id and r.organisationId = :orgId and r.status = 'pending'")
+@NamedQuery(name = "AccessRequestEntry.deleteByRealm", query = "delete from AccessRequestEntry r where r.realmId = :realmId")
+public class AccessRequestEntry {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    /** {@code 123-456-785}: unique in the realm, see RequestNumber. */
+    @Column(name = "NUMBER", length = 11, nullable = false)
+    private String number;
+
+    @Column(name = "ORG_ID", length = 36, nullable = false)
+    private String organisationId;
+
+    @Column(name = "CLASS_ID", length = 36)
+    private String classId;
+
+    /** The class name as it was when filed, for lists and filters without a join. */
+    @Column(name = "CLASS_NAME", length = 255)
+    private String className;
+
+    @Column(name = "ROLE", length = 16, nullable = false)
+    private String role;
+
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private String status;
+
+    @Column(name = "ESIA_OID", length = 32, nullable = false)
+    private String esiaOid;
+
+    @Column(name = "LAST_NAME", length = 255)
+    private String lastName;
+
+    @Column(name = "FIRST_NAME", length = 255)
+    private String firstName;
+
+    @Column(name = "MIDDLE_NAME", length = 255)
+    private String middleName;
+
+    /** ISO yyyy-MM-dd, as ESIA gave it. */
+    @Column(name = "BIRTH_DATE", length = 10)
+    private String birthDate;
+
+    @Column(name = "EMAIL", length = 255)
+    private String email;
+
+    /** Eleven digits; shown to staff masked, used to find candidate accounts. */
+    @Column(name = "SNILS", length = 11)
+    private String snils;
+
+    @Column(name = "TRUSTED", nullable = false)
+    private boolean trusted;
+
+    @Column(name = "CHILD_OID", length = 32)
+    private String childOid;
+
+    @Column(name = "CHILD_LAST_NAME", length = 255)
+    private String childLastName;
+
+    @Column(name = "CHILD_FIRST_NAME", length = 255)
+    private String childFirstName;
+
+    @Column(name = "CHILD_MIDDLE_NAME", length = 255)
+    private String childMiddleName;
+
+    @Column(name = "CHILD_BIRTH_DATE", length = 10)
+    private String childBirthDate;
+
+    @Column(name = "CHILD_SNILS", length = 11)
+    private String childSnils;
+
+    /** «Серия номер» of the child's birth certificate when ESIA shared it. */
+    @Column(name = "CHILD_CERTIFICATE", length = 64)
+    private String childCertificate;
+
+    @Column(name = "PERSON_COMMENT", length = 4000)
+    private String comment;
+
+    /** The language the person filed in: their e-mail is written in it. */
+    @Column(name = "LOCALE", length = 8)
+    private String locale;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "DECIDED_AT")
+    private Long decidedAt;
+
+    @Column(name = "DECIDED_BY", length = 36)
+    private String decidedBy;
+
+    @Column(name = "DECISION_COMMENT", length = 4000)
+    private String decisionComment;
+
+    /** The account linked (or created) by the resolving decision. */
+    @Column(name = "ACCOUNT_ID", length = 36)
+    private String accountId;
+
+    @Column(name = "PENDING_KEY", length = 120)
+    private String pendingKey;
+
+    protected AccessRequestEntry() {
+    }
+
+    public AccessRequestEntry(String id, String realmId, String number, String organisationId, String role, String esiaOid,
+                              long createdAt) {
+        this.id = id;
+        this.realmId = realmId;
+        this.number = number;
+        this.organisationId = organisationId;
+        this.role = role;
+        this.esiaOid = esiaOid;
+        this.createdAt = createdAt;
+        this.status = "pending";
+    }
+
+    public String getId() { return id; }
+    public String getRealmId() { return realmId; }
+    public String getNumber() { return number; }
+    public void setNumber(String number) { this.number = number; }
+    public String getOrganisationId() { return organisationId; }
+    public String getClassId() { return classId; }
+    public void setClassId(String classId) { this.classId = classId; }
+    public String getClassName() { return className; }
+    public void setClassName(String className) { this.className = className; }
+    public String getRole() { return role; }
+    public String getStatus() { return status; }
+    public String getEsiaOid() { return esiaOid; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String lastName) { this.lastName = lastName; }
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String firstName) { this.firstName = firstName; }
+    public String getMiddleName() { return middleName; }
+    public void setMiddleName(String middleName) { this.middleName = middleName; }
+    public String getBirthDate() { return birthDate; }
+    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getSnils() { return snils; }
+    public void setSnils(String snils) { this.snils = snils; }
+    public boolean isTrusted() { return trusted; }
+    public void setTrusted(boolean trusted) { this.trusted = trusted; }
+    public String getChildOid() { return childOid; }
+    public void setChildOid(String childOid) { this.childOid = childOid; }
+    public String getChildLastName() { return childLastName; }
+    public void setChildLastName(String childLastName) { this.childLastName = childLastName; }
+    public String getChildFirstName() { return childFirstName; }
+    public void setChildFirstName(String childFirstName) { this.childFirstName = childFirstName; }
+    public String getChildMiddleName() { return childMiddleName; }
+    public void setChildMiddleName(String childMiddleName) { this.childMiddleName = childMiddleName; }
+    public String getChildBirthDate() { return childBirthDate; }
+    public void setChildBirthDate(String childBirthDate) { this.childBirthDate = childBirthDate; }
+    public String getChildSnils() { return childSnils; }
+    public void setChildSnils(String childSnils) { this.childSnils = childSnils; }
+    public String getChildCertificate() { return childCertificate; }
+    public void setChildCertificate(String childCertificate) { this.childCertificate = childCertificate; }
+    public String getComment() { return comment; }
+    public void setComment(String comment) { this.comment = comment; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
+    public long getCreatedAt() { return createdAt; }
+    public Long getDecidedAt() { return decidedAt; }
+    public String getDecidedBy() { return decidedBy; }
+    public String getDecisionComment() { return decisionComment; }
+    public String getAccountId() { return accountId; }
+    public String getPendingKey() { return pendingKey; }
+    public void setPendingKey(String pendingKey) { this.pendingKey = pendingKey; }
+}

@@ -1,0 +1,37 @@
+package org.schoolesia.school.requests;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where an access request stands (R-REQ-3). A request is decided once: pending → resolved or
+ * rejected, never back and never twice.
+ */
+public enum RequestStatus {
+    PENDING("pending"),
+    RESOLVED("resolved"),
+    REJECTED("rejected");
+
+    private final String code;
+
+    RequestStatus(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean decided() {
+        return this != PENDING;
+    }
+
+    /** Only a pending request may be decided, and only into a decision. */
+    public boolean mayBecome(RequestStatus next) {
+        return this == PENDING && next.decided();
+    }
+
+    public static Optional<RequestStatus> of(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equalsIgnoreCase(code == null ? "" : code.trim())).findFirst();
+    }
+}

@@ -1,0 +1,221 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.Browser;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.MailServer;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * Issue #5 end to end, with the real SMTP server (GreenMail) and the real Keycloak: a person files
+ * «Обратиться в организацию», staff decide, the outcome e-mail of R-REQ-4 arrives with the seed's
+ * text, and the next ESIA login goes straight in (resolved) or not (rejected). An SMTP outage only
+ * delays the mail, exactly once; a Keycloak restart between filing and deciding loses nothing.
+ */
+@ExtendWith(KeycloakExtension.class)
+class AccessRequestOutcomeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    private static final String KUZNETSOV_ANDREY = "00000000-0000-4000-8000-000000000020";
+
+    private final TestEnvironment env;
+    private StaffApi api;
+
+    AccessRequestOutcomeIT(TestEnvironment env) {
+        this.env = env;
+    }
+
+    @BeforeEach
+    void freshRealm() throws IOException {
+        env.resetRealm();
+        api = new StaffApi(env);
+        api.createTestClient();
+    }
+
+    @Test
+    void resolvedRequestLinksMailsTheSeedTextAndTheNextLoginGoesStraightIn() throws Exception {
+        // R-REQ-1..3: the father of Илья (ОДО ddut-ys) has an account there but no password.
+        String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000006", "parent", "ddut-ys", "Объединение 36 Художник",
+                "1000000007", "Не помню пароль от дневника");
+        JsonNode request = pendingByNumber("metodist.ddut", number);
+        JsonNode detail = json(staff("metodist.ddut", "GET", "/" + request.get("id").asText(), null));
+        assertTrue(detail.toString().contains(KUZNETSOV_ANDREY), "the father's account is offered as a candidate: " + detail);
+
+        HttpResponse<String> resolved = staff("metodist.ddut", "POST", "/" + request.get("id").asText() + "/resolve",
+                Map.of("accountId", KUZNETSOV_ANDREY, "comment", "Учетная запись привязана"));
+        assertEquals(200, resolved.statusCode(), resolved.body());
+        assertEquals("resolved", json(resolved).get("status").asText());
+
+        // R-REQ-4, the seed's words, with the number and the comment.
+        MailServer.Mail mail = env.mail().awaitMessage("andrey.kuznetsov@example.ru", MAIL_WAIT);
+        assertTrue(mail.subject().contains(number), mail.subject());
+        String text = oneLine(mail.text());
+        assertTrue(text.contains("Ваше обращение " + number + " рассмотрено сотрудником организации."), text);
+        assertTrue(text.contains("Обращение было разрешено с следующим комментарием: Учетная запись привязана."), text);
+        assertTrue(text.contains("Теперь Вы можете выполнить вход в систему с использованием данной учетной записи ЕСИА."), text);
+
+        // The next ESIA login enters the linked account without any page of ours.
+        EsiaFlow flow = new EsiaFlow(env);
+        JsonNode tokens = flow.redeem(EsiaFlow.codeFrom(flow.loginAs("1000000006", "parent")));
+        assertEquals(KUZNETSOV_ANDREY, EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
+    }
+
+    @Test
+    void rejectedRequestMailsTheCommentAsTextAndTheNextLoginStillFindsNoAccount() throws Exception {
+        String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000008", "parent", "sosh-1-ys", "1А",
+                "1000000009", null);
+        JsonNode request = pendingByNumber("zavuch.sosh1", number);
+        String comment = "<b>Вера</b> учится в 1А? Обратитесь к классному руководителю & принесите свидетельство";
+        HttpResponse<String> rejected = staff("zavuch.sosh1", "POST", "/" + request.get("id").asText() + "/reject",
+                Map.of("comment", comment));
+        assertEquals(200, rejected.statusCode(), rejected.body());
+
+        MailServer.Mail mail = env.mail().awaitMessage("elena.sokolova@example.ru", MAIL_WAIT);
+        String text = oneLine(mail.text());
+        assertTrue(text.contains("Ваше обращение " + number + " рассмотрено сотрудником организации."), text);
+        assertTrue(text.contains("Обращение было отклонено с следующим комментарием: " + comment + "."), text);
+        assertFalse(text.contains("Теперь Вы можете выполнить вход"), text);
+        // Typed by staff, shown as text: the HTML part escapes the markup instead of rendering it.
+        assertFalse(mail.html().contains("<b>Вера</b>"), mail.html());
+        assertTrue(mail.html().contains("&lt;b&gt;Вера&lt;/b&gt;"), mail.html());
+
+        Browser.Page next = new EsiaFlow(env).loginAs("1000000008", "parent");
+        assertFalse(next.isRedirect() && next.location().startsWith(DemoRealm.CLIENT_REDIRECT), "a rejected request links nothing");
+        assertEquals("unidentified", next.document().selectFirst("#school-esia-account").attr("data-page"),
+                "no request pending any more: the person may link or ask again");
+        // The outcome is also shown at the login (for persons ESIA gave no e-mail), the comment as text.
+        assertEquals(number, next.document().selectFirst("#school-request-rejected").attr("data-number"));
+        assertEquals(comment, next.document().selectFirst("#school-request-rejected-comment").text());
+        assertFalse(next.body().contains("<b>Вера</b>"), "the staff comment is escaped on the page");
+    }
+
+    @Test
+    void anSmtpOutageDelaysTheMailButNeverLosesOrDoublesIt() throws Exception {
+        String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000011", "parent", "sosh-1-ys", "5Б",
+                "1000000012", null);
+        JsonNode request = pendingByNumber("zavuch.sosh1", number);
+        env.mail().stop();
+        try {
+            HttpResponse<String> rejected = staff("zavuch.sosh1", "POST", "/" + request.get("id").asText() + "/reject",
+                    Map.of("comment", "Ребенок не найден в контингенте"));
+            assertEquals(200, rejected.statusCode(), "the decision does not wait for the mail server: " + rejected.body());
+            assertEquals("rejected", json(rejected).get("status").asText());
+            // Several attempts fail while the server is down (retries every 1–2 s in tests).
+            awaitLog("access request " + number + " not sent", Duration.ofSeconds(20));
+        } finally {
+            env.mail().start();
+        }
+        MailServer.Mail mail = env.mail().awaitMessage("igor.pavlov@example.ru", MAIL_WAIT);
+        assertTrue(oneLine(mail.text()).contains("Обращение было отклонено с следующим комментарием: Ребенок не найден в контингенте."));
+        // Exactly once: later rounds find nothing due.
+        Thread.sleep(4000);
+        assertEquals(1, env.mail().messagesTo("igor.pavlov@example.ru").size());
+    }
+
+    @Test
+    void aKeycloakRestartBetweenFilingAndDecidingLosesNothing() throws Exception {
+        String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000013", "parent", "sosh-1-ys", "9А",
+                "1000000014", "Сын перешел из другой школы");
+
+        env.restartKeycloak();
+        api = new StaffApi(env); // the test client is in the database; tokens are fetched anew
+
+        JsonNode request = pendingByNumber("zavuch.sosh1", number);
+        assertEquals("9А", request.get("className").asText());
+        HttpResponse<String> resolved = staff("zavuch.sosh1", "POST", "/" + request.get("id").asText() + "/resolve",
+                Map.of("createAccount", true, "comment", "Создана учетная запись"));
+        assertEquals(200, resolved.statusCode(), resolved.body());
+        JsonNode account = json(resolved).path("decision").path("account");
+        assertFalse(account.path("id").asText().isEmpty(), resolved.body());
+
+        MailServer.Mail mail = env.mail().awaitMessage("svetlana.morozova@example.ru", MAIL_WAIT);
+        assertTrue(oneLine(mail.text()).contains("Ваше обращение " + number + " рассмотрено сотрудником организации."));
+
+        EsiaFlow flow = new EsiaFlow(env);
+        JsonNode tokens = flow.redeem(EsiaFlow.codeFrom(flow.loginAs("1000000013", "parent")));
+        assertEquals(account.get("id").asText(), EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private JsonNode pendingByNumber(String staffUser, String number) {
+        HttpResponse<String> list = staff(staffUser, "GET", "?status=pending", null);
+        assertEquals(200, list.statusCode(), list.body());
+        for (JsonNode item : json(list).get("items")) {
+            if (number.equals(item.get("number").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("request " + number + " not in " + staffUser + "'s pending list: " + list.body());
+    }
+
+    private HttpResponse<String> staff(String asUser, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.keycloak().realmUrl(DemoRealm.NAME) + "/school/access-requests" + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json").header("Accept-Language", "ru")
+                    .header("Authorization", "Bearer " + api.token(asUser));
+            if (body == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitLog(String fragment, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int from = Math.max(0, env.keycloak().logLineCount() - 2000);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = env.keycloak().logLinesFrom(from);
+            if (lines.stream().anyMatch(l -> l.contains(fragment))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no log line with '" + fragment + "' within " + timeout.toSeconds() + " s:\n" + env.keycloak().tail(30));
+    }
+
+    /** Mail text wraps lines; the seed sentences are compared with single spaces. */
+    private static String oneLine(String text) {
+        assertNotNull(text);
+        return text.replaceAll("\\s+", " ");
+    }
+}
