@@ -34,7 +34,7 @@ up = {
   {"name":"homeOrganization","displayName":"${homeOrganization}","permissions":{"view":["admin","user"],"edit":["admin"]},
    "validations":{"length":{"max":255}}},
   {"name":"enrolmentSource","displayName":"${enrolmentSource}","permissions":{"view":["admin"],"edit":["admin"]},
-   "validations":{"options":{"options":["contingent","quick-entry","import"]}}},
+   "validations":{"options":{"options":["contingent","quick-entry","import","access-request"]}}},
   {"name":"parentIds","displayName":"${parentIds}","multivalued":True,"permissions":{"view":["admin"],"edit":["admin"]},
    "validations":{"length":{"max":36}}},
   {"name":"phoneNumber","displayName":"${phoneNumber}","permissions":{"view":["admin","user"],"edit":["admin"]},

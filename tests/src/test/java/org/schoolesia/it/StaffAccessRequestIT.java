@@ -63,6 +63,7 @@ class StaffAccessRequestIT {
     private static final String ANDREY = "00000000-0000-4000-8000-000000000020";
     private static final String ILYA = "00000000-0000-4000-8000-000000000021";
     private static final String MARIA = "00000000-0000-4000-8000-000000000010";
+    private static final String PETR = "00000000-0000-4000-8000-000000000011";
     private static final String METODIST = "00000000-0000-4000-8000-000000000002";
 
     private static final String NOT_FOUND_RU = "{\"error\":\"not_found\",\"message\":\"Не найдено.\"}";
@@ -330,10 +331,15 @@ class StaffAccessRequestIT {
         assertEquals("Роль учетной записи не совпадает с ролью в обращении: родителя связывают только с учетной записью родителя, "
                 + "ученика — только с учетной записью ученика.", StaffApi.json(child).get("message").asText());
 
-        // Иванова Мария's account (a member of the ДДЮТ) is linked to her own ESIA account.
-        HttpResponse<String> taken = post("metodist.ddut", "/" + number + "/resolve", Map.of("accountId", MARIA));
-        refused(409, "link_refused", taken);
-        assertEquals("linked_to_other_esia_person", StaffApi.json(taken).get("reason").asText());
+        // Иванова Мария is a member of the ДДЮТ, but her account belongs to school № 1 (R-ODO-2): not the ДДЮТ's to link.
+        HttpResponse<String> elsewhere = post("metodist.ddut", "/" + number + "/resolve", Map.of("accountId", MARIA));
+        refused(409, "link_refused", elsewhere);
+        assertEquals("not_home_organization", StaffApi.json(elsewhere).get("reason").asText());
+        // Nor may the ДДЮТ make the father a parent of Пётр, a school № 1 pupil who attends the ДДЮТ (R-FAM-1).
+        HttpResponse<String> otherChild = post("metodist.ddut", "/" + number + "/resolve",
+                Map.of("accountId", ANDREY, "childAccountId", PETR));
+        refused(409, "child_refused", otherChild);
+        assertEquals("not_home_organization", StaffApi.json(otherChild).get("reason").asText());
 
         // Accounts outside the organisation, a child on the wrong kind of account, neither or both choices.
         refused(404, "account_not_found", post("metodist.ddut", "/" + number + "/resolve",

@@ -182,5 +182,10 @@ ${r.comment}</textarea>
            class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}">${msg("schoolEsiaExit")}</a>
         <button id="school-request-another" type="submit" name="another" value="1"
                 class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}">${msg("schoolRequestAnother")}</button>
+        <#-- Waiting for staff does not take away linking by password while it is allowed (R-LINK-2). -->
+        <#if schoolEsia.selfLinkOpen>
+            <button id="school-esia-show-link" type="submit" name="showLink" value="1"
+                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}">${msg("schoolEsiaLinkAccount")}</button>
+        </#if>
     </form>
 </#macro>

@@ -1,5 +1,7 @@
 package org.schoolesia.school.accounts;
 
+import java.time.Clock;
+
 import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -15,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.link.EsiaLinkMirror;
 import org.schoolesia.school.link.EsiaLinks;
+import org.schoolesia.school.requests.AccessRequests;
 
 /**
  * Keeps the SNILS and member indexes in line: users created, edited or deleted by admins (admin
@@ -125,7 +128,7 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                 new EsiaLinks(created.getKeycloakSession()).adoptKeycloakLinks(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new EsiaLinks(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
-                new org.schoolesia.school.requests.AccessRequests(removed.getKeycloakSession(), removed.getRealm(), java.time.Clock.systemUTC())
+                new AccessRequests(removed.getKeycloakSession(), removed.getRealm(), Clock.systemUTC())
                         .forgetRealm(removed.getRealm().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new MemberIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());

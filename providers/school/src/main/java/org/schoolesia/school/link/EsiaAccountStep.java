@@ -125,7 +125,7 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         }
         if (current == Page.CHOOSER && form.containsKey("account")) {
             choose(context, person, role.get(), form.getFirst("account"), brokerContext);
-        } else if (current == Page.UNIDENTIFIED && form.containsKey("showLink")) {
+        } else if ((current == Page.UNIDENTIFIED || current == Page.PENDING) && form.containsKey("showLink")) {
             if (!cutoffOpen(context)) {
                 refuseAfterCutoff(context, person);
                 return;
@@ -134,7 +134,8 @@ public class EsiaAccountStep extends AbstractIdpAuthenticator {
         } else if (current == Page.UNIDENTIFIED && form.containsKey("contact")) {
             show(context, person, Page.CONTACT, null);
         } else if ((current == Page.LINK || current == Page.CONTACT) && form.containsKey("back")) {
-            show(context, person, Page.UNIDENTIFIED, null);
+            // Where this person stands now: not found, or waiting for a request.
+            identify(context, person, role.get(), brokerContext);
         } else if (current == Page.LINK && form.containsKey("link")) {
             linkByPassword(context, person, role.get(), form, brokerContext);
         } else if ((current == Page.CONTACT && form.containsKey("continue")) || (current == Page.PENDING && form.containsKey("another"))) {

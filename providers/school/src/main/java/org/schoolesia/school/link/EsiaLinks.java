@@ -118,6 +118,9 @@ public final class EsiaLinks {
     public Outcome linkWithCaller(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
         Objects.requireNonNull(oid, "oid");
         EntityManager em = em();
+        // What the caller wrote so far (e.g. the account just created) reaches the database first,
+        // so a key violation below can only be this link's.
+        em.flush();
         EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
         long now = System.currentTimeMillis();
         if (existing == null) {

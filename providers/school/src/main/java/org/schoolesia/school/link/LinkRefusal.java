@@ -17,6 +17,8 @@ public enum LinkRefusal {
     /** SNILS or birth date on the card contradict ESIA: e.g. a parent typing the child's password. */
     IDENTITY_MISMATCH("identity_mismatch"),
     UNCONFIRMED_ESIA_ACCOUNT("unconfirmed_esia_account"),
+    /** R-ODO-2: staff link the accounts their organisation created, not those of members from elsewhere. */
+    NOT_HOME_ORGANISATION("not_home_organization"),
     /** The per-ESIA-person limit of failed attempts was reached. */
     TOO_MANY_ATTEMPTS("too_many_link_failures");
 

@@ -9,8 +9,10 @@ import jakarta.persistence.Table;
 /**
  * An access request «Обратиться в организацию» (R-REQ-1..4): what ESIA said about the person (and
  * the child they named) when they filed it, where they sent it, and the one decision made on it.
- * {@code PENDING_KEY} is set while the request waits and unique, so a person has one pending
- * request per organisation however many tabs file at once; a decision clears it.
+ * {@code PENDING_KEY} is unique: (realm, organisation, role, person) while the request waits, so
+ * a person has one pending request per organisation and role however many tabs file at once; a
+ * decision turns it into {@code decided:<id>} (not null: some databases allow a single null in a
+ * unique column).
  */
 @Entity
 @Table(name = "SCHOOL_ACCESS_REQUEST")
@@ -22,7 +24,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "AccessRequestEntry.byIdInOrganisation", query = "select r from AccessRequestEntry r"
         + " where r.id = :id and r.realmId = :realmId and r.organisationId = :orgId")
 @NamedQuery(name = "AccessRequestEntry.decide", query = "update AccessRequestEntry r set r.status = :status, r.decidedAt = :now,"
-        + " r.decidedBy = :staffId, r.decisionComment = :comment, r.accountId = :accountId, r.pendingKey = null"
+        + " r.decidedBy = :staffId, r.decisionComment = :comment, r.accountId = :accountId, r.pendingKey = concat('decided:', r.id)"
         + " where r.id = :id and r.organisationId = :orgId and r.status = 'pending'")
 @NamedQuery(name = "AccessRequestEntry.deleteByRealm", query = "delete from AccessRequestEntry r where r.realmId = :realmId")
 public class AccessRequestEntry {

@@ -3,10 +3,12 @@ package org.schoolesia.school.requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PessimisticLockException;
@@ -14,7 +16,6 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.TypedQuery;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -27,6 +28,7 @@ import org.schoolesia.school.accounts.EnrolmentSource;
 import org.schoolesia.school.accounts.People;
 import org.schoolesia.school.accounts.PeopleDirectory;
 import org.schoolesia.school.accounts.Refused;
+import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
 import org.schoolesia.school.accounts.StaffMember;
@@ -34,6 +36,7 @@ import org.schoolesia.school.accounts.ValidPerson;
 import org.schoolesia.school.family.AgePolicy;
 import org.schoolesia.school.link.AccountFacts;
 import org.schoolesia.school.link.EsiaLinks;
+import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.link.LinkMethod;
 import org.schoolesia.school.link.LinkRefusal;
 import org.schoolesia.school.link.LinkRules;
@@ -100,7 +103,7 @@ public final class AccessRequests {
      * decides even between two tabs posting at once.
      */
     public Filing file(RequestDraft draft) {
-        String key = pendingKey(draft.person().esiaOid(), draft.organisation().getId());
+        String key = pendingKey(draft.person().esiaOid(), draft.organisation().getId(), draft.role());
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<AccessRequest> pending = byPendingKey(key);
             if (pending.isPresent()) {
@@ -181,8 +184,9 @@ public final class AccessRequests {
                 .setParameter("key", key).getResultList().stream().findFirst().map(AccessRequest::of);
     }
 
-    private String pendingKey(String oid, String organisationId) {
-        return realm.getId() + "|" + organisationId + "|" + oid;
+    /** One pending request per person, organisation and role (a parent and a pupil are different requests). */
+    private String pendingKey(String oid, String organisationId, SchoolRole role) {
+        return realm.getId() + "|" + organisationId + "|" + role.code() + "|" + oid;
     }
 
     // --- the staff side: reading ---------------------------------------------------------------
@@ -274,17 +278,17 @@ public final class AccessRequests {
         if (c == null || request.role() != SchoolRole.PARENT) {
             return List.of();
         }
-        var childFacts = new org.schoolesia.school.link.EsiaPersonFacts(c.esiaOid(), c.lastName(), c.firstName(),
-                c.middleName(), c.birthDate(), c.snils(), true);
+        EsiaPersonFacts childFacts = childFacts(c);
         return candidates(organisation, SchoolRole.STUDENT, c.snils(), c.lastName(), u -> {
             AccountFacts facts = AccountFacts.of(u);
             return new Candidate(u, c.snils() != null && c.snils().equals(facts.snils()),
-                    PersonMatch.sameFullName(childFacts, facts), PersonMatch.sameBirthDate(childFacts, facts), Optional.empty());
+                    PersonMatch.sameFullName(childFacts, facts), PersonMatch.sameBirthDate(childFacts, facts),
+                    childRefusal(organisation, c, u));
         });
     }
 
     private List<Candidate> candidates(OrganizationModel organisation, SchoolRole role, String snils, String lastName,
-                                       java.util.function.Function<UserModel, Candidate> judge) {
+                                       Function<UserModel, Candidate> judge) {
         OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
         Map<String, UserModel> found = new LinkedHashMap<>();
         if (snils != null) {
@@ -302,15 +306,39 @@ public final class AccessRequests {
         }
         List<Candidate> out = new ArrayList<>(found.values().stream().map(judge).toList());
         // Best evidence first: SNILS, then name and birth date, then name.
-        out.sort(java.util.Comparator.comparingInt((Candidate c) -> (c.snilsMatches() ? 0 : 4)
+        out.sort(Comparator.comparingInt((Candidate c) -> (c.snilsMatches() ? 0 : 4)
                 + (c.nameMatches() ? 0 : 2) + (c.birthDateMatches() ? 0 : 1)));
         return out;
     }
 
     private Optional<LinkRefusal> linkRefusal(AccessRequest request, UserModel account, OrganizationModel organisation) {
+        if (!isHomeOf(organisation, account)) {
+            // R-ODO-2: an account is linked by its home organisation; others see it, as members, but do not change it.
+            return Optional.of(LinkRefusal.NOT_HOME_ORGANISATION);
+        }
         String linkedOid = new EsiaLinks(session).linkOf(account).map(EsiaLinks.Link::esiaOid).orElse(null);
         return new LinkRules(new AgePolicy(clock)).check(request.person().facts(), AccountFacts.of(account), request.role(),
                 linkedOid, People.zone(organisation));
+    }
+
+    /**
+     * R-FAM-1: a parent is linked only to the pupil their request names: an account of the home
+     * organisation whose card does not contradict ESIA's child (SNILS, birth date).
+     */
+    private Optional<LinkRefusal> childRefusal(OrganizationModel organisation, AccessRequest.Child child, UserModel account) {
+        if (!isHomeOf(organisation, account)) {
+            return Optional.of(LinkRefusal.NOT_HOME_ORGANISATION);
+        }
+        return PersonMatch.noContradiction(childFacts(child), AccountFacts.of(account))
+                ? Optional.empty() : Optional.of(LinkRefusal.IDENTITY_MISMATCH);
+    }
+
+    private static EsiaPersonFacts childFacts(AccessRequest.Child c) {
+        return new EsiaPersonFacts(c.esiaOid(), c.lastName(), c.firstName(), c.middleName(), c.birthDate(), c.snils(), true);
+    }
+
+    private static boolean isHomeOf(OrganizationModel organisation, UserModel account) {
+        return organisation.getAlias().equals(account.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION));
     }
 
     // --- the staff side: deciding --------------------------------------------------------------
@@ -323,14 +351,13 @@ public final class AccessRequests {
     public AccessRequest resolve(StaffMember staff, String id, Resolution resolution) {
         String comment = cleanComment(resolution.comment());
         AccessRequest request = find(staff.organisation(), id).orElseThrow(Refused::notFound);
-        if (request.status().decided()) {
+        if (!request.status().mayBecome(RequestStatus.RESOLVED)) {
             throw alreadyDecided(request);
         }
         if (!resolution.createAccount() && (resolution.accountId() == null || resolution.accountId().isBlank())) {
             throw Refused.of(400, "account_required", "schoolRequestAccountRequired");
         }
         UserModel child = child(staff.organisation(), request, resolution.childAccountId());
-        // The status changes first: a second decision waits on this row and then finds it decided.
         UserModel account = resolution.createAccount() ? null : account(staff.organisation(), resolution.accountId());
         String accountId = account == null ? null : account.getId();
         if (account != null) {
@@ -338,6 +365,7 @@ public final class AccessRequests {
                 throw Refused.of(409, "link_refused", "schoolRequestLinkRefused." + r.code()).with("reason", r.code());
             });
         }
+        // The status changes before anything else is written: a second decision waits on this row and then finds it decided.
         decide(staff, request, RequestStatus.RESOLVED, comment, accountId);
         if (account == null) {
             account = createAccount(staff, request, child);
@@ -362,7 +390,7 @@ public final class AccessRequests {
     public AccessRequest reject(StaffMember staff, String id, String typedComment) {
         String comment = cleanComment(typedComment);
         AccessRequest request = find(staff.organisation(), id).orElseThrow(Refused::notFound);
-        if (request.status().decided()) {
+        if (!request.status().mayBecome(RequestStatus.REJECTED)) {
             throw alreadyDecided(request);
         }
         decide(staff, request, RequestStatus.REJECTED, comment, null);
@@ -417,7 +445,7 @@ public final class AccessRequests {
         if (childAccountId == null || childAccountId.isBlank()) {
             return null;
         }
-        if (request.role() != SchoolRole.PARENT) {
+        if (request.role() != SchoolRole.PARENT || request.child() == null) {
             throw Refused.of(400, "child_not_expected", "schoolRequestChildNotExpected");
         }
         UserModel child = session.users().getUserById(realm, childAccountId.strip());
@@ -425,6 +453,9 @@ public final class AccessRequests {
                 || !session.getProvider(OrganizationProvider.class).isMember(organisation, child)) {
             throw Refused.of(404, "child_not_found", "schoolRequestChildNotFound");
         }
+        childRefusal(organisation, request.child(), child).ifPresent(r -> {
+            throw Refused.of(409, "child_refused", "schoolRequestChildRefused." + r.code()).with("reason", r.code());
+        });
         return child;
     }
 
@@ -459,10 +490,8 @@ public final class AccessRequests {
         UserModel account = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.ACCESS_REQUEST)
                 .create(person, request.role(), List.of());
         if (request.role() == SchoolRole.STUDENT && request.classId() != null) {
-            GroupModel group = session.groups().getGroupById(realm, request.classId());
-            if (group != null) {
-                account.joinGroup(group);
-            }
+            // Still one of this organisation's classes (groups change; a request only names one).
+            SchoolClasses.find(SchoolClasses.of(session, staff.organisation()), request.classId()).ifPresent(account::joinGroup);
         }
         if (child != null) {
             linkParent(child, account);

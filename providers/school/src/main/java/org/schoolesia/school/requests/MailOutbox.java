@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -68,11 +70,11 @@ public final class MailOutbox {
         em.persist(new MailOutboxEntry(KeycloakModelUtils.generateId(), realm.getId(), request.id(), template, address.strip(),
                 System.currentTimeMillis()));
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+        ExecutorService executor = executor(session);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                executor.execute(() -> deliverDue(factory));
+                deliverSoon(executor, factory);
             }
 
             @Override
@@ -81,7 +83,25 @@ public final class MailOutbox {
         });
     }
 
-    /** Sends what is due; returns how many were sent. Safe to call from any node at any time. */
+    /** The outbox's own threads: SMTP waits never hold up Keycloak's timer or a request. */
+    public static ExecutorService executor(KeycloakSession session) {
+        return session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+    }
+
+    /** A delivery round on the outbox's threads; if the server is stopping, the next start's rounds send it. */
+    public static void deliverSoon(ExecutorService executor, KeycloakSessionFactory factory) {
+        try {
+            executor.execute(() -> deliverDue(factory));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("mail outbox: no thread for a delivery round now; a later round sends what is due");
+        }
+    }
+
+    /**
+     * Sends what is due; returns how many were sent. Safe to call from any node at any time. A
+     * round ends at the first failure: with the SMTP server down, each further message would only
+     * wait for the same time-out; the failed one is due later, so the others go first next time.
+     */
     public static int deliverDue(KeycloakSessionFactory factory) {
         if (!RUNNING.compareAndSet(false, true)) {
             return 0;
@@ -94,13 +114,15 @@ public final class MailOutbox {
                         .createNamedQuery("MailOutboxEntry.due", String.class)
                         .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList());
                 for (String id : due) {
-                    if (deliver(factory, id)) {
-                        sent++;
+                    Delivery outcome = deliver(factory, id);
+                    if (outcome == Delivery.FAILED) {
+                        return sent;
                     }
+                    sent += outcome == Delivery.SENT ? 1 : 0;
                 }
             } while (due.size() == BATCH);
             return sent;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // E.g. the database going away while the server stops.
             LOG.warnf("mail outbox: delivery round failed (%s); the next round tries again", describe(e));
             LOG.debug("mail outbox: delivery round failed", e);
@@ -114,10 +136,12 @@ public final class MailOutbox {
                            String comment, String organisationId, String firstName, String lastName, String locale) {
     }
 
-    private static boolean deliver(KeycloakSessionFactory factory, String id) {
+    private enum Delivery { SENT, FAILED, NOT_MINE }
+
+    private static Delivery deliver(KeycloakSessionFactory factory, String id) {
         Optional<Message> taken = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> take(s, id));
         if (taken.isEmpty()) {
-            return false;
+            return Delivery.NOT_MINE;
         }
         Message m = taken.get();
         try {
@@ -132,12 +156,12 @@ public final class MailOutbox {
             LOG.warnf("mail outbox: e-mail about access request %s not sent (attempt %d): %s; next attempt in %d s",
                     m.number(), m.attempts(), error, Math.max(0, (next - System.currentTimeMillis()) / 1000));
             LOG.debugf(cause, "mail outbox: e-mail about access request %s not sent", m.number());
-            return false;
+            return Delivery.FAILED;
         }
         KeycloakModelUtils.runJobInTransaction(factory, s -> em(s).createNamedQuery("MailOutboxEntry.sent")
                 .setParameter("now", System.currentTimeMillis()).setParameter("id", m.id()).executeUpdate());
         LOG.infof("mail outbox: e-mail about access request %s sent (attempt %d)", m.number(), m.attempts());
-        return true;
+        return Delivery.SENT;
     }
 
     /** Takes the message for this sender (the lease), with what the e-mail needs. */
@@ -192,6 +216,13 @@ public final class MailOutbox {
 
     /** "EmailException: Error when attempting to send the email <- ConnectException: Connection refused": the chain, briefly. */
     static String describe(Throwable t) {
+        return ADDRESS.matcher(chain(t)).replaceAll("<address>");
+    }
+
+    /** SMTP errors quote the recipient; the log and LAST_ERROR say why, not to whom. */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"',;]+");
+
+    private static String chain(Throwable t) {
         StringBuilder out = new StringBuilder();
         for (Throwable c = t; c != null && out.length() < 400; c = c.getCause() == c ? null : c.getCause()) {
             if (out.length() > 0) {

@@ -1,6 +1,7 @@
 package org.schoolesia.school.requests;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,12 +169,12 @@ public final class RequestForm {
     }
 
     /** How long the not-found page reminds a person of a rejection. */
-    static final java.time.Duration REJECTION_SHOWN = java.time.Duration.ofDays(30);
+    static final Duration REJECTION_SHOWN = Duration.ofDays(30);
 
     /** The person's latest rejection of this role (R-REQ-4 at the next login): number, organisation, staff comment. */
-    public java.util.Optional<RequestNumbersView> lastRejection() {
+    public Optional<RequestNumbersView> lastRejection() {
         if (person.oid() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return requests.lastRejectedOf(person.oid(), clock.instant().minus(REJECTION_SHOWN))
                 .filter(r -> r.role() == role)

@@ -324,11 +324,17 @@ public class AccessRequestResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw Refused.of(400, "invalid_date", "schoolRequestInvalidDate");
         }
+        // Far-off years would overflow the instant arithmetic; no request is that old or that new.
+        if (day.getYear() < 1900 || day.getYear() > 2200) {
+            throw Refused.of(400, "invalid_date", "schoolRequestInvalidDateRange");
+        }
+        return day;
     }
 
     private static boolean flag(String value) {

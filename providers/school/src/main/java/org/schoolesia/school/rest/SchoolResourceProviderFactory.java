@@ -3,6 +3,7 @@ package org.schoolesia.school.rest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -62,8 +63,12 @@ public class SchoolResourceProviderFactory implements RealmResourceProviderFacto
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 // Every node polls; the outbox's per-message lease keeps them from sending the same e-mail.
-                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                        .schedule(() -> MailOutbox.deliverDue(factory), poll.toMillis(), OUTBOX_TASK));
+                // The timer thread only hands the round to the outbox's executor: SMTP waits stay off it.
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    ExecutorService executor = MailOutbox.executor(session);
+                    session.getProvider(TimerProvider.class)
+                            .schedule(() -> MailOutbox.deliverSoon(executor, factory), poll.toMillis(), OUTBOX_TASK);
+                });
                 LOG.debugf("mail outbox: polled every %d s, retries from %d s up to %d s", poll.toSeconds(),
                         backoff.first().toSeconds(), backoff.max().toSeconds());
             }
