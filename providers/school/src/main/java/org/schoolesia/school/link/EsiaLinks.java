@@ -15,8 +15,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
-import org.schoolesia.school.persistence.UniqueKeyViolation;
 import org.schoolesia.school.persistence.EsiaLinkEntry;
+import org.schoolesia.school.persistence.UniqueKeyViolation;
 
 /**
  * Which school accounts each ESIA person may enter. Our table is the truth (one row per account,

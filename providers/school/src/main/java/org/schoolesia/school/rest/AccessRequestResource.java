@@ -33,6 +33,7 @@ import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.StaffMember;
 import org.schoolesia.school.requests.AccessRequest;
 import org.schoolesia.school.requests.AccessRequests;
+import org.schoolesia.school.requests.RequestCandidates;
 import org.schoolesia.school.requests.OverduePolicy;
 import org.schoolesia.school.requests.RequestNumber;
 import org.schoolesia.school.requests.RequestStatus;
@@ -224,7 +225,7 @@ public class AccessRequestResource {
         return out;
     }
 
-    private Map<String, Object> candidate(AccessRequests.Candidate c) {
+    private Map<String, Object> candidate(RequestCandidates.Candidate c) {
         UserModel u = c.account();
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", u.getId());
