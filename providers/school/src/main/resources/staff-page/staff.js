@@ -985,10 +985,10 @@
     var total = typeof result.total === 'number' ? result.total : items.length;
     var first = result.first || 0;
     text($('requests-message'), items.length === 0 ? MESSAGES.requestsNone
-        : 'Найдено: ' + total + '. Показаны записи ' + (first + 1) + '–' + (first + items.length) + '.');
+        : 'Найдено: ' + (result.totalExact === false ? 'не менее ' : '') + total + '. Показаны записи ' + (first + 1) + '–' + (first + items.length) + '.');
     show($('requests-table'), items.length > 0);
     show($('r-pager'), total > items.length);
-    text($('r-page-info'), items.length ? (first + 1) + '–' + (first + items.length) + ' из ' + total : '');
+    text($('r-page-info'), items.length ? (first + 1) + '–' + (first + items.length) + ' из ' + (result.totalExact === false ? 'не менее ' : '') + total : '');
     $('r-page-prev').disabled = first <= 0;
     $('r-page-next').disabled = first + items.length >= total;
   }

@@ -59,8 +59,16 @@ public final class AccessRequests {
         public static final Filter ALL = new Filter(null, null, null, null, null, false, null);
     }
 
-    public record Page(long total, List<AccessRequest> items) {
+    /**
+     * One page; {@code total} is exact when {@code totalExact}, otherwise "at least": counting every
+     * request of a large organisation on each page costs more than the page itself (the benchmark),
+     * so counting stops {@link #COUNT_AHEAD} past the page.
+     */
+    public record Page(long total, boolean totalExact, List<AccessRequest> items) {
     }
+
+    /** How far past the page the list counts: enough for the pager, cheap at any size. */
+    static final int COUNT_AHEAD = 1000;
 
     /**
      * A resolving decision: link the ESIA person to {@code accountId}, or create the account; a
@@ -218,7 +226,7 @@ public final class AccessRequests {
             where.append(" and r.number = :number");
             parameters.put("number", filter.number());
         }
-        TypedQuery<Long> count = em().createQuery("select count(r) from AccessRequestEntry r" + where, Long.class);
+        TypedQuery<String> count = em().createQuery("select r.id from AccessRequestEntry r" + where, String.class);
         TypedQuery<AccessRequestEntry> page = em().createQuery("select r from AccessRequestEntry r" + where
                 + " order by r.createdAt desc, r.id desc", AccessRequestEntry.class);
         parameters.forEach((k, v) -> {
@@ -227,7 +235,9 @@ public final class AccessRequests {
         });
         List<AccessRequest> items = page.setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(AccessRequest::of).toList();
-        return new Page(count.getSingleResult(), items);
+        int cap = (int) Math.min(Integer.MAX_VALUE, (long) first + max + COUNT_AHEAD);
+        int counted = count.setMaxResults(cap).getResultList().size();
+        return new Page(counted, counted < cap, items);
     }
 
     /** R-REQ-3: a request of this organisation, by id or by its number; any other looks absent. */
@@ -242,6 +252,19 @@ public final class AccessRequests {
         return em().createNamedQuery("AccessRequestEntry.byIdInOrganisation", AccessRequestEntry.class)
                 .setParameter("id", idOrNumber).setParameter("realmId", realm.getId()).setParameter("orgId", organisation.getId())
                 .getResultList().stream().findFirst().map(AccessRequest::of);
+    }
+
+    /**
+     * How many of the organisation's requests are overdue (the banner for its administrator). The
+     * bound is rounded to the minute, so a database that caches results (H2) answers repeats from it.
+     */
+    public long overdueCount(OrganizationModel organisation) {
+        long before = overdue().overdueBefore(clock.instant()).toEpochMilli() / 60_000 * 60_000;
+        return em().createQuery("select count(*) from AccessRequestEntry r where r.realmId = :realmId and r.organisationId = :orgId"
+                        + " and r.status = :status and r.createdAt < :before", Long.class)
+                .setParameter("realmId", realm.getId()).setParameter("orgId", organisation.getId())
+                .setParameter("status", RequestStatus.PENDING.code()).setParameter("before", before)
+                .getSingleResult();
     }
 
     public OverduePolicy overdue() {

@@ -95,11 +95,12 @@ public class AccessRequestResource {
             AccessRequests requests = requests();
             OverduePolicy policy = requests.overdue();
             AccessRequests.Page page = requests.list(staff.organisation(), filter, first, max);
-            long overdueTotal = requests.list(staff.organisation(),
-                    new AccessRequests.Filter(null, null, null, null, null, true, null), 0, 1).total();
+            long overdueTotal = requests.overdueCount(staff.organisation());
             Instant now = clock.instant();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", page.total());
+            // false: "at least total" (a large organisation is not counted to the end on every page).
+            body.put("totalExact", page.totalExact());
             body.put("first", first);
             body.put("max", max);
             body.put("overdueDays", policy.days());
