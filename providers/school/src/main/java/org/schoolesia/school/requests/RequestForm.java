@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
@@ -199,7 +200,7 @@ public final class RequestForm {
 
     /**
      * Checks every choice against the database and ESIA, then files (R-REQ-2). The person's pending
-     * request to the same organisation is given back instead of a second one and counts against no
+     * request to the same organisation with the same role is given back instead of a second one and counts against no
      * limit; a new filing takes a slot under the per-person and the per-address limit first.
      *
      * @param address the client's address, for the per-address limit
@@ -260,7 +261,7 @@ public final class RequestForm {
 
         String organisationId = organisation.getId();
         Optional<AccessRequest> already = requests.pendingOf(person.oid()).stream()
-                .filter(r -> organisationId.equals(r.organisationId())).findFirst();
+                .filter(r -> organisationId.equals(r.organisationId()) && r.role() == role).findFirst();
         if (already.isPresent()) {
             RequestAudit.filed(event, already.get(), false);
             return Outcome.filed(new AccessRequests.Filing(already.get(), false));
@@ -310,7 +311,7 @@ public final class RequestForm {
     }
 
     private String fullName() {
-        return String.join(" ", java.util.stream.Stream.of(person.lastName(), person.firstName(), person.middleName())
+        return String.join(" ", Stream.of(person.lastName(), person.firstName(), person.middleName())
                 .filter(s -> s != null && !s.isBlank()).toList());
     }
 }
