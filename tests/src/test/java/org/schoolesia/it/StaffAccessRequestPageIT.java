@@ -191,40 +191,8 @@ class StaffAccessRequestPageIT {
         assertEquals(parentId, vera.get("parents").get(0).get("id").asText(), vera.toString());
     }
 
-    /** Keycloak's login page: plain username/password, or first the organisation (R-ORG-2) when the realm asks for it. */
     private static void logInAt(TestEnvironment env, String username) {
-        waitFor(d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
-                && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
-        for (int round = 0; round < 6; round++) {
-            boolean changed = false;
-            for (WebElement element : chromium.findElements(By.tagName("select"))) {
-                if (!element.isDisplayed() || !element.isEnabled()) {
-                    continue;
-                }
-                Select select = new Select(element);
-                String current = select.getFirstSelectedOption().getDomProperty("value");
-                if (SOSH_1_CHOICES.contains(current) || SOSH_1_CHOICES.contains(select.getFirstSelectedOption().getText().trim())) {
-                    continue;
-                }
-                for (WebElement option : select.getOptions()) {
-                    if (SOSH_1_CHOICES.contains(option.getDomProperty("value")) || SOSH_1_CHOICES.contains(option.getText().trim())) {
-                        select.selectByValue(option.getDomProperty("value"));
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-            if (!changed) {
-                break;
-            }
-            pause(300);
-        }
-        WebElement user = chromium.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys(username);
-        chromium.findElement(By.id("password")).sendKeys(StaffApi.PASSWORD);
-        chromium.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(page));
+        StaffPageLogin.logIn(chromium, env, page, SOSH_1_CHOICES, username, () -> { });
     }
 
     private static String text(String id) {

@@ -225,41 +225,8 @@ class StaffPageIT {
         waitFor(d -> d.getCurrentUrl().startsWith(page) && "Вы вышли из кабинета сотрудника.".equals(text("problem-text")));
     }
 
-    /** Keycloak's login page: plain username/password, or first the organisation (R-ORG-2) when the realm asks for it. */
     private static void logInAt(TestEnvironment env, String username) {
-        waitFor(d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
-                && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
-        for (int round = 0; round < 6; round++) {
-            boolean changed = false;
-            for (WebElement element : chromium.findElements(By.tagName("select"))) {
-                if (!element.isDisplayed() || !element.isEnabled()) {
-                    continue;
-                }
-                Select select = new Select(element);
-                String current = select.getFirstSelectedOption().getDomProperty("value");
-                if (DDUT_CHOICES.contains(current) || DDUT_CHOICES.contains(select.getFirstSelectedOption().getText().trim())) {
-                    continue;
-                }
-                for (WebElement option : select.getOptions()) {
-                    if (DDUT_CHOICES.contains(option.getDomProperty("value")) || DDUT_CHOICES.contains(option.getText().trim())) {
-                        select.selectByValue(option.getDomProperty("value"));
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-            if (!changed) {
-                break;
-            }
-            pause(300); // a cascade may fill the next select
-        }
-        screenshot("00-login-" + username);
-        WebElement user = chromium.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys(username);
-        chromium.findElement(By.id("password")).sendKeys("Demo-pass-1");
-        chromium.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(page));
+        StaffPageLogin.logIn(chromium, env, page, DDUT_CHOICES, username, () -> screenshot("00-login-" + username));
     }
 
     private static WebElement person(String namePrefix) {
