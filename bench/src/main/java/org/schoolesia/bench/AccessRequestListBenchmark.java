@@ -422,35 +422,8 @@ public final class AccessRequestListBenchmark {
 
     /** Debian's cluster: started if down, then a fresh database owned by the bench's role. Needs root (psql as postgres). */
     private void preparePostgres() throws IOException, InterruptedException {
-        String clusters = run(List.of("pg_lsclusters", "--no-header"));
-        for (String line : clusters.split("\n")) {
-            String[] c = line.trim().split("\\s+");
-            if (c.length >= 4 && c[2].equals(String.valueOf(pg.port())) && c[3].startsWith("down")) {
-                out("   starting PostgreSQL cluster " + c[0] + "/" + c[1]);
-                run(List.of("pg_ctlcluster", c[0], c[1], "start"));
-            }
-        }
-        String role = pg.user().replace("\"", "");
-        String password = pg.password().replace("'", "''");
-        psqlAsPostgres("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                + "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'; ELSE ALTER ROLE \"" + role + "\" LOGIN PASSWORD '"
-                + password + "'; END IF; END $$;");
-        psqlAsPostgres("DROP DATABASE IF EXISTS \"" + pg.database() + "\" WITH (FORCE);");
-        psqlAsPostgres("CREATE DATABASE \"" + pg.database() + "\" OWNER \"" + role + "\" ENCODING 'UTF8' TEMPLATE template0;");
-        out("   PostgreSQL database " + pg.database() + " recreated (owner " + role + ")");
-    }
-
-    private static void psqlAsPostgres(String sql) throws IOException, InterruptedException {
-        run(List.of("runuser", "-u", "postgres", "--", "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql));
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size()))) + " failed:\n" + output);
-        }
-        return output;
+        DebianPostgres.recreateDatabase(pg.port(), pg.database(), pg.user(), pg.password(), AccessRequestListBenchmark::out);
+        out("   PostgreSQL database " + pg.database() + " recreated (owner " + pg.user() + ")");
     }
 
     /** Inserts the requests and the users; false when the distribution has no SCHOOL_ACCESS_REQUEST (server not rebuilt). */

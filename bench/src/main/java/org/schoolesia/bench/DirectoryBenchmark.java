@@ -160,34 +160,7 @@ public final class DirectoryBenchmark {
 
     /** Debian's cluster: start it if down, then a fresh database owned by the bench role. Needs root (runs psql as postgres). */
     private static void preparePostgres(PgSettings pg) throws IOException, InterruptedException {
-        String clusters = run(List.of("pg_lsclusters", "--no-header"));
-        for (String line : clusters.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length >= 4 && f[2].equals(String.valueOf(pg.port())) && f[3].startsWith("down")) {
-                out("  starting PostgreSQL cluster " + f[0] + "/" + f[1]);
-                run(List.of("pg_ctlcluster", f[0], f[1], "start"));
-            }
-        }
-        String role = pg.user().replace("\"", "");
-        String password = pg.password().replace("'", "''");
-        psqlAsPostgres("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                + "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'; ELSE ALTER ROLE \"" + role + "\" LOGIN PASSWORD '"
-                + password + "'; END IF; END $$;");
-        psqlAsPostgres("DROP DATABASE IF EXISTS \"" + pg.database() + "\" WITH (FORCE);");
-        psqlAsPostgres("CREATE DATABASE \"" + pg.database() + "\" OWNER \"" + role + "\" ENCODING 'UTF8' TEMPLATE template0;");
-    }
-
-    private static void psqlAsPostgres(String sql) throws IOException, InterruptedException {
-        run(List.of("runuser", "-u", "postgres", "--", "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql));
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size()))) + " failed:\n" + output);
-        }
-        return output;
+        DebianPostgres.recreateDatabase(pg.port(), pg.database(), pg.user(), pg.password(), DirectoryBenchmark::out);
     }
 
     /** Realm id, the organisations' membership groups, a client to log the staff member in with a password. */

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -193,24 +189,7 @@ class AccessRequestOutcomeIT {
     }
 
     private HttpResponse<String> staff(String asUser, String method, String path, Object body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.keycloak().realmUrl(DemoRealm.NAME) + "/school/access-requests" + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json").header("Accept-Language", "ru")
-                    .header("Authorization", "Bearer " + api.token(asUser));
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.call(method, asUser, env.keycloak().realmUrl(DemoRealm.NAME) + "/school/access-requests" + path, body, "ru");
     }
 
     private static JsonNode json(HttpResponse<String> response) {

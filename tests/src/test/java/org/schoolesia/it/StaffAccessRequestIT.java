@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -70,8 +65,6 @@ class StaffAccessRequestIT {
 
     private final TestEnvironment env;
     private final StaffApi api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     StaffAccessRequestIT(TestEnvironment env) {
         this.env = env;
@@ -477,25 +470,7 @@ class StaffAccessRequestIT {
     }
 
     private HttpResponse<String> send(String method, String staff, String path, Object body, String language) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(java.time.Duration.ofSeconds(60))
-                    .header("Accept", "application/json").header("Accept-Language", language);
-            if (staff != null) {
-                b.header("Authorization", "Bearer " + api.token(staff));
-            }
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                String json = body instanceof String s ? s : StaffApi.JSON.writeValueAsString(body);
-                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-            }
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.call(method, staff, base() + path, body, language);
     }
 
     private static JsonNode ok(HttpResponse<String> r) {

@@ -95,6 +95,29 @@ final class StaffApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
     }
 
+    /**
+     * Any school REST call as a staff member: {@code url} absolute, {@code asUser} null for no token,
+     * {@code body} null, a JSON string or an object written as JSON.
+     */
+    HttpResponse<String> call(String method, String asUser, String url, Object body, String language) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").header("Accept-Language", language);
+        if (asUser != null) {
+            b.header("Authorization", "Bearer " + token(asUser));
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            try {
+                String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return send(b);
+    }
+
     /** {@code asUser} null: no token at all; starting with "Bearer ": that raw header. */
     private HttpRequest.Builder request(String asUser, String path, String language) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))

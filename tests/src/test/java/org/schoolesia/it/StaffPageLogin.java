@@ -1,14 +1,11 @@
 package org.schoolesia.it;
 
-import java.time.Duration;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -27,7 +24,7 @@ final class StaffPageLogin {
      */
     static void logIn(WebDriver chromium, TestEnvironment env, String page, Set<String> organisation, String username,
                       Runnable beforeCredentials) {
-        waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
+        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
                 && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
         for (int round = 0; round < 6 && chooseOnce(chromium, organisation); round++) {
             pause(300); // a cascade may fill the next select
@@ -38,7 +35,7 @@ final class StaffPageLogin {
         user.sendKeys(username);
         chromium.findElement(By.id("password")).sendKeys(StaffApi.PASSWORD);
         chromium.findElement(By.id("kc-login")).click();
-        waitFor(chromium, d -> d.getCurrentUrl().startsWith(page));
+        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(page));
     }
 
     /** Picks the wanted option in every visible select not showing one yet; true if anything changed. */
@@ -62,10 +59,6 @@ final class StaffPageLogin {
             }
         }
         return changed;
-    }
-
-    private static void waitFor(WebDriver chromium, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(chromium, Duration.ofSeconds(30)).until(condition::apply);
     }
 
     private static void pause(long millis) {
