@@ -106,7 +106,10 @@ realm = {
      "signerCertificate":pem("keys/client-gost.crt.pem"),
      "esiaCertificates":pem("keys/esia-gost.crt.pem")+pem("keys/esia-rsa.crt.pem"),
      "esiaTokenLeewaySeconds":"60","esiaHttpTimeoutMillis":"5000","esiaMaxResponseBytes":"1048576",
-     "esiaTimestampZone":"Europe/Moscow","esiaReverseSignatureBytes":"false","esiaClockCorrection":"false"}}],
+     "esiaTimestampZone":"Europe/Moscow","esiaReverseSignatureBytes":"false","esiaClockCorrection":"false",
+     # The school's use of the generic provider: the role buttons' school_role is kept with the
+     # login (client note esia.param.school_role) and children are read only for parents.
+     "esiaForwardedParameters":"school_role=parent|student|staff","esiaReadChildrenWhen":"school_role=parent"}}],
  "identityProviderMappers":[{"name":"school account resolver","identityProviderAlias":"esia","identityProviderMapper":"school-esia-account-resolver","config":{"syncMode":"INHERIT"}},
    mapper("middle name","middleName","middleName"),mapper("birth date","birthDate","birthdate"),
    mapper("gender","gender","gender"),mapper("snils","snils","snils"),mapper("mobile","mobile","phoneNumber"),

@@ -105,7 +105,8 @@ public class EsiaCallbackEndpoint {
             EsiaClient client = provider.client();
             EsiaTokenResponse tokens = client.exchangeCode(code, notes.get(EsiaIdentityProvider.NOTE_REDIRECT_URI));
             EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
-            boolean withChildren = childrenWanted(authSession) && config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"));
+            boolean withChildren = config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))
+                    && config.getReadChildrenWhen().wanted(config.getForwardedParameters(), authSession::getClientNote);
             EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken(), withChildren);
             if (person.oid() != null && !idToken.oid().equals(person.oid())) {
                 throw new EsiaLoginException("esiaErrorInvalidResponse", Response.Status.BAD_GATEWAY,
@@ -172,24 +173,6 @@ public class EsiaCallbackEndpoint {
             VERIFIERS.put(key, verifier);
         }
         return verifier;
-    }
-
-    /**
-     * Children (and their birth certificates, one call per child) are read for a parent's login, or
-     * when no role was chosen: a pupil or a teacher has no use for them, and each is a call to ESIA.
-     */
-    static boolean childrenWanted(AuthenticationSessionModel authSession) {
-        // As the school steps read it: the relying system's choice first, then the button; unknown values count as none.
-        String role = known(authSession.getClientNote("client_request_param_" + EsiaNotes.ROLE_PARAMETER));
-        if (role == null) {
-            role = known(authSession.getClientNote(EsiaNotes.CHOSEN_ROLE_NOTE));
-        }
-        return role == null || "parent".equals(role);
-    }
-
-    private static String known(String role) {
-        return role != null && java.util.Set.of("parent", "student", "staff").contains(role.trim().toLowerCase(java.util.Locale.ROOT))
-                ? role.trim().toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     private static String printable(String value) {

@@ -58,7 +58,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         String esiaState = UUID.randomUUID().toString();
         String redirectUri = request.getRedirectUri();
-        keepChosenRole(request, authSession);
+        keepForwardedParameters(config, request, authSession);
 
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put(NOTE_KEYCLOAK_STATE, request.getState().getEncoded());
@@ -100,11 +100,11 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         }
     }
 
-    /** The login page's role buttons link here with {@code school_role}; the school steps read it back. */
-    private static void keepChosenRole(AuthenticationRequest request, AuthenticationSessionModel authSession) {
-        String role = request.getUriInfo() == null ? null : request.getUriInfo().getQueryParameters().getFirst(EsiaNotes.ROLE_PARAMETER);
-        if (role != null && role.matches("[a-z]{1,16}")) {
-            authSession.setClientNote(EsiaNotes.CHOSEN_ROLE_NOTE, role);
+    /** The login page's choices (links to this provider with parameters) outlive the flow restart as client notes. */
+    private static void keepForwardedParameters(EsiaIdentityProviderConfig config, AuthenticationRequest request,
+                                                AuthenticationSessionModel authSession) {
+        if (request.getUriInfo() != null) {
+            config.getForwardedParameters().notes(request.getUriInfo().getQueryParameters()).forEach(authSession::setClientNote);
         }
     }
 

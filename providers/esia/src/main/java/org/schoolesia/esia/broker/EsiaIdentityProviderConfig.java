@@ -39,6 +39,19 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
     public static final String HTTP_TIMEOUT_MILLIS = "esiaHttpTimeoutMillis";
     public static final String MAX_RESPONSE_BYTES = "esiaMaxResponseBytes";
     public static final String CLIENT_CERTIFICATE_HASH = "esiaClientCertificateHash";
+    public static final String FORWARDED_PARAMETERS = "esiaForwardedParameters";
+    public static final String READ_CHILDREN_WHEN = "esiaReadChildrenWhen";
+
+    /*
+     * Bounds of the numeric settings (defect 10): a timeout of 0 would mean "wait forever" and an
+     * unbounded leeway would accept long-expired tokens. Saving outside them is refused; a stored
+     * value outside them (an older realm, an import) is clamped at use.
+     */
+    static final Bounds TOKEN_LEEWAY = new Bounds(TOKEN_LEEWAY_SECONDS, "Clock leeway for tokens (s)", 0, 300, 60);
+    static final Bounds HTTP_TIMEOUT = new Bounds(HTTP_TIMEOUT_MILLIS, "ESIA call deadline (ms)", 500, 60_000, 10_000);
+    static final Bounds MAX_RESPONSE = new Bounds(MAX_RESPONSE_BYTES, "Largest ESIA answer accepted (bytes)", 4096, 16 * 1024 * 1024, 1024 * 1024);
+    static final Bounds SIGNER_TIMEOUT = new Bounds(org.schoolesia.esia.signer.SignerSettings.TIMEOUT_MILLIS,
+            "Signing service deadline (ms)", 500, 60_000, 5000);
 
     public static final String PROTOCOL_V2 = "v2";
     public static final String PROTOCOL_LEGACY = "legacy";
@@ -130,7 +143,7 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
     }
 
     public Duration getTokenLeeway() {
-        return Duration.ofSeconds(intValue(TOKEN_LEEWAY_SECONDS, 60));
+        return Duration.ofSeconds(TOKEN_LEEWAY.clamped(getConfig().get(TOKEN_LEEWAY_SECONDS)));
     }
 
     public java.time.ZoneId getTimestampZone() {
@@ -138,20 +151,29 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
         return value == null || value.isBlank() ? java.time.ZoneId.of("Europe/Moscow") : java.time.ZoneId.of(value.trim());
     }
 
+    /** The whole of one ESIA call, connecting and reading included. */
     public int getHttpTimeoutMillis() {
-        return intValue(HTTP_TIMEOUT_MILLIS, 10_000);
+        return (int) HTTP_TIMEOUT.clamped(getConfig().get(HTTP_TIMEOUT_MILLIS));
     }
 
     public long getMaxResponseBytes() {
-        return intValue(MAX_RESPONSE_BYTES, 1024 * 1024);
+        return MAX_RESPONSE.clamped(getConfig().get(MAX_RESPONSE_BYTES));
     }
 
-    private int intValue(String key, int defaultValue) {
-        String value = getConfig().get(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
+    public LoginParameters getForwardedParameters() {
+        try {
+            return LoginParameters.parse(getConfig().get(FORWARDED_PARAMETERS));
+        } catch (IllegalArgumentException e) {
+            return LoginParameters.NONE; // refused on save; an unsaved bad value forwards nothing
         }
-        return Integer.parseInt(value.trim());
+    }
+
+    public ChildrenCondition getReadChildrenWhen() {
+        try {
+            return ChildrenCondition.parse(getConfig().get(READ_CHILDREN_WHEN));
+        } catch (IllegalArgumentException e) {
+            return ChildrenCondition.ALWAYS; // as without the setting: the children are complete
+        }
     }
 
     private static String normaliseScope(String scope) {
@@ -184,15 +206,11 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
         if (protocol != null && !protocol.isBlank() && !PROTOCOL_V2.equalsIgnoreCase(protocol) && !PROTOCOL_LEGACY.equalsIgnoreCase(protocol)) {
             throw new IllegalArgumentException("ESIA protocol must be v2 or legacy");
         }
-        for (String key : List.of(TOKEN_LEEWAY_SECONDS, HTTP_TIMEOUT_MILLIS, MAX_RESPONSE_BYTES)) {
-            try {
-                if (intValue(key, 1) < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a non-negative whole number");
-            }
+        for (Bounds bounds : List.of(TOKEN_LEEWAY, HTTP_TIMEOUT, MAX_RESPONSE, SIGNER_TIMEOUT)) {
+            bounds.check(getConfig().get(bounds.key()));
         }
+        LoginParameters.parse(getConfig().get(FORWARDED_PARAMETERS));
+        ChildrenCondition.parse(getConfig().get(READ_CHILDREN_WHEN));
         try {
             getTimestampZone();
         } catch (RuntimeException e) {

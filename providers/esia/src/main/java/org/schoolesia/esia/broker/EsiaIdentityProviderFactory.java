@@ -59,7 +59,8 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
                 .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(SignerSettings.AUTHORIZATION).label("Signing service Authorization header")
                 .type(ProviderConfigProperty.PASSWORD).secret(true).add()
-            .property().name(SignerSettings.TIMEOUT_MILLIS).label("Signing service timeout (ms)")
+            .property().name(SignerSettings.TIMEOUT_MILLIS).label("Signing service deadline (ms)")
+                .helpText("The whole signing call, connecting and reading included: 500 to 60000.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("5000").add()
             .property().name(EsiaIdentityProviderConfig.REVERSE_SIGNATURE_BYTES).label("Reverse signature bytes")
                 .helpText("Implementations disagree on the byte order of the raw GOST signature. Switch on if ESIA answers ESIA-007053 with a correct certificate.")
@@ -68,16 +69,29 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
                 .helpText("ESIA's certificate(s) for id_token signatures (RS256 or GOST3410_2012_256). Paste several during ESIA's yearly rotation.")
                 .type(ProviderConfigProperty.TEXT_TYPE).required(true).add()
             .property().name(EsiaIdentityProviderConfig.TOKEN_LEEWAY_SECONDS).label("Clock leeway for tokens (s)")
+                .helpText("Tolerated clock difference when checking id_token times: 0 to 300 (ESIA's guidance: about 60).")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("60").add()
             .property().name(EsiaIdentityProviderConfig.CLOCK_CORRECTION).label("Correct clock offset from ESIA's Date header")
                 .helpText("Against ESIA-007015 when this server's clock drifts.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
             .property().name(EsiaIdentityProviderConfig.TIMESTAMP_ZONE).label("Timestamp time zone")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("Europe/Moscow").add()
-            .property().name(EsiaIdentityProviderConfig.HTTP_TIMEOUT_MILLIS).label("ESIA call timeout (ms)")
+            .property().name(EsiaIdentityProviderConfig.HTTP_TIMEOUT_MILLIS).label("ESIA call deadline (ms)")
+                .helpText("Each call to ESIA (token, person, contacts, children) must be complete within this time, connecting and reading included, or the login ends with the page \"Gosuslugi is not answering right now\": 500 to 60000.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("10000").add()
             .property().name(EsiaIdentityProviderConfig.MAX_RESPONSE_BYTES).label("Largest ESIA answer accepted (bytes)")
+                .helpText("4096 to 16777216.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("1048576").add()
+            .property().name(EsiaIdentityProviderConfig.FORWARDED_PARAMETERS).label("Forwarded login parameters")
+                .helpText("Query parameters of this provider's login URL to keep with the login, so that steps after ESIA can read them: "
+                        + "name or name=value1|value2 (only those values), several separated by commas. Each is kept as the client note "
+                        + "esia.param.<name>. Empty: none.")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(EsiaIdentityProviderConfig.READ_CHILDREN_WHEN).label("Read children only when")
+                .helpText("parameter=value (or parameter=a|b): read the children from ESIA only for logins whose parameter — the relying "
+                        + "client's authorization parameter, else the forwarded one — has one of these values; a login without it still reads them. "
+                        + "Empty: always, when kid_ scopes are configured.")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
     @Override

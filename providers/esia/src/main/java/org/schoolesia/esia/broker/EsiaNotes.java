@@ -29,16 +29,29 @@ public final class EsiaNotes {
      * and birthCertificate ("series number") with birthCertificateIssued when the kid_birth_cert_doc scope is granted.
      */
     public static final String KIDS = PREFIX + "kids";
-    /** "true" when this login asked ESIA for the children (a parent's login): only then is {@link #KIDS} complete. */
+    /** "true" when this login asked ESIA for the children (see "Read children only when"): only then is {@link #KIDS} complete. */
     public static final String KIDS_READ = PREFIX + "kidsRead";
 
     /**
-     * The role chosen on the login page before Госуслуги (R-ESIA-2) arrives as this parameter of
-     * the broker login URL; the provider keeps it as the client note {@link #CHOSEN_ROLE_NOTE},
-     * which survives the flow restart Keycloak does when ESIA answers.
+     * ESIA's account status as received, upper case ({@code REGISTERED}, {@code DELETED}, …);
+     * absent when ESIA sent none. Later steps decide what a status means for them.
      */
-    public static final String ROLE_PARAMETER = "school_role";
-    public static final String CHOSEN_ROLE_NOTE = "school.esiaRole";
+    public static final String STATUS = PREFIX + "status";
+    /** "true" while ESIA is verifying the person's identity; {@link #TRUSTED} is then "false". */
+    public static final String VERIFYING = PREFIX + "verifying";
+
+    /**
+     * Client-note prefix of the forwarded login parameters: a parameter {@code x} of the broker
+     * login URL named in the provider's "Forwarded login parameters" is kept as the client note
+     * {@code esia.param.x}. Client notes survive the flow restart Keycloak does when ESIA answers,
+     * so steps after ESIA can read what the login page (or its links) chose before.
+     */
+    public static final String FORWARDED_PARAMETER_PREFIX = PREFIX + "param.";
+
+    /** The client note a forwarded login parameter is kept under. */
+    public static String forwardedParameterNote(String parameter) {
+        return FORWARDED_PARAMETER_PREFIX + parameter;
+    }
 
     private EsiaNotes() {
     }
