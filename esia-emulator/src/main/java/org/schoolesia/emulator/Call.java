@@ -111,6 +111,28 @@ final class Call {
         }
     }
 
+    /**
+     * Sends the headers, then the body one byte per {@code intervalMillis}, flushing each. Ends
+     * quietly when the client hangs up, which is what a client with a deadline does.
+     */
+    void drip(int status, String contentType, byte[] data, long intervalMillis) throws IOException {
+        this.status = status;
+        setHeader("Content-Type", contentType);
+        setHeader("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (byte b : data) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(Math.max(1, intervalMillis));
+            }
+        } catch (IOException e) {
+            outcome += " (client hung up)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void html(int status, String html) throws IOException {
         send(status, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }

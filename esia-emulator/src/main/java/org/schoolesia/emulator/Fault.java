@@ -26,5 +26,11 @@ public enum Fault {
     /** Person API answers 500. */
     PERSON_SERVER_ERROR,
     /** Argument: milliseconds the person API waits before answering. */
-    PERSON_DELAY
+    PERSON_DELAY,
+    /**
+     * Argument: milliseconds between bytes (default 500). The person API answers 200 at once and
+     * then sends its body one byte at a time: every read gets data within a socket timeout, so
+     * only an overall deadline ends the call.
+     */
+    PERSON_SLOW_DRIP
 }

@@ -97,6 +97,12 @@ final class PersonApi {
             c.send(200, "application/json; charset=UTF-8", oversized());
             return;
         }
+        if (f.isArmed(Fault.PERSON_SLOW_DRIP)) {
+            c.outcome = "fault PERSON_SLOW_DRIP";
+            c.drip(200, "application/json; charset=UTF-8", Jwt.JSON.writeValueAsBytes(result),
+                    parseLong(f.arg(Fault.PERSON_SLOW_DRIP), 500));
+            return;
+        }
         c.outcome = "served";
         c.json(200, result);
     }

@@ -34,7 +34,7 @@ class FixturesTest {
     @Test
     void personsHaveValidSnilsAndExpectedShape() {
         EmulatorConfig config = EmulatorConfig.load(TestEsiaClient.CONFIG);
-        assertEquals(14, config.persons().size());
+        assertEquals(19, config.persons().size());
         for (ObjectNode p : config.persons()) {
             assertTrue(snilsValid(p.path("snils").asText()), p.toString());
             assertTrue(p.path("birthDate").asText().matches("\\d{2}\\.\\d{2}\\.\\d{4}"));
@@ -47,6 +47,14 @@ class FixturesTest {
         assertEquals(2, config.person("1000000001").path("kids").size());
         assertEquals("KD", config.person("1000000005").path("level").asText());
         assertTrue(!config.person("1000000004").path("trusted").asBoolean());
+        // Persons for issue 10 (defects 4 and 6): deleted, under verification, a 10 KB surname, born 2099.
+        assertEquals("DELETED", config.person("1000000015").path("status").asText());
+        assertEquals(config.person("1000000002").path("snils"), config.person("1000000015").path("snils"));
+        assertTrue(config.person("1000000016").path("verifying").asBoolean());
+        assertEquals(config.person("1000000009").path("snils"), config.person("1000000016").path("snils"));
+        assertTrue(config.person("1000000017").path("lastName").asText().length() >= 10 * 1024);
+        assertEquals("01.01.2099", config.person("1000000018").path("birthDate").asText());
+        assertEquals("01.01.2099", config.person("1000000018").path("kids").get(0).path("birthDate").asText());
     }
 
     @Test

@@ -210,6 +210,18 @@ class PersonApiAndFaultsTest {
     }
 
     @Test
+    void slowDripSendsTheWholeAnswerButByteByByte() throws Exception {
+        emu.faults().arm(Fault.PERSON_SLOW_DRIP, "2");
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = client.get("/rs/prns/1000000001", at());
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, r.statusCode());
+        assertEquals("Мария", TestEsiaClient.JSON.readTree(r.body()).path("firstName").asText());
+        int bytes = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(elapsed >= bytes * 2L * 9 / 10, "one byte per 2 ms: " + bytes + " bytes in " + elapsed + " ms");
+    }
+
+    @Test
     void faultsOverHttp() throws Exception {
         HttpResponse<String> r = client.http.send(HttpRequest.newBuilder(URI.create(emu.baseUrl() + "/_emulator/faults"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"fault\":\"PERSON_SERVER_ERROR\",\"arg\":null}")).build(),

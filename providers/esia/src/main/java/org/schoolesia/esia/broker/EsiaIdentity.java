@@ -39,8 +39,13 @@ final class EsiaIdentity {
         put(data, EsiaNotes.BIRTH_DATE, person.birthDate() == null ? null : person.birthDate().toString());
         put(data, EsiaNotes.GENDER, person.gender());
         put(data, EsiaNotes.SNILS, person.snils() == null ? null : person.snils().digits());
-        // A confirmed account needs both: ESIA's person record and the token's subject claim agree.
-        put(data, EsiaNotes.TRUSTED, String.valueOf(person.trusted() && token.trusted()));
+        // A confirmed account needs both ESIA's person record and the token's subject claim, and no
+        // identity check still running at ESIA (defect 4: one under verification is unconfirmed).
+        put(data, EsiaNotes.TRUSTED, String.valueOf(person.trusted() && token.trusted() && !person.verifying()));
+        put(data, EsiaNotes.STATUS, person.status());
+        if (person.verifying()) {
+            put(data, EsiaNotes.VERIFYING, "true");
+        }
         put(data, EsiaNotes.LEVEL, token.level());
         put(data, EsiaNotes.EMAIL, person.email());
         put(data, EsiaNotes.MOBILE, person.mobile());

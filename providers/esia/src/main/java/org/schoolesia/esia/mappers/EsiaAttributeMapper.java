@@ -27,11 +27,11 @@ public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
 
     /** The fields an admin can pick: the suffixes of {@link EsiaNotes}. */
     static final List<String> FIELDS = List.of("oid", "lastName", "firstName", "middleName", "birthDate", "gender",
-            "snils", "trusted", "level", "email", "mobile", "citizenship", "kids");
+            "snils", "trusted", "level", "email", "mobile", "citizenship", "kids", "status");
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(ESIA_FIELD).label("ESIA field")
-                .helpText("What ESIA said: birthDate is ISO yyyy-MM-dd, snils 11 digits, trusted true/false (confirmed account), level P/PR/KD, email/mobile only when ESIA marks them verified, kids a JSON array.")
+                .helpText("What ESIA said: birthDate is ISO yyyy-MM-dd, snils 11 digits, trusted true/false (confirmed account), level P/PR/KD, email/mobile only when ESIA marks them verified, kids a JSON array, status ESIA's account status (REGISTERED, DELETED, …).")
                 .type(ProviderConfigProperty.LIST_TYPE).options(FIELDS.toArray(String[]::new)).defaultValue("snils").add()
             .property().name(USER_ATTRIBUTE).label("User attribute")
                 .helpText("The user-profile attribute to write.")

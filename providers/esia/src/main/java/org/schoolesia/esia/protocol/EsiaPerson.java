@@ -19,10 +19,12 @@ public final class EsiaPerson {
     private final String email;
     private final String mobile;
     private final List<EsiaKid> kids;
+    private final String status;
+    private final boolean verifying;
 
     public EsiaPerson(String oid, String lastName, String firstName, String middleName, LocalDate birthDate,
                       String gender, boolean trusted, String citizenship, Snils snils, boolean snilsInvalid,
-                      String email, String mobile, List<EsiaKid> kids) {
+                      String email, String mobile, List<EsiaKid> kids, String status, boolean verifying) {
         this.oid = oid;
         this.lastName = lastName;
         this.firstName = firstName;
@@ -36,6 +38,8 @@ public final class EsiaPerson {
         this.email = email;
         this.mobile = mobile;
         this.kids = kids == null ? List.of() : List.copyOf(kids);
+        this.status = status;
+        this.verifying = verifying;
     }
 
     public String oid() {
@@ -100,10 +104,20 @@ public final class EsiaPerson {
         return kids;
     }
 
+    /** ESIA's account status upper case as received (REGISTERED, DELETED, …), or null when ESIA sent none. */
+    public String status() {
+        return status;
+    }
+
+    /** ESIA is still verifying this person's identity: not to be taken as confirmed. */
+    public boolean verifying() {
+        return verifying;
+    }
+
     /** No names, dates or contacts: toString ends up in logs. */
     @Override
     public String toString() {
-        return "EsiaPerson[oid=" + oid + ", trusted=" + trusted + ", snils=" + snils
+        return "EsiaPerson[oid=" + oid + ", status=" + status + ", trusted=" + trusted + ", verifying=" + verifying + ", snils=" + snils
                 + (snilsInvalid ? " (invalid one dropped)" : "") + ", kids=" + kids.size() + "]";
     }
 }

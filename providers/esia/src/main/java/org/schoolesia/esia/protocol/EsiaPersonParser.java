@@ -2,6 +2,7 @@ package org.schoolesia.esia.protocol;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -25,24 +26,31 @@ public final class EsiaPersonParser {
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final String VERIFIED = "VERIFIED";
+    /** Each child costs a call for its documents; no family comes near this. */
+    static final int MAX_KIDS = 30;
 
     /**
      * @param contactsJson null when contacts were not requested
      * @param kidsJson     null when kids were not requested
      */
     public static EsiaPerson parse(String personJson, String contactsJson, String kidsJson) throws EsiaPersonException {
+        return parse(personJson, contactsJson, kidsJson, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** As {@link #parse(String, String, String)}, with the day against which birth dates are judged. */
+    static EsiaPerson parse(String personJson, String contactsJson, String kidsJson, LocalDate today) throws EsiaPersonException {
         JsonNode person = object(personJson, "person");
         // Real ESIA person documents carry no oid (the id_token's sub names the person); accept one if present.
         String oid = person.hasNonNull("oid") ? oid(person, "person", "oid") : null;
+        if (person.hasNonNull("oid") && EsiaText.oid(oid) == null) {
+            throw new EsiaPersonException("ESIA person field 'oid' is not an identifier");
+        }
         Snils snils = null;
         boolean snilsInvalid = false;
         String snilsText = text(person, "snils", "person");
         if (snilsText != null && !snilsText.isBlank()) {
-            try {
-                snils = Snils.parse(snilsText);
-            } catch (IllegalArgumentException e) {
-                snilsInvalid = true;
-            }
+            snils = snils(snilsText);
+            snilsInvalid = snils == null;
         }
         String email = null;
         String mobile = null;
@@ -53,44 +61,58 @@ public final class EsiaPersonParser {
                 }
                 String type = text(contact, "type", "contact");
                 if (email == null && "EML".equals(type)) {
-                    email = text(contact, "value", "contact");
+                    email = EsiaText.email(text(contact, "value", "contact"));
                 } else if (mobile == null && "MBT".equals(type)) {
-                    mobile = text(contact, "value", "contact");
+                    mobile = EsiaText.mobile(text(contact, "value", "contact"));
                 }
             }
         }
         List<EsiaKid> kids = new ArrayList<>();
         if (kidsJson != null) {
             for (JsonNode kid : elements(kidsJson, "kids")) {
-                kids.add(kid(kid));
+                if (kids.size() < MAX_KIDS) {
+                    kids.add(kid(kid, today));
+                }
             }
         }
-        return new EsiaPerson(oid, text(person, "lastName", "person"), text(person, "firstName", "person"),
-                text(person, "middleName", "person"), date(person, "birthDate", "person"),
-                gender(person, "person"), bool(person, "trusted", "person"), text(person, "citizenship", "person"),
-                snils, snilsInvalid, email, mobile, kids);
+        return new EsiaPerson(oid, EsiaText.name(text(person, "lastName", "person")), EsiaText.name(text(person, "firstName", "person")),
+                EsiaText.name(text(person, "middleName", "person")), EsiaText.birthDate(date(person, "birthDate", "person"), today),
+                gender(person, "person"), bool(person, "trusted", "person"), EsiaText.code(text(person, "citizenship", "person")),
+                snils, snilsInvalid, email, mobile, kids,
+                EsiaText.code(text(person, "status", "person")), bool(person, "verifying", "person"));
     }
 
-    private static EsiaKid kid(JsonNode kid) throws EsiaPersonException {
+    private static EsiaKid kid(JsonNode kid, LocalDate today) throws EsiaPersonException {
         // The kids collection calls the identifier "id"; a kid fetched on its own has "oid".
-        String oid = kid.has("oid") ? oid(kid, "kid", "oid") : oid(kid, "kid", "id");
-        Snils snils = null;
+        String field = kid.has("oid") ? "oid" : "id";
+        String oid = EsiaText.oid(oid(kid, "kid", field));
+        if (oid == null) {
+            // It would go into the URL of the child's documents.
+            throw new EsiaPersonException("ESIA kid field '" + field + "' is not an identifier");
+        }
         String snilsText = text(kid, "snils", "kid");
-        if (snilsText != null && !snilsText.isBlank()) {
-            try {
-                snils = Snils.parse(snilsText);
-            } catch (IllegalArgumentException e) {
-                snils = null; // the parent's login must not fail over a child's typo at ESIA
-            }
-        }
-        java.time.LocalDate birthDate;
+        // As with a bad SNILS or date: a child's bad record at ESIA must not stop the parent's login.
+        Snils snils = snilsText == null || snilsText.isBlank() ? null : snils(snilsText);
+        LocalDate birthDate;
         try {
-            birthDate = date(kid, "birthDate", "kid");
+            birthDate = EsiaText.birthDate(date(kid, "birthDate", "kid"), today);
         } catch (EsiaPersonException e) {
-            birthDate = null; // as with the SNILS: a child's bad record at ESIA must not stop the parent's login
+            birthDate = null;
         }
-        return new EsiaKid(oid, text(kid, "lastName", "kid"), text(kid, "firstName", "kid"),
-                text(kid, "middleName", "kid"), birthDate, gender(kid, "kid"), snils);
+        return new EsiaKid(oid, EsiaText.name(text(kid, "lastName", "kid")), EsiaText.name(text(kid, "firstName", "kid")),
+                EsiaText.name(text(kid, "middleName", "kid")), birthDate, gender(kid, "kid"), snils);
+    }
+
+    /** Null when not a valid SNILS; long text is not even tried. */
+    private static Snils snils(String text) {
+        if (text.length() > 32) {
+            return null;
+        }
+        try {
+            return Snils.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -100,8 +122,17 @@ public final class EsiaPersonParser {
     public static java.util.Optional<EsiaBirthCertificate> birthCertificate(String docsJson) throws EsiaPersonException {
         for (JsonNode doc : elements(docsJson, "kid documents")) {
             if ("BRTH_CERT".equals(doc.path("type").asText())) {
-                return java.util.Optional.of(new EsiaBirthCertificate(text(doc, "series", "birth certificate"),
-                        text(doc, "number", "birth certificate"), date(doc, "issueDate", "birth certificate")));
+                String series = EsiaText.documentPart(text(doc, "series", "birth certificate"));
+                String number = EsiaText.documentPart(text(doc, "number", "birth certificate"));
+                LocalDate issued;
+                try {
+                    issued = EsiaText.birthDate(date(doc, "issueDate", "birth certificate"), LocalDate.now(ZoneOffset.UTC));
+                } catch (EsiaPersonException e) {
+                    issued = null;
+                }
+                // A certificate without a readable number is no certificate to compare with the paper.
+                return number == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(new EsiaBirthCertificate(series, number, issued));
             }
         }
         return java.util.Optional.empty();

@@ -131,4 +131,69 @@ class EsiaPersonParserTest {
         assertEquals(null, p.kids().get(0).birthDate());
         assertEquals("Анна", p.kids().get(0).firstName());
     }
+
+    @Test
+    void statusAndVerifyingAreRead() throws Exception {
+        EsiaPerson p = EsiaPersonParser.parse(PERSON, null, null);
+        assertEquals("REGISTERED", p.status());
+        assertFalse(p.verifying());
+        p = EsiaPersonParser.parse(PERSON.replace("\"REGISTERED\"", "\"deleted\"").replace("\"verifying\":false", "\"verifying\":true"), null, null);
+        assertEquals("DELETED", p.status(), "upper case as ESIA means it");
+        assertTrue(p.verifying());
+        assertTrue(p.toString().contains("DELETED"));
+        p = EsiaPersonParser.parse("{\"firstName\":\"Иван\"}", null, null);
+        assertNull(p.status());
+        assertFalse(p.verifying());
+        EsiaPersonException e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{\"verifying\":\"yes\"}", null, null));
+        assertTrue(e.getMessage().contains("'verifying'"), e.getMessage());
+    }
+
+    @Test
+    void implausibleBirthDatesAreUnknownForPersonAndChildren() throws Exception {
+        LocalDate today = LocalDate.of(2026, 12, 6);
+        String kids = "{\"size\":2,\"elements\":[{\"id\":7,\"firstName\":\"Анна\",\"birthDate\":\"01.01.2099\"},"
+                + "{\"id\":8,\"firstName\":\"Илья\",\"birthDate\":\"02.04.2015\"}]}";
+        EsiaPerson p = EsiaPersonParser.parse("{\"birthDate\":\"01.01.2099\"}", null, kids, today);
+        assertNull(p.birthDate());
+        assertNull(p.kids().get(0).birthDate());
+        assertEquals(LocalDate.of(2015, 4, 2), p.kids().get(1).birthDate());
+        assertNull(EsiaPersonParser.parse("{\"birthDate\":\"01.01.1890\"}", null, null, today).birthDate());
+    }
+
+    @Test
+    void overlongOrHiddenTextIsBoundedEverywhere() throws Exception {
+        String longName = "Оченьдлиннаяфамилия".repeat(540);
+        String contacts = "{\"elements\":[{\"type\":\"EML\",\"vrfStu\":\"VERIFIED\",\"value\":\"" + "a".repeat(300) + "@example.org\"},"
+                + "{\"type\":\"MBT\",\"vrfStu\":\"VERIFIED\",\"value\":\"" + "9".repeat(100) + "\"}]}";
+        String kids = "{\"elements\":[{\"id\":7,\"lastName\":\"" + longName + "\",\"firstName\":\"\u202EАнна\"}]}";
+        EsiaPerson p = EsiaPersonParser.parse("{\"lastName\":\"" + longName + "\",\"firstName\":\"Ма\u200Bрия\",\"citizenship\":\""
+                + "R".repeat(100) + "\",\"snils\":\"" + "1".repeat(5000) + "\"}", contacts, kids);
+        assertEquals(EsiaText.NAME_MAX, p.lastName().length());
+        assertEquals("Мария", p.firstName());
+        assertNull(p.citizenship());
+        assertNull(p.email());
+        assertNull(p.mobile());
+        assertNull(p.snils());
+        assertTrue(p.snilsInvalid());
+        assertEquals(EsiaText.NAME_MAX, p.kids().get(0).lastName().length());
+        assertEquals("Анна", p.kids().get(0).firstName());
+        EsiaPersonException e = assertThrows(EsiaPersonException.class,
+                () -> EsiaPersonParser.parse("{}", null, "{\"elements\":[{\"id\":\"../../1\"}]}"));
+        assertTrue(e.getMessage().contains("'id'"), e.getMessage());
+    }
+
+    @Test
+    void childrenAreCappedAndBirthCertificatesBounded() throws Exception {
+        StringBuilder kids = new StringBuilder("{\"elements\":[");
+        for (int i = 0; i < 40; i++) {
+            kids.append(i == 0 ? "" : ",").append("{\"id\":").append(100 + i).append("}");
+        }
+        assertEquals(EsiaPersonParser.MAX_KIDS, EsiaPersonParser.parse("{}", null, kids + "]}").kids().size());
+        String doc = "{\"elements\":[{\"type\":\"BRTH_CERT\",\"series\":\"IV-МЮ\",\"number\":\"%s\",\"issueDate\":\"%s\"}]}";
+        EsiaBirthCertificate certificate = EsiaPersonParser.birthCertificate(String.format(doc, "123456", "01.01.2099")).orElseThrow();
+        assertEquals("123456", certificate.number());
+        assertNull(certificate.issueDate(), "an issue date in the future is unknown");
+        assertTrue(EsiaPersonParser.birthCertificate(String.format(doc, "1".repeat(5000), "01.02.2016")).isEmpty());
+    }
 }
