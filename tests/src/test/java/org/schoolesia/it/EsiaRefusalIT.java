@@ -89,7 +89,7 @@ class EsiaRefusalIT {
         env.updateEsiaConfig(Map.of("esiaHttpTimeoutMillis", "1500"));
         env.emulator().faults().arm(Fault.PERSON_DELAY, "4000");
         Browser.Page page = new EsiaFlow(env).loginAs("1000000001", "parent");
-        assertRefused(page, 502, "не отвечает", "no answer within 1500 ms");
+        assertRefused(page, 502, "не отвечает", "no complete answer within 1500 ms");
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
+import org.schoolesia.esia.http.CallDeadline;
 import org.schoolesia.esia.protocol.EsiaBirthCertificate;
 import org.schoolesia.esia.protocol.EsiaError;
 import org.schoolesia.esia.protocol.EsiaKid;
@@ -23,8 +25,9 @@ import org.schoolesia.esia.protocol.EsiaTimestamp;
 
 /**
  * The server-to-server half of an ESIA login: the signed token request and the person API.
- * Every call has the configured timeout and response-size limit, so a slow or hostile answer
- * ends the login with a clear page instead of holding a Keycloak worker.
+ * Every call goes through Keycloak's HTTP client (its proxy and pool settings apply) and has the
+ * configured deadline and response-size limit, so a slow, dripping or hostile answer ends the
+ * login with a clear page instead of holding a Keycloak worker.
  */
 final class EsiaClient {
 
@@ -46,9 +49,12 @@ final class EsiaClient {
         String state = UUID.randomUUID().toString();
         String timestamp = EsiaTimestamp.format(EsiaClockOffset.now(config.getAlias(), config.isClockCorrection()), config.getTimestampZone());
         EsiaRequestSigner.SignedRequest signed = signer.token(timestamp, state, redirectUri, code);
+        return withDeadline("token endpoint", http -> exchange(http.doPost(config.getTokenUrl()), state, code, redirectUri, timestamp, signed));
+    }
 
-        SimpleHttpRequest request = http().doPost(config.getTokenUrl())
-                .param("client_id", config.getClientId())
+    private EsiaTokenResponse exchange(SimpleHttpRequest request, String state, String code, String redirectUri, String timestamp,
+                                       EsiaRequestSigner.SignedRequest signed) throws IOException {
+        request.param("client_id", config.getClientId())
                 .param("code", code)
                 .param("grant_type", "authorization_code")
                 .param("client_secret", signed.clientSecret())
@@ -89,8 +95,6 @@ final class EsiaClient {
             }
             return new EsiaTokenResponse(accessToken, idToken, text(node, "refresh_token"), echoedState,
                     node.path("expires_in").asLong(0), body);
-        } catch (IOException e) {
-            throw unavailable("token endpoint", e);
         }
     }
 
@@ -100,10 +104,14 @@ final class EsiaClient {
      * the browser, too late to learn from. Failure only means no correction this time.
      */
     void learnClockOffset() {
-        try (SimpleHttpResponse response = http().doHead(config.getBaseUrl() + "/").asResponse()) {
-            Object offset = EsiaClockOffset.observe(config.getAlias(), response.getFirstHeader("Date"));
+        try {
+            Object offset = withDeadline("clock (HEAD " + config.getBaseUrl() + "/)", http -> {
+                try (SimpleHttpResponse response = http.doHead(config.getBaseUrl() + "/").asResponse()) {
+                    return EsiaClockOffset.observe(config.getAlias(), response.getFirstHeader("Date"));
+                }
+            });
             LOG.debugf("clock offset to ESIA (%s): %s", config.getAlias(), offset);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("could not read ESIA's clock for offset correction: %s", e.getMessage());
         }
     }
@@ -150,36 +158,46 @@ final class EsiaClient {
     }
 
     private String get(String url, String accessToken, String what) {
-        try (SimpleHttpResponse response = http().doGet(url).auth(accessToken).acceptJson().asResponse()) {
-            int status = response.getStatus();
-            if (status != 200) {
-                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
-                        "ESIA person API (" + what + ") answered HTTP " + status);
+        return withDeadline("person API (" + what + ")", http -> {
+            try (SimpleHttpResponse response = http.doGet(url).auth(accessToken).acceptJson().asResponse()) {
+                int status = response.getStatus();
+                if (status != 200) {
+                    throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                            "ESIA person API (" + what + ") answered HTTP " + status);
+                }
+                return response.asString();
+            } catch (IOException e) {
+                // Keycloak's HTTP client stops reading past the size limit with this message.
+                if (e.getMessage() != null && e.getMessage().startsWith("Response is at least")) {
+                    throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                            "ESIA person API (" + what + ") answer is larger than " + config.getMaxResponseBytes() + " bytes: refused", e);
+                }
+                throw e;
             }
-            return response.asString();
+        });
+    }
+
+    /** One exchange with ESIA, request and answer, under the provider's call deadline. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run(SimpleHttp http) throws IOException;
+    }
+
+    private <T> T withDeadline(String what, Exchange<T> exchange) {
+        int millis = config.getHttpTimeoutMillis();
+        CallDeadline deadline = CallDeadline.start(session.getProvider(HttpClientProvider.class).getHttpClient(), millis);
+        try (deadline) {
+            // Socket timeouts too, so a silent peer is noticed without waiting for the timer thread.
+            RequestConfig requestConfig = RequestConfig.custom()
+                    .setConnectTimeout(millis).setConnectionRequestTimeout(millis).setSocketTimeout(millis).build();
+            return exchange.run(SimpleHttp.create(deadline.client()).withRequestConfig(requestConfig)
+                    .withMaxConsumedResponseSize(config.getMaxResponseBytes()));
         } catch (IOException e) {
-            // Keycloak's HTTP client stops reading past the size limit with this message.
-            if (e.getMessage() != null && e.getMessage().startsWith("Response is at least")) {
-                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
-                        "ESIA person API (" + what + ") answer is larger than " + config.getMaxResponseBytes() + " bytes: refused", e);
-            }
-            throw unavailable("person API (" + what + ")", e);
+            String reason = deadline.expired() || e instanceof SocketTimeoutException
+                    ? "no complete answer within " + millis + " ms (call deadline)"
+                    : e.getMessage();
+            throw new EsiaLoginException("esiaErrorUnavailable", Response.Status.BAD_GATEWAY, "ESIA " + what + " failed: " + reason, e);
         }
-    }
-
-    private SimpleHttp http() {
-        int timeout = config.getHttpTimeoutMillis();
-        RequestConfig requestConfig = RequestConfig.custom()
-                .setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).setSocketTimeout(timeout).build();
-        return SimpleHttp.create(session).withRequestConfig(requestConfig).withMaxConsumedResponseSize(config.getMaxResponseBytes());
-    }
-
-    private EsiaLoginException unavailable(String what, IOException e) {
-        String reason = e instanceof SocketTimeoutException
-                ? "no answer within " + config.getHttpTimeoutMillis() + " ms"
-                : e.getMessage();
-        return new EsiaLoginException("esiaErrorUnavailable", Response.Status.BAD_GATEWAY,
-                "ESIA " + what + " failed: " + reason, e);
     }
 
     private static JsonNode parse(String body, String what) {

@@ -5,33 +5,33 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Built signers by settings fingerprint: parsing a key or building an HTTP client per login is
- * wasteful. Bounded, because settings change over time and old entries must go. Failures are not
+ * Built signers (or what they are built from) by settings fingerprint: parsing a key or a
+ * certificate per login is wasteful. Bounded, because settings change over time and old entries must go. Failures are not
  * cached, so a fixed configuration works on the next login.
  */
-public final class SignerCache {
+public final class SignerCache<T> {
 
     private static final int MAX_ENTRIES = 32;
 
-    private final Map<String, EsiaSigner> signers = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, T> signers = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EsiaSigner> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
 
-    public EsiaSigner get(SignerSettings settings, Function<SignerSettings, EsiaSigner> build) {
+    public T get(SignerSettings settings, Function<SignerSettings, T> build) {
         String fingerprint = settings.fingerprint();
         synchronized (signers) {
-            EsiaSigner cached = signers.get(fingerprint);
+            T cached = signers.get(fingerprint);
             if (cached != null) {
                 return cached;
             }
         }
         // Built outside the lock: a slow key parse must not block other realms' logins.
-        EsiaSigner built = build.apply(settings);
+        T built = build.apply(settings);
         synchronized (signers) {
             return signers.computeIfAbsent(fingerprint, f -> built);
         }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,10 @@ import org.schoolesia.esia.protocol.TestKeys;
 import org.schoolesia.esia.signer.http.HttpEsiaSigner;
 import org.schoolesia.esia.signer.http.HttpSignerProviderFactory;
 
-/** The HTTP signer against a signing service played by the JDK's HttpServer on a free port. */
+/**
+ * The HTTP signer against a signing service played by the JDK's HttpServer on a free port, calling
+ * through an Apache client handed in as Keycloak's HttpClientProvider hands in its own.
+ */
 class HttpEsiaSignerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +58,15 @@ class HttpEsiaSignerTest {
     private static String hash;
     private static final AtomicReference<JsonNode> lastRequest = new AtomicReference<>();
     private static final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    /** Stands for Keycloak's shared client: every request must go through it (its proxy and pool settings). */
+    private static final AtomicInteger throughSharedClient = new AtomicInteger();
+    private static final CloseableHttpClient CLIENT = HttpClients.custom()
+            .addInterceptorFirst((HttpRequestInterceptor) (request, context) -> throughSharedClient.incrementAndGet())
+            .build();
+
+    private static HttpEsiaSigner signer(SignerSettings settings) {
+        return HttpEsiaSigner.from(settings, CLIENT);
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -89,6 +105,20 @@ class HttpEsiaSignerTest {
             }
             respond(exchange, 200, "{}");
         });
+        server.createContext("/drip", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            // A byte every 100 ms: each read succeeds within any socket timeout, only a deadline ends it.
+            try (var out = exchange.getResponseBody()) {
+                for (byte b : "{\"signature\":\"AAAA\"}".repeat(10).getBytes(StandardCharsets.UTF_8)) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the signer hung up: what a deadline does
+            }
+        });
         server.createContext("/not-json", exchange -> {
             exchange.getRequestBody().readAllBytes();
             respond(exchange, 200, "<html>login page</html>");
@@ -102,9 +132,10 @@ class HttpEsiaSignerTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         server.stop(0);
         executor.shutdownNow();
+        CLIENT.close();
     }
 
     private static byte[] sign(byte[] data) {
@@ -137,7 +168,8 @@ class HttpEsiaSignerTest {
 
     @Test
     void happyPathSendsTheContractAndReturnsTheSignature() throws Exception {
-        EsiaSignature signature = HttpEsiaSigner.from(settings("/sign", null, null))
+        int before = throughSharedClient.get();
+        EsiaSignature signature = signer(settings("/sign", null, null))
                 .sign(DATA, SignatureFormat.RAW_GOST_2012_256);
         assertEquals("raw", lastRequest.get().get("format").asText());
         assertArrayEquals(DATA, Base64.getDecoder().decode(lastRequest.get().get("data").asText()));
@@ -148,32 +180,32 @@ class HttpEsiaSignerTest {
         verifier.initVerify(keys.getPublic());
         verifier.update(DATA);
         assertTrue(verifier.verify(signature.signature()));
+        assertEquals(before + 1, throughSharedClient.get(), "the call went through the client handed in");
 
-        HttpEsiaSigner.from(settings("/sign", null, null)).sign(DATA, SignatureFormat.CMS_DETACHED);
+        signer(settings("/sign", null, null)).sign(DATA, SignatureFormat.CMS_DETACHED);
         assertEquals("cms", lastRequest.get().get("format").asText());
     }
 
     @Test
     void certificateHashComesFromTheConfiguredCertificateWhenOmitted() throws Exception {
-        HttpEsiaSigner signer = HttpEsiaSigner.from(settings("/no-hash", TestKeys.pem(certificate), null));
+        HttpEsiaSigner signer = signer(settings("/no-hash", TestKeys.pem(certificate), null));
         assertEquals(hash, signer.certificateHash());
         assertEquals(hash, signer.sign(DATA, SignatureFormat.RAW_GOST_2012_256).certificateHash());
-        HttpEsiaSigner noCertificate = HttpEsiaSigner.from(settings("/no-hash", null, null));
+        HttpEsiaSigner noCertificate = signer(settings("/no-hash", null, null));
         assertNull(noCertificate.certificateHash());
         assertNull(noCertificate.sign(DATA, SignatureFormat.RAW_GOST_2012_256).certificateHash());
     }
 
     @Test
     void disagreeingCertificateHashIsRefused() throws Exception {
-        EsiaSignerException e = assertThrows(EsiaSignerException.class, () -> HttpEsiaSigner
-                .from(settings("/other-hash", TestKeys.pem(certificate), null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+        EsiaSignerException e = assertThrows(EsiaSignerException.class, () -> signer(settings("/other-hash", TestKeys.pem(certificate), null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains(SignerSettings.CERTIFICATE), e.getMessage());
     }
 
     @Test
     void serverErrorReportsStatusAndAShortBody() {
         EsiaSignerException e = assertThrows(EsiaSignerException.class,
-                () -> HttpEsiaSigner.from(settings("/fail", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+                () -> signer(settings("/fail", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains("boom"), e.getMessage());
         assertFalse(e.getMessage().contains("x".repeat(201)), "body echo is capped at 200 characters");
@@ -183,18 +215,28 @@ class HttpEsiaSignerTest {
     void timeoutIsReported() {
         long start = System.nanoTime();
         EsiaSignerException e = assertThrows(EsiaSignerException.class,
-                () -> HttpEsiaSigner.from(settings("/slow", null, "300")).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+                () -> signer(settings("/slow", null, "300")).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains("300 ms"), e.getMessage());
         assertTrue(System.nanoTime() - start < 2_500_000_000L, "did not wait for the slow service");
     }
 
     @Test
+    void aDrippingAnswerEndsAtTheDeadline() {
+        long start = System.nanoTime();
+        EsiaSignerException e = assertThrows(EsiaSignerException.class,
+                () -> signer(settings("/drip", null, "600")).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(e.getMessage().contains("did not answer within 600 ms"), e.getMessage());
+        assertTrue(elapsedMillis >= 550 && elapsedMillis < 2500, "ended at the deadline, not after the drip: " + elapsedMillis + " ms");
+    }
+
+    @Test
     void badJsonAndWrongLengthAreReported() {
         EsiaSignerException e = assertThrows(EsiaSignerException.class,
-                () -> HttpEsiaSigner.from(settings("/not-json", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+                () -> signer(settings("/not-json", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains("without the JSON"), e.getMessage());
         e = assertThrows(EsiaSignerException.class,
-                () -> HttpEsiaSigner.from(settings("/short", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
+                () -> signer(settings("/short", null, null)).sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains("10-byte"), e.getMessage());
     }
 
@@ -204,23 +246,28 @@ class HttpEsiaSignerTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        EsiaSignerException e = assertThrows(EsiaSignerException.class, () -> HttpEsiaSigner
-                .from(new SignerSettings(Map.of(SignerSettings.URL, "http://127.0.0.1:" + port + "/sign",
+        EsiaSignerException e = assertThrows(EsiaSignerException.class, () -> signer(new SignerSettings(Map.of(SignerSettings.URL, "http://127.0.0.1:" + port + "/sign",
                         SignerSettings.TIMEOUT_MILLIS, "2000")))
                 .sign(DATA, SignatureFormat.RAW_GOST_2012_256));
         assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
         e = assertThrows(EsiaSignerException.class,
-                () -> HttpEsiaSigner.from(new SignerSettings(Map.of(SignerSettings.URL, "ftp://x/sign"))));
+                () -> signer(new SignerSettings(Map.of(SignerSettings.URL, "ftp://x/sign"))));
         assertTrue(e.getMessage().contains("http(s)"), e.getMessage());
-        e = assertThrows(EsiaSignerException.class, () -> HttpEsiaSigner.from(new SignerSettings(Map.of())));
+        e = assertThrows(EsiaSignerException.class, () -> signer(new SignerSettings(Map.of())));
         assertTrue(e.getMessage().contains(SignerSettings.URL), e.getMessage());
     }
 
     @Test
-    void factoryReusesTheClientPerSettings() {
+    void factoryParsesEachSettingsOnceAndCallsThroughTheClientHandedIn() throws Exception {
         HttpSignerProviderFactory factory = new HttpSignerProviderFactory();
-        EsiaSigner signer = factory.create(null).signer(settings("/sign", null, null));
-        assertSame(signer, factory.create(null).signer(settings("/sign", null, null)));
+        SignerSettings settings = settings("/sign", TestKeys.pem(certificate), null);
+        HttpEsiaSigner first = factory.signer(settings, CLIENT);
+        HttpEsiaSigner second = factory.signer(settings("/sign", TestKeys.pem(certificate), null), CLIENT);
+        assertSame(first.service(), second.service());
+        assertEquals("1", factory.getOperationalInfo().get("cachedServices"));
+        int before = throughSharedClient.get();
+        second.sign(DATA, SignatureFormat.RAW_GOST_2012_256);
+        assertEquals(before + 1, throughSharedClient.get());
         assertEquals("http", factory.getId());
         assertTrue(factory.getOperationalInfo().get("implementation").contains("HTTP"));
     }

@@ -12,6 +12,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.schoolesia.esia.protocol.GostCrypto;
 import org.schoolesia.esia.signer.EsiaSignerProvider;
 import org.schoolesia.esia.signer.EsiaSignerProviderFactory;
+import org.schoolesia.esia.signer.EsiaSigner;
 import org.schoolesia.esia.signer.SignerCache;
 
 /** The software-key signer ({@code bouncycastle}): for ESIA's test environment and the emulator. */
@@ -21,7 +22,7 @@ public class BouncyCastleSignerProviderFactory implements EsiaSignerProviderFact
 
     private static final Logger LOG = Logger.getLogger(BouncyCastleSignerProviderFactory.class);
 
-    private final SignerCache cache = new SignerCache();
+    private final SignerCache<EsiaSigner> cache = new SignerCache<>();
 
     @Override
     public EsiaSignerProvider create(KeycloakSession session) {

@@ -1,14 +1,11 @@
 package org.schoolesia.esia.signer.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,6 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.http.HttpEntity;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.schoolesia.esia.http.CallDeadline;
 import org.schoolesia.esia.protocol.CertificateHash;
 import org.schoolesia.esia.signer.EsiaSignature;
 import org.schoolesia.esia.signer.EsiaSigner;
@@ -52,39 +58,44 @@ import org.schoolesia.esia.signer.SignerSettings;
  * certificate. When both are present they must agree.</li>
  * <li>Base64 may be standard or URL-safe. Any status other than 200 is a failure.</li>
  * </ul>
- * Connect and response timeouts are {@code signerTimeoutMillis} (default 5000).
+ * The call goes through Keycloak's HTTP client ({@code HttpClientProvider}: its proxy, pool and
+ * truststore settings apply), never follows redirects, and must be complete within
+ * {@code signerTimeoutMillis} (default 5000), connecting and reading included.
  */
 public final class HttpEsiaSigner implements EsiaSigner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HEX_64 = Pattern.compile("[0-9A-Fa-f]{64}");
     private static final int ECHO_LIMIT = 200;
+    /** A signature and a hash fit many times over; anything bigger is not an answer to us. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    private final HttpClient client;
-    private final URI url;
-    private final String authorization;
-    private final Duration timeout;
-    private final String configuredCertificateHash;
+    /** What the settings say about the service; parsed once per settings (the factory caches it). */
+    public record Service(URI url, String authorization, Duration timeout, String certificateHash) {
 
-    private HttpEsiaSigner(HttpClient client, URI url, String authorization, Duration timeout,
-                           String configuredCertificateHash) {
+        /** @throws EsiaSignerException when {@code signerUrl} is missing or not http(s) */
+        public static Service of(SignerSettings settings) {
+            return new Service(HttpEsiaSigner.url(settings.url()), settings.authorization(), settings.timeout(),
+                    settings.certificate() == null ? null : CertificateHash.of(SignerCertificates.parse(settings.certificate())));
+        }
+    }
+
+    private final Service service;
+    private final CloseableHttpClient client;
+
+    /** @param client Keycloak's shared client ({@code HttpClientProvider.getHttpClient()}); not closed here */
+    public HttpEsiaSigner(Service service, CloseableHttpClient client) {
+        this.service = service;
         this.client = client;
-        this.url = url;
-        this.authorization = authorization;
-        this.timeout = timeout;
-        this.configuredCertificateHash = configuredCertificateHash;
     }
 
     /** @throws EsiaSignerException when {@code signerUrl} is missing or not http(s) */
-    public static HttpEsiaSigner from(SignerSettings settings) {
-        URI url = url(settings.url());
-        String certificateHash = settings.certificate() == null ? null
-                : CertificateHash.of(SignerCertificates.parse(settings.certificate()));
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new HttpEsiaSigner(client, url, settings.authorization(), settings.timeout(), certificateHash);
+    public static HttpEsiaSigner from(SignerSettings settings, CloseableHttpClient client) {
+        return new HttpEsiaSigner(Service.of(settings), client);
+    }
+
+    public Service service() {
+        return service;
     }
 
     private static URI url(String url) {
@@ -107,7 +118,7 @@ public final class HttpEsiaSigner implements EsiaSigner {
 
     @Override
     public String certificateHash() {
-        return configuredCertificateHash;
+        return service.certificateHash();
     }
 
     @Override
@@ -116,39 +127,55 @@ public final class HttpEsiaSigner implements EsiaSigner {
         ObjectNode body = JSON.createObjectNode()
                 .put("data", Base64.getEncoder().encodeToString(data))
                 .put("format", raw ? "raw" : "cms");
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        int millis = (int) service.timeout().toMillis();
+        HttpPost request = new HttpPost(service.url());
+        request.setConfig(RequestConfig.custom().setConnectTimeout(millis).setConnectionRequestTimeout(millis)
+                .setSocketTimeout(millis).setRedirectsEnabled(false).build());
+        request.setHeader("Accept", "application/json");
+        if (service.authorization() != null) {
+            request.setHeader("Authorization", service.authorization());
         }
-        HttpResponse<String> response = send(request.build());
-        if (response.statusCode() != 200) {
-            throw new EsiaSignerException("signing service " + where() + " answered HTTP " + response.statusCode()
-                    + echo(response.body()) + "; check the service's log"
-                    + (response.statusCode() == 401 || response.statusCode() == 403
+        request.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
+        Answer answer = send(request, millis);
+        if (answer.status() != 200) {
+            throw new EsiaSignerException("signing service " + where() + " answered HTTP " + answer.status()
+                    + echo(answer.body()) + "; check the service's log"
+                    + (answer.status() == 401 || answer.status() == 403
                     ? " and " + SignerSettings.AUTHORIZATION : ""));
         }
-        return signature(response.body(), raw);
+        return signature(answer.body(), raw);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException | ConnectException e) {
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(HttpPost request, int millis) {
+        CallDeadline deadline = CallDeadline.start(client, millis);
+        try (deadline; CloseableHttpResponse response = deadline.client().execute(request)) {
+            return new Answer(response.getStatusLine().getStatusCode(), read(response.getEntity()));
+        } catch (ConnectException | ConnectTimeoutException e) {
             throw new EsiaSignerException("cannot connect to signing service " + where() + " within "
-                    + timeout.toMillis() + " ms: is it running and reachable from Keycloak?", e);
-        } catch (HttpTimeoutException e) {
-            throw new EsiaSignerException("signing service " + where() + " did not answer within "
-                    + timeout.toMillis() + " ms (" + SignerSettings.TIMEOUT_MILLIS + ")", e);
+                    + millis + " ms: is it running and reachable from Keycloak (proxy settings included)?", e);
         } catch (IOException e) {
-            throw new EsiaSignerException("signing service " + where() + " failed: " + e.getClass().getSimpleName(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EsiaSignerException("interrupted while waiting for signing service " + where(), e);
+            if (deadline.expired() || e instanceof SocketTimeoutException) {
+                throw new EsiaSignerException("signing service " + where() + " did not answer within "
+                        + millis + " ms (" + SignerSettings.TIMEOUT_MILLIS + ")", e);
+            }
+            throw new EsiaSignerException("signing service " + where() + " failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private String read(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new EsiaSignerException("signing service " + where() + " answered with more than "
+                        + MAX_ANSWER_BYTES + " bytes: not a signature");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -177,6 +204,7 @@ public final class HttpEsiaSigner implements EsiaSigner {
     }
 
     private String certificateHash(JsonNode reported) {
+        String configuredCertificateHash = service.certificateHash();
         if (reported == null || reported.isNull()) {
             return configuredCertificateHash;
         }
@@ -204,6 +232,7 @@ public final class HttpEsiaSigner implements EsiaSigner {
 
     /** The URL without credentials or query, which may carry secrets. */
     private String where() {
+        URI url = service.url();
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
                 + (url.getPath() == null ? "" : url.getPath());
     }
