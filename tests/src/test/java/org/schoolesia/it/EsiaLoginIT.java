@@ -95,6 +95,23 @@ class EsiaLoginIT {
     }
 
     @Test
+    void personUnderVerificationAtEsiaIsTreatedAsUnconfirmed() throws Exception {
+        // Defect 4: 1000000016 is trusted but still being verified; her SNILS, name and birth date are sokolova.vera's card.
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000016", "student");
+        assertStep(page, "unconfirmed", "Учетная запись Госуслуг не подтверждена");
+        assertTrue(env.admin().get(REALM_PATH + "/users/" + user("sokolova.vera").get("id").asText() + "/federated-identity").isEmpty(),
+                "nothing linked by SNILS");
+    }
+
+    @Test
+    void tenKilobyteSurnameFromEsiaIsCutAndTheLoginGoesOn() throws Exception {
+        // Defect 6: 1000000017's surname is 10 KB; the login ends on our own page, with the name cut to 100 characters.
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000017", "parent");
+        assertStep(page, "unidentified", "Учетная запись не найдена");
+        assertFalse(page.text().contains("Длиннофамильная".repeat(7)), "at most 100 characters of it");
+    }
+
+    @Test
     void unknownPersonIsToldTheAccountWasNotFoundAndNothingIsCreated() throws Exception {
         int users = env.admin().userCount(DemoRealm.NAME);
         // Кузнецов Андрей: confirmed, linked to nothing; kuznetsov.andrey has no SNILS to match.

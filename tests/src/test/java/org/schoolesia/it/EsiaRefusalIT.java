@@ -93,6 +93,36 @@ class EsiaRefusalIT {
     }
 
     @Test
+    void drippingPersonApiEndsAtTheCallDeadlineInsteadOfHanging() {
+        // Defect 10: a byte every 200 ms beats any socket timeout; only the call's deadline ends it.
+        env.updateEsiaConfig(Map.of("esiaHttpTimeoutMillis", "1500"));
+        env.emulator().faults().arm(Fault.PERSON_SLOW_DRIP, "200");
+        long start = System.nanoTime();
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000001", "parent");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertRefused(page, 502, "не отвечает", "no complete answer within 1500 ms");
+        assertTrue(seconds < 20, "the login ended at the deadline, not after the drip (" + seconds + " s)");
+    }
+
+    @Test
+    void settingsOutsideTheirBoundsAreRefusedOnSave() {
+        String path = "/realms/" + DemoRealm.NAME + "/identity-provider/instances/esia";
+        Map<List<String>, String> cases = Map.of(
+                List.of("esiaHttpTimeoutMillis", "0"), "ESIA call deadline (ms) must be from 500 to 60000",
+                List.of("esiaTokenLeewaySeconds", "86400"), "Clock leeway for tokens (s) must be from 0 to 300",
+                List.of("signerTimeoutMillis", "0"), "Signing service deadline (ms) must be from 500 to 60000",
+                List.of("esiaForwardedParameters", "role=a b|c!"), "Forwarded login parameter 'b|c!'");
+        cases.forEach((bad, message) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode idp = (com.fasterxml.jackson.databind.node.ObjectNode) env.admin().get(path);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) idp.get("config")).put(bad.get(0), bad.get(1));
+            java.net.http.HttpResponse<String> response = env.admin().sendRaw("PUT", path, idp);
+            assertEquals(400, response.statusCode(), bad + ": " + response.body());
+            assertTrue(response.body().contains(message), bad + ": " + response.body());
+        });
+        assertEquals("5000", env.esiaConfig().get("esiaHttpTimeoutMillis").asText(), "nothing was saved");
+    }
+
+    @Test
     void esiaErrorAtAuthorizationIsExplained() {
         env.emulator().faults().arm(Fault.AUTHORIZE_ERROR, "007008");
         EsiaFlow flow = new EsiaFlow(env);

@@ -75,7 +75,8 @@ final class EsiaIdentity {
             item.put("snils", kid.snils() == null ? null : kid.snils().digits());
             EsiaBirthCertificate certificate = birthCertificates.get(kid.oid());
             if (certificate != null) {
-                item.put("birthCertificate", certificate.series() + " " + certificate.number());
+                item.put("birthCertificate", certificate.series() == null ? certificate.number()
+                        : certificate.series() + " " + certificate.number());
                 item.put("birthCertificateIssued", certificate.issueDate() == null ? null : certificate.issueDate().toString());
             }
             list.add(item);
