@@ -28,6 +28,8 @@ public final class SignerSettings {
     public static final String TIMEOUT_MILLIS = "signerTimeoutMillis";
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(5000);
+    /** A login must not wait longer for a signature; a larger stored value (an import) is cut to this. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMillis(60_000);
 
     /** Per-process HMAC key: cache fingerprints of secrets must not be guessable offline. */
     private static final byte[] FINGERPRINT_KEY = randomKey();
@@ -73,7 +75,7 @@ public final class SignerSettings {
         try {
             long ms = Long.parseLong(millis.trim());
             if (ms > 0) {
-                return Duration.ofMillis(ms);
+                return Duration.ofMillis(Math.min(ms, MAX_TIMEOUT.toMillis()));
             }
         } catch (NumberFormatException e) {
             // reported below

@@ -31,6 +31,8 @@ class SignerSettingsTest {
                 () -> new SignerSettings(Map.of(SignerSettings.TIMEOUT_MILLIS, "5s")));
         assertTrue(e.getMessage().contains("milliseconds"), e.getMessage());
         assertThrows(EsiaSignerException.class, () -> new SignerSettings(Map.of(SignerSettings.TIMEOUT_MILLIS, "0")));
+        assertEquals(SignerSettings.MAX_TIMEOUT, new SignerSettings(Map.of(SignerSettings.TIMEOUT_MILLIS, "3600000")).timeout(),
+                "an hour-long wait for a signature is cut to the maximum");
     }
 
     @Test
