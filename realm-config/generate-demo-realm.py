@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Writes school-demo-realm.json (the demo realm) and vault-entries.properties. Edit here, then run: python3 realm-config/generate-demo-realm.py"""
+"""Writes school-demo-realm.json (the demo realm), vault-entries.properties and production/school-realm.json
+(the production template: the same flows, mappers and user profile, nothing of the demo). Edit here, then run:
+python3 realm-config/generate-demo-realm.py"""
+import copy
 import json
 import os
 rc=os.path.dirname(os.path.abspath(__file__))+'/'
@@ -12,13 +15,13 @@ up = {
   {"name":"email","displayName":"${email}","permissions":{"view":["admin","user"],"edit":["admin","user"]},
    "validations":{"email":{},"length":{"max":255}}},
   {"name":"lastName","displayName":"${lastName}","required":{"roles":["user"]},"permissions":{"view":["admin","user"],"edit":["admin"]},
-   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{},"school-plain-name":{}}},
   {"name":"firstName","displayName":"${firstName}","required":{"roles":["user"]},"permissions":{"view":["admin","user"],"edit":["admin"]},
-   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{},"school-plain-name":{}}},
   {"name":"middleName","displayName":"${middleName}","permissions":{"view":["admin","user"],"edit":["admin"]},
-   "validations":{"length":{"max":255},"person-name-prohibited-characters":{}}},
+   "validations":{"length":{"max":255},"person-name-prohibited-characters":{},"school-plain-name":{}}},
   {"name":"birthdate","displayName":"${birthdate}","permissions":{"view":["admin","user"],"edit":["admin"]},
-   "validations":{"pattern":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","error-message":"invalidBirthdate"}}},
+   "validations":{"pattern":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","error-message":"invalidBirthdate"},"school-birthdate":{}}},
   {"name":"gender","displayName":"${gender}","permissions":{"view":["admin","user"],"edit":["admin"]},
    "validations":{"options":{"options":["M","F"]}}},
   {"name":"snils","displayName":"${snils}","permissions":{"view":["admin","user"],"edit":["admin"]},
@@ -76,7 +79,9 @@ realm = {
                        "config":{"user.session.note":"school.organization","claim.name":"school_org","jsonType.label":"String","id.token.claim":"true",
                                  "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}]}],
  "browserFlow":"school browser",
- "attributes":{"schoolPasswordLogin":"on"},
+ # esiaEmulatorOnly: the ESIA provider refuses to start a login unless it points at an emulator on loopback
+ # (defect 12: this realm's accounts, passwords and keys are public).
+ "attributes":{"schoolPasswordLogin":"on","esiaEmulatorOnly":"true"},
  "authenticationFlows":[
   {"alias":"school browser","description":"Login of the school systems: SSO cookie, an identity-provider hint (kc_idp_hint), or password login by organisation (R-ORG-2) with the Госуслуги button.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
@@ -174,4 +179,39 @@ realm["clients"].append({"clientId":"school-staff","name":"Кабинет сот
 realm["organizations"]=orgs
 realm["users"]=users
 open(rc+'school-demo-realm.json','w').write(json.dumps(realm, ensure_ascii=False, indent=2)+"\n")
+
+PRODUCTION_REALM="school"
+def production_realm(demo):
+    """Defect 12: the demo without its accounts, organisations, demo client and secret, demo ESIA trust and keys.
+    ESIA production; what only the operator knows comes from environment variables at import (Keycloak replaces
+    ${VAR} in files imported with --import-realm); the signing key stays in the vault."""
+    r=copy.deepcopy(demo)
+    r["realm"]=PRODUCTION_REALM
+    r["displayName"]="Школьный портал"
+    r["attributes"]={k:v for k,v in r["attributes"].items() if k!="esiaEmulatorOnly"}
+    for demo_only in ("users","organizations"):
+        r.pop(demo_only,None)
+    r["clients"]=[c for c in r["clients"] if c["clientId"]=="school-staff"]
+    staff=r["clients"][0]
+    staff["baseUrl"]=staff["baseUrl"].replace("/realms/school-demo/","/realms/%s/"%PRODUCTION_REALM)
+    staff["redirectUris"]=[u.replace("/realms/school-demo/","/realms/%s/"%PRODUCTION_REALM) for u in staff["redirectUris"]]
+    for idp in r["identityProviders"]:
+        if idp["providerId"]!="esia": continue
+        cfg=idp["config"]
+        for emulator_only in ("esiaBaseUrl","esiaIssuer"):
+            cfg.pop(emulator_only,None)
+        for demo_key in ("signerKey","signerKeyPassword"):
+            cfg.pop(demo_key,None)
+        # Production signs through certified crypto (README, Signers and keys): the http signer; its
+        # Authorization header is a secret, kept in the vault like the demo's key.
+        cfg.update({"esiaEnvironment":"production","clientId":"${ESIA_CLIENT_ID}",
+                    "esiaCertificates":"${ESIA_CERTIFICATES}","esiaSigner":"http","signerUrl":"${ESIA_SIGNER_URL}",
+                    "signerAuthorization":"${vault.esia-signer-authorization}","signerCertificate":"${ESIA_SIGNER_CERTIFICATE}"})
+    text=json.dumps(r, ensure_ascii=False, indent=2)
+    # Nothing of the demo may survive: its realm name, keys, client secret.
+    for demo_mark in ("school-demo","BEGIN CERTIFICATE","PRIVATE KEY","school-diary-secret","Demo-pass"):
+        assert demo_mark not in text, demo_mark
+    return r
+os.makedirs(rc+'production',exist_ok=True)
+open(rc+'production/school-realm.json','w').write(json.dumps(production_realm(realm), ensure_ascii=False, indent=2)+"\n")
 open(rc+'vault-entries.properties','w').write("# Keycloak file-vault entries of the demo realm: vault key = file(s) under realm-config/.\n# The run command and the tests write them into the vault folder; the realm references ${vault.<key>}.\nesia-signer-key=keys/client-gost.key.pem\n")

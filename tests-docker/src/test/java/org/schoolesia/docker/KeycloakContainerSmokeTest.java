@@ -44,6 +44,8 @@ class KeycloakContainerSmokeTest {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         keycloak = new KeycloakContainer(System.getProperty("keycloak.image", "quay.io/keycloak/keycloak:26.7.4"))
                 .withProviderClassesFrom(classes(root, "providers/esia"), classes(root, "providers/school"), classes(root, "themes"))
+                // The imports' CSV library, which Keycloak does not ship (server/pom.xml puts it next to our jars).
+                .withProviderLibsFrom(java.util.List.of(root.resolve("server/target/keycloak-26.7.4/providers/commons-csv.jar").toFile()))
                 .withRealmImportFile("school-demo-realm.json");
         keycloak.start();
     }

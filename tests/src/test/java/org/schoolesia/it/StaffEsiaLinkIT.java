@@ -404,7 +404,7 @@ class StaffEsiaLinkIT {
     @Test
     void r_link_4_anEsiaPersonHoldsOneAccountPerRoleInAnOrganisation() {
         // A second parent of the ОДО, created by quick entry.
-        Map<String, Object> student = person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "000-000-600 06");
+        Map<String, Object> student = person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "101-001-001 21");
         Map<String, Object> parent = person("Королёв", "Олег", null, "1988-11-30", "M", null);
         HttpResponse<String> created = api.post("metodist.ddut", "/accounts", Map.of("student", student, "parents", List.of(parent)));
         assertEquals(201, created.statusCode(), created.body());

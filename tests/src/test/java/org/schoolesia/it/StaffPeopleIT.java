@@ -181,7 +181,7 @@ class StaffPeopleIT {
     void r_odo_1_quickEntryCreatesChildAndParentOfTheOdo() {
         int before = api.userCount();
         Map<String, Object> body = Map.of(
-                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "000-000-600 06"),
+                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "101-001-001 21"),
                 "parents", List.of(person("Королёв", "Олег", null, "1988-11-30", "M", null)));
         HttpResponse<String> r = api.post("metodist.ddut", "/accounts", body);
         assertEquals(201, r.statusCode(), r.body());
@@ -204,7 +204,7 @@ class StaffPeopleIT {
 
         // The same SNILS again: an account of that role exists.
         HttpResponse<String> dup = api.post("metodist.ddut", "/accounts", Map.of(
-                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "00000060006"), "parents", List.of()));
+                "student", person("Королёва", "Вера", "Олеговна", "2017-03-01", "F", "10100100121"), "parents", List.of()));
         assertEquals(409, dup.statusCode(), dup.body());
         assertEquals("duplicate_snils", StaffApi.json(dup).get("error").asText());
         assertEquals("Учетная запись с таким СНИЛС уже есть. Если ребёнок учится в другой организации, зачислите его из списка обучающихся в других ОО.",
@@ -229,8 +229,8 @@ class StaffPeopleIT {
         assertEquals("student.snils", StaffApi.json(checksum).get("field").asText());
 
         HttpResponse<String> sameTwice = api.post("metodist.ddut", "/accounts", Map.of(
-                "student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", "00000060006"),
-                "parents", List.of(person("Зайцев", "Иван", "Ильич", "1980-01-01", "M", "000-000-600 06"))));
+                "student", person("Зайцева", "Ольга", "Ивановна", "2016-01-01", "F", "10100100121"),
+                "parents", List.of(person("Зайцев", "Иван", "Ильич", "1980-01-01", "M", "101-001-001 21"))));
         assertEquals(409, sameTwice.statusCode());
 
         HttpResponse<String> parentBad = api.post("metodist.ddut", "/accounts", Map.of(

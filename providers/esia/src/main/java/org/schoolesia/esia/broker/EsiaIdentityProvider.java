@@ -56,6 +56,13 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
     public Response performLogin(AuthenticationRequest request) {
         EsiaIdentityProviderConfig config = getConfig();
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        if (EmulatorOnlyRealm.refuses(request.getRealm(), config)) {
+            LOG.errorf("realm %s is marked %s=true (public demo accounts and keys) but its ESIA provider %s is set to %s %s:"
+                    + " login refused, nothing sent; import the production realm template instead", request.getRealm().getName(),
+                    EmulatorOnlyRealm.ATTRIBUTE, config.getAlias(), config.getConfig().get(EsiaIdentityProviderConfig.ENVIRONMENT),
+                    config.getConfig().get(EsiaIdentityProviderConfig.BASE_URL));
+            return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, EmulatorOnlyRealm.MESSAGE);
+        }
         String esiaState = UUID.randomUUID().toString();
         String redirectUri = request.getRedirectUri();
         keepForwardedParameters(config, request, authSession);

@@ -4,13 +4,20 @@ import java.util.Objects;
 
 /**
  * A validated SNILS (the Pension Fund's personal insurance account number), held as 11 digits.
- * ESIA sends it as {@code 000-000-600 06}; people type it in every shape, so parsing tolerates
+ * ESIA sends it as {@code 112-233-445 95}; people type it in every shape, so parsing tolerates
  * spaces and dashes anywhere.
+ *
+ * <p>Defect 7: numbers up to 001-001-998 carry no checksum, so {@code 000-000-000 00} and every
+ * other such value would pass any check and match placeholders typed into many cards. They are
+ * refused: nothing parsed here can be such a number, so nothing links or indexes by one.
  */
 public final class Snils {
 
-    /** Numbers up to 001-001-998 were issued before the checksum rule and are not checked. */
+    /** Numbers up to 001-001-998 have no checksum rule: unverifiable, refused (defect 7). */
     private static final int LAST_UNCHECKED_NUMBER = 1_001_998;
+
+    /** The smallest SNILS {@link #parse} accepts, as eleven digits (for range conditions in queries). */
+    public static final String LOWEST_ACCEPTED_DIGITS = "00100199900";
 
     private final String digits;
 
@@ -40,12 +47,11 @@ public final class Snils {
         }
         String d = digits.toString();
         int number = Integer.parseInt(d.substring(0, 9));
-        if (number > LAST_UNCHECKED_NUMBER) {
-            int expected = checksum(d);
-            int actual = Integer.parseInt(d.substring(9));
-            if (expected != actual) {
-                throw new IllegalArgumentException("SNILS checksum does not match (mistyped digit?)");
-            }
+        if (number <= LAST_UNCHECKED_NUMBER) {
+            throw new IllegalArgumentException("SNILS numbers up to 001-001-998 have no checksum and are not accepted");
+        }
+        if (checksum(d) != Integer.parseInt(d.substring(9))) {
+            throw new IllegalArgumentException("SNILS checksum does not match (mistyped digit?)");
         }
         return new Snils(d);
     }
@@ -71,7 +77,7 @@ public final class Snils {
         return digits;
     }
 
-    /** ESIA's display form, {@code 000-000-600 06}. */
+    /** ESIA's display form, {@code 112-233-445 95}. */
     public String formatted() {
         return digits.substring(0, 3) + '-' + digits.substring(3, 6) + '-' + digits.substring(6, 9)
                 + ' ' + digits.substring(9);

@@ -59,9 +59,16 @@ class SnilsTest {
     }
 
     @Test
-    void numbersUpTo001001998AreNotChecksumValidated() {
-        Snils.parse("000-000-600 06"); // ESIA's own example; weighted sum is 18
-        Snils.parse("001-001-998 77");
+    void defect7_numbersUpTo001001998HaveNoChecksumAndAreRefused() {
+        for (String unverifiable : new String[] {"000-000-000 00", "000-000-600 06", "001-001-998 77", "001-001-998 00", "00000000001"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Snils.parse(unverifiable), unverifiable);
+            assertTrue(e.getMessage().contains("001-001-998"), e.getMessage());
+        }
+        // The first number with a checksum rule: 1*7 + 1*4 + 9*3 + 9*2 + 9*1 = 65.
+        assertEquals(65, weightedSum("001001999"));
+        assertEquals("00100199965", Snils.parse("001-001-999 65").digits());
+        assertTrue("00100199965".compareTo(Snils.LOWEST_ACCEPTED_DIGITS) >= 0);
+        assertTrue("00100199899".compareTo(Snils.LOWEST_ACCEPTED_DIGITS) < 0);
         assertThrows(IllegalArgumentException.class, () -> Snils.parse("001-001-999 77"));
     }
 
@@ -85,7 +92,7 @@ class SnilsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Snils.parse("112-233-445 96"));
         assertTrue(e.getMessage().contains("checksum"));
         assertFalse(e.getMessage().contains("112"));
-        assertNotEquals(Snils.parse("112-233-445 95"), Snils.parse("000-000-600 06"));
+        assertNotEquals(Snils.parse("112-233-445 95"), Snils.parse("101-001-001 21"));
     }
 
     private static int weightedSum(String nine) {

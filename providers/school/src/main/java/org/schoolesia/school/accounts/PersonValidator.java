@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.kernel.PersonFields;
 
 /**
  * Checks a person typed by staff (quick entry, R-ODO-1) or read from an import row before anything
@@ -131,7 +132,8 @@ public final class PersonValidator {
         if (s == null) {
             return null;
         }
-        String t = s.strip().replaceAll("\\s+", " ");
+        // Defect 6: pasted names often carry bidi or zero-width characters; they are never part of a name.
+        String t = PersonFields.withoutInvisibleControls(s).strip().replaceAll("\\s+", " ");
         return t.isEmpty() ? null : t;
     }
 }

@@ -80,15 +80,17 @@ public final class SnilsIndex {
      * Re-indexes every account of the realm in one statement: after an import, a bulk SQL load or
      * when an operator asks. Values are taken as stored (the user profile's validator admits only
      * eleven digits with a valid checksum); a malformed one is simply never found, since lookups
-     * compare with the attribute.
+     * compare with the attribute. Numbers up to 001-001-998 (no checksum, placeholders such as
+     * 000-000-000 00) are left out, as {@link #record} leaves them out (defect 7).
      */
     public int rebuild(RealmModel realm) {
         forgetRealm(realm.getId());
         return em().createQuery("insert into SnilsEntry (userId, realmId, snils)"
                         + " select u.id, u.realmId, min(a.value) from UserEntity u join u.attributes a"
-                        + " where u.realmId = :realmId and a.name = :name and length(a.value) = 11"
+                        + " where u.realmId = :realmId and a.name = :name and length(a.value) = 11 and a.value >= :lowest"
                         + " group by u.id, u.realmId")
                 .setParameter("realmId", realm.getId())
+                .setParameter("lowest", Snils.LOWEST_ACCEPTED_DIGITS)
                 .setParameter("name", SchoolAttributes.SNILS)
                 .executeUpdate();
     }

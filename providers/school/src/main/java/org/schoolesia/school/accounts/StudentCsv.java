@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.schoolesia.school.kernel.CsvTable;
+
 /**
  * «Импорт учеников» files: UTF-8, delimiter {@code ;} or {@code ,} (taken from the header), a
  * header row naming the columns (any order; the parent's columns may be left out), quotes as
- * spreadsheets write them. Reads the whole file or refuses it with the line where it broke;
+ * spreadsheets write them (read by {@link CsvTable}, Apache Commons CSV). Reads the whole file or refuses it with the line where it broke;
  * row-level checks are {@link PersonValidator}'s.
  */
 public final class StudentCsv {
@@ -65,31 +67,31 @@ public final class StudentCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<Record> records = records(text);
-        if (records.isEmpty() || records.get(0).fields.stream().allMatch(String::isBlank)) {
+        List<CsvTable.Record> records = records(text);
+        if (records.isEmpty() || records.get(0).isBlank()) {
             throw new MalformedCsv(1, "schoolCsvNoHeader");
         }
         Map<String, Integer> columns = header(records.get(0));
         List<Row> rows = new ArrayList<>();
-        for (Record r : records.subList(1, records.size())) {
-            if (r.fields.stream().allMatch(String::isBlank)) {
+        for (CsvTable.Record r : records.subList(1, records.size())) {
+            if (r.isBlank()) {
                 continue;
             }
-            if (r.fields.size() > records.get(0).fields.size()) {
-                throw new MalformedCsv(r.line, "schoolCsvTooManyFields");
+            if (r.fields().size() > records.get(0).fields().size()) {
+                throw new MalformedCsv(r.line(), "schoolCsvTooManyFields");
             }
             if (rows.size() >= MAX_ROWS) {
-                throw new MalformedCsv(r.line, "schoolCsvTooManyRows", String.valueOf(MAX_ROWS));
+                throw new MalformedCsv(r.line(), "schoolCsvTooManyRows", String.valueOf(MAX_ROWS));
             }
             PersonInput student = person(r, columns, LAST_NAME, FIRST_NAME, MIDDLE_NAME, BIRTHDATE, GENDER, SNILS);
             PersonInput parent = person(r, columns, PARENT_LAST_NAME, PARENT_FIRST_NAME, PARENT_MIDDLE_NAME, null, null, PARENT_SNILS);
             boolean noParent = blank(parent.lastName()) && blank(parent.firstName()) && blank(parent.middleName()) && blank(parent.snils());
-            rows.add(new Row(r.line, student, noParent ? null : parent));
+            rows.add(new Row(r.line(), student, noParent ? null : parent));
         }
         return rows;
     }
 
-    private static PersonInput person(Record r, Map<String, Integer> columns, String last, String first, String middle,
+    private static PersonInput person(CsvTable.Record r, Map<String, Integer> columns, String last, String first, String middle,
                                       String birthdate, String gender, String snils) {
         String m = field(r, columns, middle);
         // The file has no «Нет отчества» column: an empty patronymic means the person has none.
@@ -98,16 +100,16 @@ public final class StudentCsv {
                 field(r, columns, snils));
     }
 
-    private static String field(Record r, Map<String, Integer> columns, String name) {
+    private static String field(CsvTable.Record r, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
-        return i == null || i >= r.fields.size() ? null : r.fields.get(i);
+        return i == null || i >= r.fields().size() ? null : r.fields().get(i);
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    private static Map<String, Integer> header(Record header) throws MalformedCsv {
+    private static Map<String, Integer> header(CsvTable.Record header) throws MalformedCsv {
         Map<String, String> known = new HashMap<>();
         for (String c : REQUIRED) {
             known.put(normalise(c), c);
@@ -116,8 +118,8 @@ public final class StudentCsv {
             known.put(normalise(c), c);
         }
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < header.fields.size(); i++) {
-            String raw = header.fields.get(i).strip();
+        for (int i = 0; i < header.fields().size(); i++) {
+            String raw = header.fields().get(i).strip();
             String name = known.get(normalise(raw));
             if (name == null) {
                 throw new MalformedCsv(1, "schoolCsvUnknownColumn", raw);
@@ -172,77 +174,19 @@ public final class StudentCsv {
         return line;
     }
 
-    private record Record(int line, List<String> fields) {
-    }
-
-    /** RFC 4180 records; the delimiter is whichever of {@code ;} and {@code ,} the header line uses more. */
-    private static List<Record> records(String text) throws MalformedCsv {
+    /** RFC 4180 records ({@link CsvTable}); the delimiter is whichever of {@code ;} and {@code ,} the header line uses more. */
+    private static List<CsvTable.Record> records(String text) throws MalformedCsv {
         int firstLineEnd = text.indexOf('\n');
         String headerLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
         char delimiter = count(headerLine, ';') >= count(headerLine, ',') ? ';' : ',';
-
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        int quoteOpenedAt = 0;
-        boolean fieldWasQuoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-                continue;
-            }
-            if (c == '"') {
-                if (field.length() > 0 || fieldWasQuoted) {
-                    throw new MalformedCsv(line, "schoolCsvStrayQuote");
-                }
-                quoted = true;
-                fieldWasQuoted = true;
-                quoteOpenedAt = line;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldWasQuoted = false;
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                // CRLF: the \n ends the record
-            } else if (c == '\n') {
-                fields.add(field.toString());
-                records.add(new Record(recordLine, fields));
-                fields = new ArrayList<>();
-                field.setLength(0);
-                fieldWasQuoted = false;
-                line++;
-                recordLine = line;
-            } else {
-                if (fieldWasQuoted) {
-                    throw new MalformedCsv(line, "schoolCsvStrayQuote");
-                }
-                field.append(c);
-            }
+        try {
+            return CsvTable.read(text, delimiter);
+        } catch (CsvTable.Malformed e) {
+            throw new MalformedCsv(e.line(), switch (e.problem()) {
+                case UNCLOSED_QUOTE -> "schoolCsvUnbalancedQuote";
+                case STRAY_QUOTE -> "schoolCsvStrayQuote";
+            });
         }
-        if (quoted) {
-            throw new MalformedCsv(quoteOpenedAt, "schoolCsvUnbalancedQuote");
-        }
-        if (field.length() > 0 || !fields.isEmpty() || fieldWasQuoted) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, fields));
-        }
-        return records;
     }
 
     private static int count(String s, char c) {

@@ -1,11 +1,12 @@
 package org.schoolesia.school.link;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.kernel.PersonFields;
 
 /** The parts of a local account the linking rules look at. */
 public record AccountFacts(String userId, SchoolRole role, String lastName, String firstName, String middleName,
@@ -25,11 +26,8 @@ public record AccountFacts(String userId, SchoolRole role, String lastName, Stri
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** Defect 6: a future or > 120-year-old birth date is unknown, so no age rule ever runs on it. */
     private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PersonFields.birthDate(value, Clock.systemUTC()).orElse(null);
     }
 }

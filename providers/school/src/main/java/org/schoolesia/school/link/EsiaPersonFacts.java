@@ -1,10 +1,11 @@
 package org.schoolesia.school.link;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.schoolesia.esia.broker.EsiaNotes;
+import org.schoolesia.school.kernel.PersonFields;
 
 /**
  * What ESIA said about the person logging in, as the ESIA provider left it in the brokered
@@ -34,11 +35,8 @@ public record EsiaPersonFacts(String oid, String lastName, String firstName, Str
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
+    /** Defect 6: a future or > 120-year-old birth date is unknown, so no age rule ever runs on it. */
     private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PersonFields.birthDate(value, Clock.systemUTC()).orElse(null);
     }
 }

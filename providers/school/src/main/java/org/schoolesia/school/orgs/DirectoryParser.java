@@ -11,15 +11,17 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.schoolesia.school.kernel.CsvTable;
 
 /**
  * Reads a region's organisation directory (R-ORG-1) from JSON or CSV into {@link DirectoryRow}s.
  * Whatever makes the whole document unreadable is a {@link DirectoryFormatException}; whatever is
  * wrong with one row travels with that row, so the caller can report every bad row at once.
  *
- * <p>CSV: {@code ;}-separated, a header naming the columns (any order; {@code classes} and
- * {@code enabled} optional), RFC 4180 quoting ({@code "a;b"}, {@code ""} for a quote), classes
- * separated by {@code |}, UTF-8 with or without a byte-order mark (as spreadsheets save it).
+ * <p>CSV ({@link CsvTable}, Apache Commons CSV): {@code ;}-separated, a header naming the columns
+ * (any order; {@code classes} and {@code enabled} optional), RFC 4180 quoting ({@code "a;b"},
+ * {@code ""} for a quote), classes separated by {@code |}, UTF-8 with or without a byte-order mark
+ * (as spreadsheets save it).
  */
 public final class DirectoryParser {
 
@@ -100,7 +102,7 @@ public final class DirectoryParser {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<CsvRecord> records = csvRecords(text);
+        List<CsvTable.Record> records = csvRecords(text);
         if (records.isEmpty()) {
             throw new DirectoryFormatException("empty CSV: expected a header line " + String.join(";", headerExample()));
         }
@@ -121,13 +123,13 @@ public final class DirectoryParser {
         }
         checkSize(records.size() - 1);
         List<DirectoryRow> rows = new ArrayList<>(records.size() - 1);
-        for (CsvRecord record : records.subList(1, records.size())) {
+        for (CsvTable.Record record : records.subList(1, records.size())) {
             rows.add(csvRow(record, columns));
         }
         return rows;
     }
 
-    private static DirectoryRow csvRow(CsvRecord record, List<String> columns) {
+    private static DirectoryRow csvRow(CsvTable.Record record, List<String> columns) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> classes = new ArrayList<>();
         Boolean enabled = null;
@@ -158,87 +160,17 @@ public final class DirectoryParser {
         return new DirectoryRow(record.line(), values, classes, enabled, problems);
     }
 
-    private record CsvRecord(int line, List<String> fields) {
-    }
-
-    /** RFC 4180 with ';': quoted fields may hold separators, quotes ("") and line breaks. Blank lines are skipped. */
-    private static List<CsvRecord> csvRecords(String text) {
-        List<CsvRecord> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean fieldWasQuoted = false;
-        boolean recordHasContent = false;
-        int quoteLine = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-                i++;
-                continue;
-            }
-            if (c == '"') {
-                if (field.toString().isBlank() && !fieldWasQuoted) {
-                    field.setLength(0);
-                    quoted = true;
-                    fieldWasQuoted = true;
-                    recordHasContent = true;
-                    quoteLine = line;
-                } else {
-                    throw new DirectoryFormatException("line " + line + ": a quote inside an unquoted field (quote the whole field and double the quote)");
-                }
-            } else if (c == SEPARATOR) {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldWasQuoted = false;
-                recordHasContent = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (recordHasContent || !field.toString().isBlank()) {
-                    fields.add(field.toString());
-                    records.add(new CsvRecord(recordLine, List.copyOf(fields)));
-                }
-                fields.clear();
-                field.setLength(0);
-                fieldWasQuoted = false;
-                recordHasContent = false;
-                line++;
-                recordLine = line;
-            } else {
-                if (fieldWasQuoted && !Character.isWhitespace(c)) {
-                    throw new DirectoryFormatException("line " + line + ": text after a closing quote");
-                }
-                if (!fieldWasQuoted) {
-                    field.append(c);
-                }
-            }
-            i++;
+    /** Blank lines are skipped; a malformed table is refused with the line where it broke. */
+    private static List<CsvTable.Record> csvRecords(String text) {
+        try {
+            return CsvTable.read(text, SEPARATOR).stream().filter(r -> r.fields().size() > 1 || !r.isBlank()).toList();
+        } catch (CsvTable.Malformed e) {
+            throw new DirectoryFormatException("line " + e.line() + ": " + switch (e.problem()) {
+                case UNCLOSED_QUOTE -> "a quoted field is never closed";
+                case STRAY_QUOTE -> "a quote inside an unquoted field or text after a closing quote"
+                        + " (quote the whole field and double the quote)";
+            });
         }
-        if (quoted) {
-            throw new DirectoryFormatException("line " + quoteLine + ": a quoted field is never closed");
-        }
-        if (recordHasContent || !field.toString().isBlank()) {
-            fields.add(field.toString());
-            records.add(new CsvRecord(recordLine, List.copyOf(fields)));
-        }
-        return records;
     }
 
     private static void checkSize(int rows) {

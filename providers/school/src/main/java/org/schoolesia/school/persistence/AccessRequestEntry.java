@@ -1,10 +1,13 @@
 package org.schoolesia.school.persistence;
 
+import java.time.Clock;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.schoolesia.school.kernel.PersonFields;
 
 /**
  * An access request «Обратиться в организацию» (R-REQ-1..4): what ESIA said about the person (and
@@ -13,6 +16,10 @@ import jakarta.persistence.Table;
  * a person has one pending request per organisation and role however many tabs file at once; a
  * decision turns it into {@code decided:<id>} (not null: some databases allow a single null in a
  * unique column).
+ *
+ * <p>Defect 6: every text setter bounds its value by its column ({@link PersonFields}), so ESIA data
+ * or a form that is too long can never fail the filing with "value too long"; identifiers (SNILS,
+ * certificate) are kept whole or dropped, birth dates only when plausible.
  */
 @Entity
 @Table(name = "SCHOOL_ACCESS_REQUEST")
@@ -153,42 +160,42 @@ public class AccessRequestEntry {
     public String getClassId() { return classId; }
     public void setClassId(String classId) { this.classId = classId; }
     public String getClassName() { return className; }
-    public void setClassName(String className) { this.className = className; }
+    public void setClassName(String className) { this.className = PersonFields.bounded(className, 255); }
     public String getRole() { return role; }
     public String getStatus() { return status; }
     public String getEsiaOid() { return esiaOid; }
     public String getLastName() { return lastName; }
-    public void setLastName(String lastName) { this.lastName = lastName; }
+    public void setLastName(String lastName) { this.lastName = PersonFields.bounded(lastName, 255); }
     public String getFirstName() { return firstName; }
-    public void setFirstName(String firstName) { this.firstName = firstName; }
+    public void setFirstName(String firstName) { this.firstName = PersonFields.bounded(firstName, 255); }
     public String getMiddleName() { return middleName; }
-    public void setMiddleName(String middleName) { this.middleName = middleName; }
+    public void setMiddleName(String middleName) { this.middleName = PersonFields.bounded(middleName, 255); }
     public String getBirthDate() { return birthDate; }
-    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
+    public void setBirthDate(String birthDate) { this.birthDate = PersonFields.birthDate(birthDate, Clock.systemUTC()).map(Object::toString).orElse(null); }
     public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
+    public void setEmail(String email) { this.email = PersonFields.wholeOrNothing(email, 255); }
     public String getSnils() { return snils; }
-    public void setSnils(String snils) { this.snils = snils; }
+    public void setSnils(String snils) { this.snils = PersonFields.wholeOrNothing(snils, 11); }
     public boolean isTrusted() { return trusted; }
     public void setTrusted(boolean trusted) { this.trusted = trusted; }
     public String getChildOid() { return childOid; }
-    public void setChildOid(String childOid) { this.childOid = childOid; }
+    public void setChildOid(String childOid) { this.childOid = PersonFields.wholeOrNothing(childOid, 32); }
     public String getChildLastName() { return childLastName; }
-    public void setChildLastName(String childLastName) { this.childLastName = childLastName; }
+    public void setChildLastName(String childLastName) { this.childLastName = PersonFields.bounded(childLastName, 255); }
     public String getChildFirstName() { return childFirstName; }
-    public void setChildFirstName(String childFirstName) { this.childFirstName = childFirstName; }
+    public void setChildFirstName(String childFirstName) { this.childFirstName = PersonFields.bounded(childFirstName, 255); }
     public String getChildMiddleName() { return childMiddleName; }
-    public void setChildMiddleName(String childMiddleName) { this.childMiddleName = childMiddleName; }
+    public void setChildMiddleName(String childMiddleName) { this.childMiddleName = PersonFields.bounded(childMiddleName, 255); }
     public String getChildBirthDate() { return childBirthDate; }
-    public void setChildBirthDate(String childBirthDate) { this.childBirthDate = childBirthDate; }
+    public void setChildBirthDate(String childBirthDate) { this.childBirthDate = PersonFields.birthDate(childBirthDate, Clock.systemUTC()).map(Object::toString).orElse(null); }
     public String getChildSnils() { return childSnils; }
-    public void setChildSnils(String childSnils) { this.childSnils = childSnils; }
+    public void setChildSnils(String childSnils) { this.childSnils = PersonFields.wholeOrNothing(childSnils, 11); }
     public String getChildCertificate() { return childCertificate; }
-    public void setChildCertificate(String childCertificate) { this.childCertificate = childCertificate; }
+    public void setChildCertificate(String childCertificate) { this.childCertificate = PersonFields.wholeOrNothing(childCertificate, 64); }
     public String getComment() { return comment; }
-    public void setComment(String comment) { this.comment = comment; }
+    public void setComment(String comment) { this.comment = PersonFields.bounded(comment, 4000); }
     public String getLocale() { return locale; }
-    public void setLocale(String locale) { this.locale = locale; }
+    public void setLocale(String locale) { this.locale = PersonFields.wholeOrNothing(locale, 8); }
     public long getCreatedAt() { return createdAt; }
     public Long getDecidedAt() { return decidedAt; }
     public String getDecidedBy() { return decidedBy; }

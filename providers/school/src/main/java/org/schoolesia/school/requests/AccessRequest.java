@@ -1,10 +1,11 @@
 package org.schoolesia.school.requests;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.kernel.PersonFields;
 import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.persistence.AccessRequestEntry;
 
@@ -50,12 +51,9 @@ public record AccessRequest(String id, String number, String organisationId, Str
                 e.getDecisionComment(), e.getAccountId());
     }
 
+    /** Defect 6: a stored date that is (or has become) implausible reads as unknown, never as a guess. */
     private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PersonFields.birthDate(value, Clock.systemUTC()).orElse(null);
     }
 
     private static String join(String... parts) {

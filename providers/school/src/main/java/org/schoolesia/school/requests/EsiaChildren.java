@@ -1,8 +1,8 @@
 package org.schoolesia.school.requests;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.schoolesia.esia.broker.EsiaNotes;
+import org.schoolesia.school.kernel.PersonFields;
 
 /**
  * The children ESIA listed for a parent (/kids), as the ESIA provider left them in the brokered
@@ -86,11 +87,8 @@ public final class EsiaChildren {
         return value == null ? null : value.toString();
     }
 
+    /** Defect 6: a future or > 120-year-old birth date is unknown. */
     private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PersonFields.birthDate(value, Clock.systemUTC()).orElse(null);
     }
 }

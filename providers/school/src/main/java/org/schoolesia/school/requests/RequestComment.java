@@ -3,6 +3,8 @@ package org.schoolesia.school.requests;
 import java.text.Normalizer;
 import java.util.Optional;
 
+import org.schoolesia.school.kernel.PersonFields;
+
 /**
  * A comment typed by a person («Дополнительный комментарий») or by staff with a decision: plain
  * text, kept as typed apart from control characters, at most {@link #MAX_LENGTH} characters.
@@ -27,6 +29,8 @@ public final class RequestComment {
                 .replace("\r\n", "\n").replace('\r', '\n')
                 // Control characters other than line feed and tab would only confuse mail clients and logs.
                 .replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")
+                // Defect 6: bidi and zero-width characters would make staff read other text than stored.
+                .transform(PersonFields::withoutInvisibleControls)
                 .strip();
         return text.codePointCount(0, text.length()) > MAX_LENGTH ? Optional.empty() : Optional.of(text);
     }

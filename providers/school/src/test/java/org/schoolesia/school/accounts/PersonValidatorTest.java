@@ -57,6 +57,17 @@ class PersonValidatorTest {
     }
 
     @Test
+    void defect6_invisibleCharactersAreStrippedFromTypedNames_andOver120YearsIsRefused() {
+        PersonInput pasted = new PersonInput("Кузне\u200Bцова\u202E", "\uFEFFДарья", "Андре\u2066евна", false, "2016-04-05", "F", null);
+        ValidPerson p = assertInstanceOf(PersonValidator.Valid.class, validator.validate(pasted, PersonValidator.Required.ALL)).person();
+        assertEquals("Кузнецова", p.lastName());
+        assertEquals("Дарья", p.firstName());
+        assertEquals("Андреевна", p.middleName());
+        assertEquals("invalid_birthdate", invalid(child("1890-01-01", "F", null)).problem().code());
+        assertEquals("schoolBirthdateInFuture", invalid(child("2099-01-01", "F", null)).problem().messageKey());
+    }
+
+    @Test
     void namesGenderAndMiddleNameRules() {
         assertEquals("lastName", invalid(new PersonInput("", "Дарья", "А", false, "2016-04-05", "F", null)).field());
         assertEquals("firstName", invalid(new PersonInput("Кузнецова", "<script>", "А", false, "2016-04-05", "F", null)).field());

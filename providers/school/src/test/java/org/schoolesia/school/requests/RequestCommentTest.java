@@ -32,4 +32,9 @@ class RequestCommentTest {
         // Characters, not UTF-16 units: an emoji counts once.
         assertTrue(RequestComment.clean("😀".repeat(RequestComment.MAX_LENGTH)).isPresent());
     }
+
+    @Test
+    void defect6_bidiAndZeroWidthCharactersAreStripped() {
+        assertEquals(Optional.of("ребёнок в 1А"), RequestComment.clean("\u202Eребёнок\u200B в 1А\u2066\uFEFF"));
+    }
 }
