@@ -45,7 +45,7 @@ final class Pages {
                 + "main{max-width:480px;margin:0 auto;padding:16px}\n"
                 + ".card{background:#fff;border-radius:12px;padding:16px;box-shadow:0 1px 4px rgba(0,0,0,.08)}\n"
                 + "button{display:block;width:100%;box-sizing:border-box;margin:8px 0 2px;padding:14px;font-size:16px;"
-                + "border-radius:8px;border:1px solid #0d4cd3;background:#0d4cd3;color:#fff;text-align:left;cursor:pointer}\n"
+                + "border-radius:8px;border:1px solid #0d4cd3;background:#0d4cd3;color:#fff;text-align:left;cursor:pointer;overflow-wrap:anywhere}\n"
                 + "button#deny{background:#fff;color:#0d4cd3;text-align:center;margin-top:16px}\n"
                 + "small{color:#66727f;display:block;margin:0 0 6px 4px}\n.code{font-family:monospace;color:#b00020}\n"
                 + "</style>\n</head>\n<body>\n<header>Госуслуги (эмулятор)</header>\n<main>\n";
