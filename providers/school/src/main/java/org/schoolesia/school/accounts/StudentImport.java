@@ -52,6 +52,16 @@ public final class StudentImport {
     public record RowError(int row, String column, String error, String message) {
     }
 
+    /**
+     * A SNILS that has an account of the row's role: said plainly when the organisation's own list
+     * shows that account; otherwise one answer that names no account (defect 11 of issue 10).
+     */
+    private Problem snilsTaken(StaffMember staff, List<UserModel> holders) {
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        return holders.stream().anyMatch(u -> orgs.isMember(staff.organisation(), u))
+                ? Problem.of("duplicate_snils", "schoolDuplicateSnils") : Problem.of("snils_unavailable", "schoolSnilsUnavailable");
+    }
+
     static Refused refused(int status, Problem problem) {
         return Refused.of(status, problem.code(), problem.messageKey(), problem.parameters().toArray());
     }
@@ -127,7 +137,7 @@ public final class StudentImport {
                     continue;
                 }
                 if (!holders.isEmpty()) {
-                    problems.add(new RowProblem(row.line(), StudentCsv.SNILS, Problem.of("duplicate_snils", "schoolDuplicateSnils")));
+                    problems.add(new RowProblem(row.line(), StudentCsv.SNILS, snilsTaken(staff, holders)));
                     continue;
                 }
             }
@@ -157,7 +167,7 @@ public final class StudentImport {
                         // A parent this organisation created before (a sibling imported earlier): reuse the account.
                         existingParents.put(parent.snils(), ours.get());
                     } else if (!holders.isEmpty()) {
-                        problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, Problem.of("duplicate_snils", "schoolDuplicateSnils")));
+                        problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, snilsTaken(staff, holders)));
                         continue;
                     }
                 }
