@@ -1,7 +1,9 @@
 <#--
   The organisation cascade (R-ORG-2): Регион → Городской округ / Муниципальный район → Населённый
   пункт → Тип ОО → Образовательная организация. Needs `schoolOrg` (OrganisationCascadeView) in the
-  model. Used by the password login and by «Привязать учетную запись» (R-LINK-2).
+  model. Used by the password login and by «Привязать учетную запись» (R-LINK-2). Under each select:
+  `<field>-auto` when the level's only option was chosen automatically; under the organisation,
+  `organization-chosen` with the chosen name in full.
 -->
 <#import "field.ftl" as field>
 <#macro selects>
@@ -29,6 +31,12 @@
                         <span class="${properties.kcFormControlToggleIcon!}"><i class="fas fa-caret-down" aria-hidden="true"></i></span>
                     </span>
                 </span>
+                <#-- A long organisation name does not fit a 390 px select: the chosen one is also shown in full. -->
+                <#if level.name == "organisation">
+                    <p id="${level.field}-chosen" class="school-org-chosen" aria-live="polite"<#if !level.selected?has_content> hidden</#if>>${level.selectedLabel}</p>
+                </#if>
+                <#-- R-ORG-2: a level with a single option is chosen for the person, and the page says so. -->
+                <p id="${level.field}-auto" class="school-org-auto"<#if !level.automatic> hidden</#if>>${msg("schoolOrgAutomatic")}</p>
             </@field.group>
         </#list>
     </div>

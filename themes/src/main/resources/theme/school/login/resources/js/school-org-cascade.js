@@ -1,8 +1,10 @@
 /*
  * The organisation cascade of the password login page and the link form (R-ORG-2, R-LINK-2): each select offers what the
  * organisations matching every level chosen above it have; a level with one option is chosen
- * automatically; choosing an organisation directly fills the levels above it. The same rules as
- * OrganisationDirectory.resolve on the server, which renders the page and validates the login.
+ * automatically, and says so; choosing an organisation directly fills the levels above it. The same
+ * rules as OrganisationDirectory.resolve on the server, which renders the page and validates the login.
+ * What the person picked is kept while it still fits; what was chosen for them goes as soon as a
+ * level above changes, so a choice made for another settlement never picks an organisation.
  */
 (function () {
   "use strict";
@@ -96,6 +98,11 @@
     return value;
   }
 
+  // Which levels hold the person's own pick (not one filled in for them).
+  var picked = fields.map(function () { return false; });
+  var autoNotes = fields.map(function (f) { return document.getElementById(f + "-auto"); });
+  var chosenName = document.getElementById(fields[ORG] + "-chosen");
+
   function render(chosen) {
     selects.forEach(function (select, level) {
       var placeholder = select.options.length > 0 && select.options[0].value === "" ? select.options[0].text : "";
@@ -108,7 +115,14 @@
         select.add(new Option(label(level, v), v));
       });
       select.value = chosen[level];
+      if (autoNotes[level]) {
+        autoNotes[level].hidden = !(chosen[level] && !picked[level] && opts.length === 1);
+      }
     });
+    if (chosenName) {
+      chosenName.textContent = chosen[ORG] && byAlias[chosen[ORG]] ? byAlias[chosen[ORG]].n : "";
+      chosenName.hidden = !chosenName.textContent;
+    }
   }
 
   function current() {
@@ -118,13 +132,20 @@
   selects.forEach(function (select, level) {
     select.addEventListener("change", function () {
       var requested = current();
-      if (!select.value) {
-        // Clearing a level opens everything below it, or a chosen organisation would refill it.
-        for (var i = level + 1; i < requested.length; i++) {
+      picked[level] = !!select.value;
+      for (var i = level + 1; i < requested.length; i++) {
+        // Clearing a level opens everything below it, or a chosen organisation would refill it;
+        // a changed level drops what was filled in below it for the old choice.
+        if (!select.value || !picked[i]) {
           requested[i] = "";
+          picked[i] = false;
         }
       }
-      render(resolve(requested));
+      var resolved = resolve(requested);
+      resolved.forEach(function (value, i) {
+        picked[i] = picked[i] && value === requested[i];
+      });
+      render(resolved);
       if (select.value && level < ORG) {
         var next = selects.slice(level + 1).filter(function (s) { return !s.value; })[0];
         if (next) {
@@ -141,5 +162,13 @@
     }
   });
 
+  // On arrival a value counts as picked where there was a real choice (a remembered or sent
+  // organisation); a level with a single option was filled in.
+  (function () {
+    var initial = current();
+    initial.forEach(function (value, level) {
+      picked[level] = !!value && options(level, initial.slice(0, level)).length > 1;
+    });
+  })();
   render(resolve(current()));
 })();
