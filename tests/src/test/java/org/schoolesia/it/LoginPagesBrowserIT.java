@@ -201,6 +201,8 @@ class LoginPagesBrowserIT {
         assertEquals(LONG_NAME, full.getText().trim());
         Object cut = ((JavascriptExecutor) chromium).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", full);
         assertTrue(((Number) cut).intValue() <= 0, "the chosen name is cut by " + cut + " px");
+        // A short name fits its select and is not repeated.
+        assertFalse(chromium.findElement(By.id("schoolSettlement-chosen")).isDisplayed());
         Phone.assertFitsWidth(chromium, "long organisation name");
         Phone.screenshot(chromium, "pages-08-cascade-long-name");
     }

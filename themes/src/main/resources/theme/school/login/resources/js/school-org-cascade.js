@@ -101,7 +101,30 @@
   // Which levels hold the person's own pick (not one filled in for them).
   var picked = fields.map(function () { return false; });
   var autoNotes = fields.map(function (f) { return document.getElementById(f + "-auto"); });
-  var chosenName = document.getElementById(fields[ORG] + "-chosen");
+  var fullNames = fields.map(function (f) { return document.getElementById(f + "-chosen"); });
+  var ruler = document.createElement("canvas").getContext("2d");
+
+  // Whether the select cuts its chosen text (a 390 px phone and a long organisation name).
+  function cut(select) {
+    var option = select.options[select.selectedIndex];
+    if (!option || !option.value || !ruler) {
+      return false;
+    }
+    var style = window.getComputedStyle(select);
+    ruler.font = style.font || style.fontSize + " " + style.fontFamily;
+    var room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ruler.measureText(option.text).width > room;
+  }
+
+  function showFullNames() {
+    selects.forEach(function (select, level) {
+      if (fullNames[level]) {
+        var option = select.options[select.selectedIndex];
+        fullNames[level].textContent = option && option.value ? option.text : "";
+        fullNames[level].hidden = !cut(select);
+      }
+    });
+  }
 
   function render(chosen) {
     selects.forEach(function (select, level) {
@@ -119,10 +142,7 @@
         autoNotes[level].hidden = !(chosen[level] && !picked[level] && opts.length === 1);
       }
     });
-    if (chosenName) {
-      chosenName.textContent = chosen[ORG] && byAlias[chosen[ORG]] ? byAlias[chosen[ORG]].n : "";
-      chosenName.hidden = !chosenName.textContent;
-    }
+    showFullNames();
   }
 
   function current() {
@@ -171,4 +191,5 @@
     });
   })();
   render(resolve(current()));
+  window.addEventListener("resize", showFullNames);
 })();
