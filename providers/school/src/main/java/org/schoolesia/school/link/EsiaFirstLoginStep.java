@@ -56,7 +56,7 @@ public abstract class EsiaFirstLoginStep extends AbstractIdpAuthenticator {
         if (provider == null || !provider.isEnabled()) {
             LOG.debugf("identity provider '%s' is off: first login stopped", serialized.getIdentityProviderId());
             context.getEvent().detail(Details.REASON, "identity_provider_disabled");
-            Response page = context.form().setError(PROVIDER_OFF).createErrorPage(Response.Status.SERVICE_UNAVAILABLE);
+            Response page = context.form().setError(PROVIDER_OFF).createErrorPage(Response.Status.BAD_REQUEST);
             context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_DISABLED, page);
             return;
         }

@@ -33,7 +33,7 @@ final class PendingRequestStep extends RequestStep {
             context.attempted();
             return;
         }
-        showPage(context, broker, requests, pending, null);
+        show(context, broker, requests, pending, null);
     }
 
     @Override
@@ -48,7 +48,12 @@ final class PendingRequestStep extends RequestStep {
             }
             NotIdentifiedStep.refuseAfterCutoff(context, person(broker));
             RequestForm requests = requestForm(context, broker);
-            showPage(context, broker, requests, requests.pending(), PasswordLinkSettings.SELF_LINK_CLOSED);
+            List<AccessRequest> pending = requests.pending();
+            if (pending.isEmpty()) {
+                startOver(context, serialized); // decided meanwhile: where the person stands now
+                return;
+            }
+            show(context, broker, requests, pending, PasswordLinkSettings.SELF_LINK_CLOSED);
         } else if (form.containsKey("another")) {
             EsiaRoute.REQUEST.take(context.getAuthenticationSession());
             context.success();
@@ -58,13 +63,8 @@ final class PendingRequestStep extends RequestStep {
         }
     }
 
-    private void showPage(AuthenticationFlowContext context, BrokeredIdentityContext broker, RequestForm requests,
-                          List<AccessRequest> pending, String error) {
-        if (pending.isEmpty()) {
-            startOver(context, SerializedBrokeredIdentityContext.readFromAuthenticationSession(context.getAuthenticationSession(),
-                    BROKERED_CONTEXT_NOTE));
-            return;
-        }
+    private void show(AuthenticationFlowContext context, BrokeredIdentityContext broker, RequestForm requests,
+                      List<AccessRequest> pending, String error) {
         EsiaAccountView view = view(context, "pending", person(broker));
         view.setSelfLinkOpen(selfLinkOpen(context));
         show(context, view, form -> {
