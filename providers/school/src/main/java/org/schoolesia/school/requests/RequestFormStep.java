@@ -43,7 +43,8 @@ final class RequestFormStep extends RequestStep {
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serialized,
                                     BrokeredIdentityContext broker) {
-        if (!ContactStep.mayFile(context, broker)) {
+        // Sent already (Keycloak re-shows this step for a replayed form): the requests as they stand now.
+        if (!ContactStep.mayFile(context, broker) || context.getAuthenticationSession().getAuthNote(NOTE_SENT) != null) {
             startOver(context, serialized);
             return;
         }
