@@ -25,6 +25,8 @@ import org.schoolesia.school.login.OrganisationPasswordForm;
  * {@code authenticate} and in {@code action} that the identity provider is still enabled (defect 3:
  * an admin may switch Госуслуги off while a person sits on a page), the common page of the
  * template {@code school-esia-account.ftl}, "back" through {@link #startOver} and entering an account.
+ * (A post that Keycloak's endpoint itself refuses for the disabled provider, before any step runs,
+ * gets the same page from {@link EsiaProviderOffHandler}.)
  */
 public abstract class EsiaFirstLoginStep extends AbstractIdpAuthenticator {
 
