@@ -72,7 +72,7 @@ class OrganisationLoginBrowserIT {
         chromium.findElement(By.id("password")).sendKeys(OrganisationLoginIT.PASSWORD);
         assertFitsPhoneWidth("filled organisation login page");
         screenshot("org-02-cascade-filled");
-        // R-ESIA-2: the Госуслуги role buttons sit above «Войти», each in a form of its own.
+        // R-ESIA-2: the Госуслуги role buttons, outside the password form (LoginPagesBrowserIT checks the order).
         assertTrue(chromium.findElement(By.id("school-esia-roles-title")).getText().toLowerCase().contains("госуслуги"));
         assertEquals(List.of("вход для родителей", "вход для учащихся", "вход для педагогов и сотрудников"),
                 chromium.findElements(By.cssSelector("#school-esia-roles a")).stream().map(b -> b.getText().toLowerCase()).toList());

@@ -1,7 +1,9 @@
 <#--
   The organisation cascade (R-ORG-2): Регион → Городской округ / Муниципальный район → Населённый
   пункт → Тип ОО → Образовательная организация. Needs `schoolOrg` (OrganisationCascadeView) in the
-  model. Used by the password login and by «Привязать учетную запись» (R-LINK-2).
+  model. Used by the password login and by «Привязать учетную запись» (R-LINK-2). Under each select:
+  `<field>-auto` when the level's only option was chosen automatically, `<field>-chosen` with the
+  chosen name in full when the select cannot show all of it.
 -->
 <#import "field.ftl" as field>
 <#macro selects>
@@ -29,6 +31,11 @@
                         <span class="${properties.kcFormControlToggleIcon!}"><i class="fas fa-caret-down" aria-hidden="true"></i></span>
                     </span>
                 </span>
+                <#-- A long name does not fit a 390 px select: the script shows the chosen one in full
+                     when the select cuts it; without script the organisation's is always shown. -->
+                <p id="${level.field}-chosen" class="school-org-chosen" aria-hidden="true"<#if !(level.name == "organisation" && level.selected?has_content)> hidden</#if>>${level.selectedLabel}</p>
+                <#-- R-ORG-2: a level with a single option is chosen for the person, and the page says so. -->
+                <p id="${level.field}-auto" class="school-org-auto"<#if !level.automatic> hidden</#if>>${msg("schoolOrgAutomatic")}</p>
             </@field.group>
         </#list>
     </div>

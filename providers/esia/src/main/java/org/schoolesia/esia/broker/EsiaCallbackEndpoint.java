@@ -19,8 +19,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
 import org.schoolesia.esia.protocol.EsiaError;
 import org.schoolesia.esia.protocol.EsiaIdToken;
 import org.schoolesia.esia.protocol.EsiaIdTokenVerifier;
@@ -36,6 +38,12 @@ import org.schoolesia.esia.protocol.EsiaTokenException;
 public class EsiaCallbackEndpoint {
 
     private static final Logger LOG = Logger.getLogger(EsiaCallbackEndpoint.class);
+
+    /**
+     * Auth note set when the person pressed «Отказаться» at ESIA: the login page it returns to may
+     * show a calm note instead of Keycloak's generic "access denied" error (a cancel is no error).
+     */
+    public static final String CANCELLED_NOTE = "esia.cancelled";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -64,7 +72,8 @@ public class EsiaCallbackEndpoint {
         }
         Map<String, String> notes = session.singleUseObjects().remove(EsiaIdentityProvider.STATE_KEY_PREFIX + state);
         if (notes == null) {
-            return fail(null, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
+            // The page may still offer to start again from this browser's own login, if it has one.
+            return fail(currentLogin(), new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
                     "ESIA state is unknown, expired or already used (replayed callback, or a link from another login)"));
         }
 
@@ -88,6 +97,7 @@ public class EsiaCallbackEndpoint {
             EsiaError esiaError = EsiaError.fromDescription(errorDescription);
             if ("access_denied".equals(error) || esiaError.userCancelled()) {
                 LOG.debugf("ESIA login cancelled by the user (%s)", esiaError.code());
+                authSession.setAuthNote(CANCELLED_NOTE, "true");
                 return callback.cancelled(config);
             }
             // error comes from the browser's URL: printable characters only, so nobody forges log lines.
@@ -178,6 +188,21 @@ public class EsiaCallbackEndpoint {
     private static String printable(String value) {
         String cleaned = value.replaceAll("[^\\p{Alnum}_.:-]", "?");
         return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
+    }
+
+    /**
+     * This browser's login in progress when it is unambiguous (one tab): a stale or replayed
+     * callback carries no usable state, yet the error page can still restart that login. Only
+     * the page's links use it; nothing is read from or written to it.
+     */
+    private AuthenticationSessionModel currentLogin() {
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
+        if (root == null || root.getAuthenticationSessions().size() != 1) {
+            return null;
+        }
+        AuthenticationSessionModel login = root.getAuthenticationSessions().values().iterator().next();
+        session.getContext().setClient(login.getClient());
+        return login;
     }
 
     private Response fail(AuthenticationSessionModel authSession, EsiaLoginException e) {

@@ -74,6 +74,19 @@ public final class OrganisationCascadeView {
         public String getSelected() {
             return selected;
         }
+
+        /** The chosen option's label (an organisation's full name), or "" when the level is open. */
+        public String getSelectedLabel() {
+            return options.stream().filter(o -> o.getValue().equals(selected)).map(Option::getLabel).findFirst().orElse("");
+        }
+
+        /**
+         * Chosen because it is the only option, not by the person: the page says so, and the
+         * script drops such a choice when a level above it changes (R-ORG-2).
+         */
+        public boolean isAutomatic() {
+            return !selected.isEmpty() && options.size() == 1 && options.get(0).getValue().equals(selected);
+        }
     }
 
     /** One option of a select. */

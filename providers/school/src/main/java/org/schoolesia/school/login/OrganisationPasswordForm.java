@@ -32,6 +32,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
+import org.schoolesia.esia.broker.EsiaCallbackEndpoint;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.link.ChosenRole;
@@ -60,6 +61,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
     static final Duration COOKIE_AGE = Duration.ofDays(365);
     static final String ERROR_ORGANISATION_REQUIRED = "schoolOrganisationRequired";
     static final String ERROR_ESIA_ONLY = "schoolPasswordLoginEsiaOnly";
+    static final String INFO_ESIA_CANCELLED = "schoolEsiaCancelled";
     static final String DETAIL_ORGANISATION = "school_organization";
 
     private final OrganisationDirectoryCache directories;
@@ -174,6 +176,12 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         }
         String remembered = rememberedOrganisation(context.getSession());
         describePage(context, form, formData, CascadeSelection.NONE.with(CascadeLevel.ORGANISATION, remembered));
+        if (context.getAuthenticationSession().getAuthNote(EsiaCallbackEndpoint.CANCELLED_NOTE) != null) {
+            // «Отказаться» at Госуслуги is the person's choice, not an error: a calm note replaces
+            // Keycloak's forwarded "access denied" alert (setInfo replaces the page's messages).
+            context.getAuthenticationSession().removeAuthNote(EsiaCallbackEndpoint.CANCELLED_NOTE);
+            form.setInfo(INFO_ESIA_CANCELLED);
+        }
         return createLoginForm(form);
     }
 
@@ -195,6 +203,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
                               MultivaluedMap<String, String> formData, CascadeSelection requested) {
         OrganisationDirectory directory = directories.get(context.getSession(), context.getRealm());
         form.setAttribute("schoolOrg", new OrganisationCascadeView(directory, directory.resolve(requested)));
+        form.setAttribute("schoolLoginOrder", OrganisationLoginConfig.of(context.getAuthenticatorConfig()).loginOrder().value());
         IdentityProviderModel esia = esiaProvider(context.getSession());
         if (esia != null) {
             // The role buttons (R-ESIA-2): links to the ESIA provider with school_role; a relying

@@ -23,7 +23,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  *
  * <p>Per step (admin console: Authentication → the flow → ⚙ of this step): "Password login" =
  * {@code realm} (default: the realm attribute {@code schoolPasswordLogin}, else {@code on}),
- * {@code on}, or {@code esia-only}. Server-wide:
+ * {@code on}, or {@code esia-only}; "Login page order" = {@code esia-first} (default) or
+ * {@code password-first}. Server-wide:
  * {@code --spi-authenticator--school-organisation-password-form--directory-cache-seconds} (how
  * long the login page reuses a realm's organisation list; default 30, 0 = never).
  */
@@ -107,6 +108,13 @@ public class OrganisationPasswordFormFactory implements AuthenticatorFactory, Se
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(PasswordLoginPolicy.FOLLOW_REALM, PasswordLoginPolicy.ON.value(), PasswordLoginPolicy.ESIA_ONLY.value())
                 .defaultValue(PasswordLoginPolicy.FOLLOW_REALM)
+                .add()
+                .property().name(OrganisationLoginConfig.LOGIN_ORDER).label("Login page order")
+                .helpText("esia-first: the Госуслуги role buttons come first, then the organisation and password form "
+                        + "(R-ESIA-1: most people log in through ESIA). password-first: the password form first, then Госуслуги.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(LoginPageOrder.ESIA_FIRST.value(), LoginPageOrder.PASSWORD_FIRST.value())
+                .defaultValue(LoginPageOrder.ESIA_FIRST.value())
                 .add()
                 .build();
     }

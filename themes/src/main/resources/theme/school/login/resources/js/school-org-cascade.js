@@ -1,8 +1,10 @@
 /*
  * The organisation cascade of the password login page and the link form (R-ORG-2, R-LINK-2): each select offers what the
  * organisations matching every level chosen above it have; a level with one option is chosen
- * automatically; choosing an organisation directly fills the levels above it. The same rules as
- * OrganisationDirectory.resolve on the server, which renders the page and validates the login.
+ * automatically, and says so; choosing an organisation directly fills the levels above it. The same
+ * rules as OrganisationDirectory.resolve on the server, which renders the page and validates the login.
+ * What the person picked is kept while it still fits; what was chosen for them goes as soon as a
+ * level above changes, so a choice made for another settlement never picks an organisation.
  */
 (function () {
   "use strict";
@@ -96,6 +98,34 @@
     return value;
   }
 
+  // Which levels hold the person's own pick (not one filled in for them).
+  var picked = fields.map(function () { return false; });
+  var autoNotes = fields.map(function (f) { return document.getElementById(f + "-auto"); });
+  var fullNames = fields.map(function (f) { return document.getElementById(f + "-chosen"); });
+  var ruler = document.createElement("canvas").getContext("2d");
+
+  // Whether the select cuts its chosen text (a 390 px phone and a long organisation name).
+  function cut(select) {
+    var option = select.options[select.selectedIndex];
+    if (!option || !option.value || !ruler) {
+      return false;
+    }
+    var style = window.getComputedStyle(select);
+    ruler.font = style.font || style.fontSize + " " + style.fontFamily;
+    var room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ruler.measureText(option.text).width > room;
+  }
+
+  function showFullNames() {
+    selects.forEach(function (select, level) {
+      if (fullNames[level]) {
+        var option = select.options[select.selectedIndex];
+        fullNames[level].textContent = option && option.value ? option.text : "";
+        fullNames[level].hidden = !cut(select);
+      }
+    });
+  }
+
   function render(chosen) {
     selects.forEach(function (select, level) {
       var placeholder = select.options.length > 0 && select.options[0].value === "" ? select.options[0].text : "";
@@ -108,7 +138,11 @@
         select.add(new Option(label(level, v), v));
       });
       select.value = chosen[level];
+      if (autoNotes[level]) {
+        autoNotes[level].hidden = !(chosen[level] && !picked[level] && opts.length === 1);
+      }
     });
+    showFullNames();
   }
 
   function current() {
@@ -118,13 +152,20 @@
   selects.forEach(function (select, level) {
     select.addEventListener("change", function () {
       var requested = current();
-      if (!select.value) {
-        // Clearing a level opens everything below it, or a chosen organisation would refill it.
-        for (var i = level + 1; i < requested.length; i++) {
+      picked[level] = !!select.value;
+      for (var i = level + 1; i < requested.length; i++) {
+        // Clearing a level opens everything below it, or a chosen organisation would refill it;
+        // a changed level drops what was filled in below it for the old choice.
+        if (!select.value || !picked[i]) {
           requested[i] = "";
+          picked[i] = false;
         }
       }
-      render(resolve(requested));
+      var resolved = resolve(requested);
+      resolved.forEach(function (value, i) {
+        picked[i] = picked[i] && value === requested[i];
+      });
+      render(resolved);
       if (select.value && level < ORG) {
         var next = selects.slice(level + 1).filter(function (s) { return !s.value; })[0];
         if (next) {
@@ -141,5 +182,14 @@
     }
   });
 
+  // On arrival a value counts as picked where there was a real choice (a remembered or sent
+  // organisation); a level with a single option was filled in.
+  (function () {
+    var initial = current();
+    initial.forEach(function (value, level) {
+      picked[level] = !!value && options(level, initial.slice(0, level)).length > 1;
+    });
+  })();
   render(resolve(current()));
+  window.addEventListener("resize", showFullNames);
 })();
