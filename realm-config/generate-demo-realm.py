@@ -7,6 +7,18 @@ import json
 import os
 rc=os.path.dirname(os.path.abspath(__file__))+'/'
 def pem(f): return open(rc+f).read().strip()+"\n"
+
+# The ESIA first-login flow: one execution per step (README: the first-login flow).
+def step(authenticator, requirement, priority, config=None):
+    e={"authenticator":authenticator,"authenticatorFlow":False,"autheticatorFlow":False,"requirement":requirement,"priority":priority,"userSetupAllowed":False}
+    if config: e["authenticatorConfig"]=config
+    return e
+def sub(alias, requirement, priority):
+    return {"flowAlias":alias,"authenticatorFlow":True,"autheticatorFlow":True,"requirement":requirement,"priority":priority,"userSetupAllowed":False}
+def routed(what, description, route, authenticator, config=None):
+    return {"alias":"esia first login "+what,"description":description,"providerId":"basic-flow","topLevel":False,"builtIn":False,
+            "authenticationExecutions":[step("school-esia-route-condition","REQUIRED",10,"esia first login "+what+" route"),
+                                        step(authenticator,"REQUIRED",20,config)]}
 up = {
  "unmanagedAttributePolicy": "ADMIN_VIEW",
  "attributes": [
@@ -93,14 +105,37 @@ realm = {
    "providerId":"basic-flow","topLevel":False,"builtIn":False,
    "authenticationExecutions":[
     {"authenticator":"school-organisation-password-form","authenticatorFlow":False,"autheticatorFlow":False,"requirement":"REQUIRED","priority":10,"userSetupAllowed":False}]},
-  {"alias":"esia first login","description":"After Госуслуги: the school account for the ESIA person (role, linked accounts, chooser, SNILS, «Привязать учетную запись» until the cut-off, «Обратиться в организацию»). Creates no accounts.",
+  {"alias":"esia first login","description":"After Госуслуги: the school account for the ESIA person, step by step (README: the first-login flow). Creates no accounts.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
-   "authenticationExecutions":[{"authenticator":"school-esia-account","authenticatorConfig":"school esia account","authenticatorFlow":False,"requirement":"REQUIRED","priority":10,"autheticatorFlow":False,"userSetupAllowed":False}]}
+   "authenticationExecutions":[
+    step("school-esia-role","REQUIRED",10),
+    sub("esia first login account","REQUIRED",20),
+    sub("esia first login link by password","CONDITIONAL",30),
+    sub("esia first login contact organisation","CONDITIONAL",40),
+    sub("esia first login access request","CONDITIONAL",50)]},
+  {"alias":"esia first login account","description":"The school account of the Госуслуги person: the first step that answers wins.",
+   "providerId":"basic-flow","topLevel":False,"builtIn":False,
+   "authenticationExecutions":[
+    step("school-esia-linked-account","ALTERNATIVE",10,"esia first login linked-account"),
+    step("school-esia-unconfirmed","ALTERNATIVE",20),
+    step("school-esia-auto-link","ALTERNATIVE",30,"esia first login auto-link"),
+    step("school-esia-pending-request","ALTERNATIVE",40),
+    step("school-esia-not-identified","ALTERNATIVE",50)]},
+  routed("link by password","«Привязать учетную запись» (R-LINK-2..4).","link","school-esia-link-password","esia first login link-password"),
+  routed("contact organisation","«Обратиться в организацию» (R-REQ-1).","contact","school-esia-contact"),
+  routed("access request","The access request form and its number (R-REQ-1, R-REQ-2).","request","school-esia-request-form","esia first login request-form")
  ],
- "authenticatorConfig":[{"alias":"school esia account","config":{
+ "authenticatorConfig":[
+   {"alias":"esia first login linked-account","config":{"unconfirmedMayEnterLinked":"false"}},
+   {"alias":"esia first login auto-link","config":{"snilsAutoLink":"true"}},
    # R-LINK-4, seeds' region: self-linking ended with March 2025 (local time).
-   "selfLinkUntil":"2025-04-01T00:00","selfLinkZone":"Asia/Sakhalin","snilsAutoLink":"true",
-   "unconfirmedMayEnterLinked":"false","maxLinkFailuresPerPerson":"5","linkFailureWindowMinutes":"15"}}],
+   {"alias":"esia first login link-password","config":{"selfLinkUntil":"2025-04-01T00:00","selfLinkZone":"Asia/Sakhalin",
+     "maxLinkFailuresPerPerson":"5","linkFailureWindowMinutes":"15"}},
+   {"alias":"esia first login request-form","config":{"maxRequestsPerPerson":"5","requestPersonWindowHours":"24",
+     "maxRequestsPerAddress":"20","requestAddressWindowMinutes":"60"}},
+   {"alias":"esia first login link by password route","config":{"route":"link"}},
+   {"alias":"esia first login contact organisation route","config":{"route":"contact"}},
+   {"alias":"esia first login access request route","config":{"route":"request"}}],
  "identityProviders":[{"alias":"esia","displayName":"Вход с учетной записью портала Госуслуг","providerId":"esia","enabled":True,
    "trustEmail":True,"storeToken":False,"addReadTokenRoleOnCreate":False,"linkOnly":False,"hideOnLogin":False,
    "firstBrokerLoginFlowAlias":"esia first login",

@@ -38,7 +38,7 @@ final class LinkRefusalTiming {
 
     private static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final String FLOW = "esia first login";
-    private static final String STEP = "school-esia-account";
+    private static final String STEP = "school-esia-link-password";
     private static final String DEMO_PASSWORD = "Demo-pass-1";
     private static final String WRONG_PASSWORD = "Wrong-pass-9";
     private static final ObjectMapper JSON = new ObjectMapper();

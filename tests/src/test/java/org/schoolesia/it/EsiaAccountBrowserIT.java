@@ -292,15 +292,7 @@ class EsiaAccountBrowserIT {
     }
 
     private static void stepConfig(TestEnvironment env, Map<String, String> changes) {
-        String configId = null;
-        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
-            if ("school-esia-account".equals(execution.path("providerId").asText())) {
-                configId = execution.path("authenticationConfig").asText(null);
-            }
-        }
-        ObjectNode config = (ObjectNode) env.admin().get(REALM + "/authentication/config/" + configId);
-        changes.forEach(((ObjectNode) config.get("config"))::put);
-        env.admin().put(REALM + "/authentication/config/" + configId, config);
+        EsiaAccountLinkIT.stepConfig(env, changes);
     }
 
     private static void choose(String select, String visibleText) {

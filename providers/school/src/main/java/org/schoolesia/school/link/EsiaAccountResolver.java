@@ -25,7 +25,7 @@ import org.schoolesia.school.login.OrganisationPasswordForm;
  * role chosen at login, Keycloak's own returning-login path goes straight in (R-LINK-2: "later
  * ESIA logins go straight in"). In every other case (no role yet, several accounts, none,
  * an unconfirmed ESIA account) the link is removed, so Keycloak runs the first-login flow, where
- * {@link EsiaAccountStep} asks, chooses or explains.
+ * the steps of the ESIA first-login flow ask, choose or explain.
  */
 public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
 

@@ -2,7 +2,7 @@ package org.schoolesia.school.link;
 
 import java.util.List;
 
-/** What the template {@code school-esia-account.ftl} shows: the page, the role, the person as ESIA knows them. */
+/** What the template {@code school-esia-account.ftl} shows: the page (one per step of the ESIA first login), the role, the person as ESIA knows them. */
 public final class EsiaAccountView {
 
     /** A plain bean: Keycloak's FreeMarker reads getters, not record accessors. */
@@ -38,15 +38,14 @@ public final class EsiaAccountView {
 
     private final String page;
     private final String role;
-    private final boolean selfLinkOpen;
+    private boolean selfLinkOpen;
     private final String fullName;
     private List<Account> accounts = List.of();
     private String username = "";
 
-    EsiaAccountView(String page, String role, boolean selfLinkOpen, EsiaPersonFacts person) {
+    public EsiaAccountView(String page, String role, EsiaPersonFacts person) {
         this.page = page;
         this.role = role;
-        this.selfLinkOpen = selfLinkOpen;
         this.fullName = String.join(" ", java.util.stream.Stream.of(person.lastName(), person.firstName(), person.middleName())
                 .filter(s -> s != null && !s.isBlank()).toList());
     }
@@ -61,6 +60,10 @@ public final class EsiaAccountView {
 
     public boolean isSelfLinkOpen() {
         return selfLinkOpen;
+    }
+
+    public void setSelfLinkOpen(boolean selfLinkOpen) {
+        this.selfLinkOpen = selfLinkOpen;
     }
 
     public String getFullName() {

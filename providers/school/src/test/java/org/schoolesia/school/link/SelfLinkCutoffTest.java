@@ -32,17 +32,16 @@ class SelfLinkCutoffTest {
 
     @Test
     void settingsHaveSafeDefaults() {
-        EsiaAccountSettings defaults = EsiaAccountSettings.of(Map.of());
-        assertTrue(defaults.snilsAutoLink());
-        assertFalse(defaults.unconfirmedMayEnterLinked());
+        PasswordLinkSettings defaults = PasswordLinkSettings.of(Map.of());
+        assertTrue(AutoLinkStep.Settings.of(Map.of()).snilsAutoLink());
+        assertFalse(LinkedAccountStep.Settings.of(Map.of()).unconfirmedMayEnterLinked());
         assertEquals(5, defaults.maxLinkFailures());
         assertEquals(Duration.ofMinutes(15), defaults.failureWindow());
         assertTrue(defaults.cutoff().isOpen(Instant.now()));
 
-        EsiaAccountSettings set = EsiaAccountSettings.of(Map.of("snilsAutoLink", "false", "unconfirmedMayEnterLinked", "true",
-                "maxLinkFailuresPerPerson", "-3", "linkFailureWindowMinutes", "x"));
-        assertFalse(set.snilsAutoLink());
-        assertTrue(set.unconfirmedMayEnterLinked());
+        PasswordLinkSettings set = PasswordLinkSettings.of(Map.of("maxLinkFailuresPerPerson", "-3", "linkFailureWindowMinutes", "x"));
+        assertFalse(AutoLinkStep.Settings.of(Map.of("snilsAutoLink", "false")).snilsAutoLink());
+        assertTrue(LinkedAccountStep.Settings.of(Map.of("unconfirmedMayEnterLinked", "true")).unconfirmedMayEnterLinked());
         assertEquals(5, set.maxLinkFailures(), "nonsense falls back to the default");
         assertEquals(Duration.ofMinutes(15), set.failureWindow());
     }

@@ -70,16 +70,16 @@ class RequestFormInputTest {
 
     @Test
     void limitsHaveSafeDefaults() {
-        var settings = org.schoolesia.school.link.EsiaAccountSettings.of(Map.of());
-        assertEquals(5, settings.maxRequestsPerPerson());
-        assertEquals(java.time.Duration.ofHours(24), settings.requestPersonWindow());
-        assertEquals(20, settings.maxRequestsPerAddress());
-        assertEquals(java.time.Duration.ofHours(1), settings.requestAddressWindow());
-        var set = org.schoolesia.school.link.EsiaAccountSettings.of(Map.of("maxRequestsPerPerson", "2", "requestPersonWindowHours", "0",
-                "maxRequestsPerAddress", "x", "requestAddressWindowMinutes", "5"));
-        assertEquals(2, set.maxRequestsPerPerson());
-        assertEquals(java.time.Duration.ofHours(24), set.requestPersonWindow(), "nonsense falls back to the default");
-        assertEquals(20, set.maxRequestsPerAddress());
-        assertEquals(java.time.Duration.ofMinutes(5), set.requestAddressWindow());
+        var settings = RequestFormStep.Settings.of(Map.of()).limits();
+        assertEquals(5, settings.perPerson());
+        assertEquals(java.time.Duration.ofHours(24), settings.personWindow());
+        assertEquals(20, settings.perAddress());
+        assertEquals(java.time.Duration.ofHours(1), settings.addressWindow());
+        var set = RequestFormStep.Settings.of(Map.of("maxRequestsPerPerson", "2", "requestPersonWindowHours", "0",
+                "maxRequestsPerAddress", "x", "requestAddressWindowMinutes", "5")).limits();
+        assertEquals(2, set.perPerson());
+        assertEquals(java.time.Duration.ofHours(24), set.personWindow(), "nonsense falls back to the default");
+        assertEquals(20, set.perAddress());
+        assertEquals(java.time.Duration.ofMinutes(5), set.addressWindow());
     }
 }

@@ -1,0 +1,228 @@
+package org.schoolesia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolesia.testkit.Browser;
+import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.TestEnvironment;
+
+/**
+ * The ESIA first-login flow as a flow of named steps (issue 10): its shape in the admin API, the
+ * upgrade of realms still using the old single step {@code school-esia-account}, and defects 2 and
+ * 3 of issue 10 (parallel link attempts; the provider switched off mid-login).
+ */
+@ExtendWith(KeycloakExtension.class)
+class EsiaFirstLoginFlowIT {
+
+    private static final String REALM = "/realms/" + DemoRealm.NAME;
+    private static final String PASSWORD = EsiaAccountLinkIT.PASSWORD;
+    private static final String OLD_FLOW = "esia old first login";
+
+    private final TestEnvironment env;
+
+    EsiaFirstLoginFlowIT(TestEnvironment env) {
+        this.env = env;
+    }
+
+    @BeforeEach
+    void demoRealm() throws Exception {
+        env.resetRealm();
+        env.emulator().faults().reset();
+        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+    }
+
+    @AfterEach
+    void demoRealmForOthers() throws Exception {
+        env.resetRealm();
+    }
+
+    // --- the shape ---------------------------------------------------------------------------------
+
+    @Test
+    void theFlowIsAListOfNamedSteps() {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
+            if (!execution.path("authenticationFlow").asBoolean()) {
+                steps.add(execution.path("providerId").asText());
+                assertFalse(execution.path("displayName").asText().isBlank(), execution.toString());
+            }
+        }
+        assertEquals(List.of("school-esia-role", "school-esia-linked-account", "school-esia-unconfirmed", "school-esia-auto-link",
+                "school-esia-pending-request", "school-esia-not-identified", "school-esia-route-condition", "school-esia-link-password",
+                "school-esia-route-condition", "school-esia-contact", "school-esia-route-condition", "school-esia-request-form"), steps);
+    }
+
+    // --- defect 3 ------------------------------------------------------------------------------------
+
+    @Test
+    void defect3_esiaSwitchedOffWhileOnTheLinkPageGivesAThemedPageAndLinksNothing() throws Exception {
+        EsiaAccountLinkIT.stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF));
+        Browser.Page form = EsiaAccountLinkIT.showLink(new EsiaFlow(env).loginAs("1000000006", "parent"));
+        setEsiaEnabled(false);
+        try {
+            Browser.Page after = EsiaAccountLinkIT.link(form, "ddut-ys", "kuznetsov.andrey", PASSWORD);
+            assertTrue(after.status() < 500, after.status() + " " + after.text());
+            assertFalse(EsiaAccountLinkIT.isCode(after), "got in: " + after.location());
+            assertTrue(after.text().contains("Вход через Госуслуги сейчас отключен"), after.text());
+            assertFalse(after.text().contains("внутренняя ошибка"), after.text());
+        } finally {
+            setEsiaEnabled(true);
+        }
+        String id = userId("kuznetsov.andrey");
+        assertTrue(env.admin().get(REALM + "/users/" + id + "/federated-identity").isEmpty(), "nothing linked");
+        assertTrue(linkEvents(id).isEmpty(), "nothing linked");
+    }
+
+    // --- defect 2 ------------------------------------------------------------------------------------
+
+    @Test
+    void defect2_parallelWrongPasswordsOfOneEsiaPersonCheckAtMostTheLimit() throws Exception {
+        EsiaAccountLinkIT.stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "maxLinkFailuresPerPerson", "5"));
+        List<Browser.Page> forms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            forms.add(EsiaAccountLinkIT.showLink(new EsiaFlow(env).loginAs("1000000006", "parent")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(forms.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Browser.Page>> posts = new ArrayList<>();
+        try {
+            for (int i = 0; i < forms.size(); i++) {
+                Browser.Page form = forms.get(i);
+                String guess = "Wrong-pass-" + i;
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    return EsiaAccountLinkIT.link(form, "ddut-ys", "kuznetsov.andrey", guess);
+                }));
+            }
+            start.countDown();
+            for (Future<Browser.Page> post : posts) {
+                Browser.Page page = post.get(180, TimeUnit.SECONDS);
+                assertEquals(200, page.status(), page.text());
+                EsiaAccountLinkIT.assertPage("link", page);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String id = userId("kuznetsov.andrey");
+        long checked = refusals(id).stream().filter(r -> "wrong_password".equals(r)).count();
+        assertTrue(checked <= 5, "passwords checked: " + checked + " of 20 (limit 5): " + refusals(id));
+        int failures = env.admin().get(REALM + "/attack-detection/brute-force/users/" + id).path("numFailures").asInt();
+        assertTrue(failures <= 5, "failures counted on the account: " + failures);
+        assertTrue(linkEvents(id).isEmpty());
+    }
+
+    // --- the upgrade of realms with the old single step ------------------------------------------------
+
+    @Test
+    void anOldSingleStepFlowIsRebuiltAtStartWithItsSettingsAndPeopleLogInThroughIt() throws Exception {
+        oldSingleStepFlow(Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "snilsAutoLink", "false", "maxRequestsPerPerson", "3"));
+
+        env.restartKeycloak();
+        env.admin().reconnect();
+
+        List<String> steps = new ArrayList<>();
+        Map<String, JsonNode> settings = new LinkedHashMap<>();
+        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20") + "/executions")) {
+            String provider = execution.path("providerId").asText();
+            steps.add(provider);
+            String config = execution.path("authenticationConfig").asText(null);
+            if (config != null && !provider.equals("school-esia-route-condition")) {
+                settings.put(provider, env.admin().get(REALM + "/authentication/config/" + config).path("config"));
+            }
+        }
+        assertFalse(steps.contains("school-esia-account"), steps.toString());
+        assertTrue(steps.containsAll(List.of("school-esia-role", "school-esia-linked-account", "school-esia-not-identified",
+                "school-esia-link-password", "school-esia-request-form")), steps.toString());
+        assertEquals(EsiaAccountLinkIT.OPEN_CUTOFF, settings.get("school-esia-link-password").path("selfLinkUntil").asText());
+        assertEquals("false", settings.get("school-esia-auto-link").path("snilsAutoLink").asText());
+        assertEquals("3", settings.get("school-esia-request-form").path("maxRequestsPerPerson").asText());
+
+        // A returning parent goes straight in; another links by password, the cut-off carried over.
+        EsiaFlow returning = new EsiaFlow(env);
+        EsiaFlow.codeFrom(returning.loginAs("1000000001", "parent"));
+        Browser.Page linked = EsiaAccountLinkIT.link(EsiaAccountLinkIT.showLink(new EsiaFlow(env).loginAs("1000000006", "parent")),
+                "ddut-ys", "kuznetsov.andrey", PASSWORD);
+        EsiaFlow.codeFrom(linked);
+    }
+
+    @Test
+    void anOldSingleStepAddedAfterStartIsRebuiltWhenFirstUsed() {
+        oldSingleStepFlow(Map.of());
+        // A person the flow must place (a linked one goes in by Keycloak's own returning path, without the flow).
+        EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
+        List<String> steps = new ArrayList<>();
+        env.admin().get(REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20") + "/executions")
+                .forEach(e -> steps.add(e.path("providerId").asText()));
+        assertFalse(steps.contains("school-esia-account"), steps.toString());
+        assertTrue(steps.contains("school-esia-linked-account"), steps.toString());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    /** What a realm from before the flow of steps holds: one top-level flow with the single step, the ESIA provider's first login. */
+    private void oldSingleStepFlow(Map<String, String> settings) {
+        env.admin().post(REALM + "/authentication/flows", Map.of("alias", OLD_FLOW, "providerId", "basic-flow", "topLevel", true,
+                "builtIn", false, "description", "as before issue 10"));
+        String flow = REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20");
+        env.admin().post(flow + "/executions/execution", Map.of("provider", "school-esia-account"));
+        ObjectNode execution = (ObjectNode) env.admin().get(flow + "/executions").get(0);
+        execution.put("requirement", "REQUIRED");
+        env.admin().put(flow + "/executions", execution);
+        if (!settings.isEmpty()) {
+            env.admin().post(REALM + "/authentication/executions/" + execution.path("id").asText() + "/config",
+                    Map.of("alias", "old school esia account", "config", settings));
+        }
+        ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
+        esia.put("firstBrokerLoginFlowAlias", OLD_FLOW);
+        env.admin().put(REALM + "/identity-provider/instances/esia", esia);
+    }
+
+    private void setEsiaEnabled(boolean enabled) {
+        ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
+        esia.put("enabled", enabled);
+        env.admin().put(REALM + "/identity-provider/instances/esia", esia);
+    }
+
+    private String userId(String username) {
+        JsonNode users = env.admin().get(REALM + "/users?exact=true&username=" + username);
+        assertNotNull(users.get(0), username);
+        return users.get(0).get("id").asText();
+    }
+
+    private List<JsonNode> events(String type) {
+        List<JsonNode> events = new ArrayList<>();
+        env.admin().get(REALM + "/events?max=1000&type=" + type).forEach(events::add);
+        return events;
+    }
+
+    /** Reasons of the refused link attempts on an account. */
+    private List<String> refusals(String userId) {
+        return events("FEDERATED_IDENTITY_LINK_ERROR").stream().filter(e -> userId.equals(e.path("userId").asText()))
+                .map(e -> e.path("details").path("reason").asText()).toList();
+    }
+
+    private List<JsonNode> linkEvents(String userId) {
+        return events("FEDERATED_IDENTITY_LINK").stream().filter(e -> userId.equals(e.path("userId").asText()))
+                .filter(e -> "linked".equals(e.path("details").path("school_link").asText())).toList();
+    }
+}
