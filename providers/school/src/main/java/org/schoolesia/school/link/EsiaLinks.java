@@ -155,10 +155,12 @@ public final class EsiaLinks {
 
     /**
      * After a new link, in the caller's transaction: automatic linking never reaches a pair that was
-     * unlinked, so this link is someone's decision and the unlink's memory has served (defect 5).
+     * unlinked, so this link is someone's decision and the unlink's memory has served (defect 5);
+     * listeners (the person's pending access requests, defect 9) learn of it.
      */
     private void linked(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
         new EsiaUnlinks(session).forget(user.getId(), oid);
+        EsiaLinkedEvent.publish(session, realm, user, oid, method, actorId);
     }
 
     /** Defect 5: the SNILS rule skips an account unlinked from this person until staff authorise it again. */
