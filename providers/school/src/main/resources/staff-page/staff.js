@@ -64,7 +64,9 @@
   var REQUEST_STATUSES = {
     pending: 'Ожидает',
     resolved: 'Разрешено',
-    rejected: 'Отклонено'
+    rejected: 'Отклонено',
+    // Defect 9: closed by itself when the person was linked with this role here another way.
+    'linked-elsewhere': 'Привязан другим способом'
   };
 
   var REQUEST_ROLES = {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,6 +108,30 @@ class EsiaLoginIT {
     }
 
     @Test
+    void defect4_deletedEsiaAccountIsRefusedWithAThemedPageAndNeverLinkedBySnils() throws Exception {
+        // 1000000015 is DELETED at ESIA, trusted, with ivanov.petr's SNILS, name and birth date: SNILS auto-link is on in the demo.
+        String petr = user("ivanov.petr").get("id").asText();
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000015", "student");
+        assertDeletedPage(page);
+        assertTrue(env.admin().get(REALM_PATH + "/users/" + petr + "/federated-identity").isEmpty(), "nothing linked by SNILS");
+        assertTrue(schoolLinkEvents(petr).isEmpty(), "nothing linked by SNILS");
+    }
+
+    @Test
+    void defect4_deletedEsiaAccountDoesNotEnterTheAccountLinkedToIt() throws Exception {
+        // Linked before ESIA deleted the account (here by a realm admin): neither Keycloak's fast path nor our steps let it in.
+        String petr = user("ivanov.petr").get("id").asText();
+        env.admin().post(REALM_PATH + "/users/" + petr + "/federated-identity/esia",
+                Map.of("identityProvider", "esia", "userId", "1000000015", "userName", "esia-1000000015"));
+        try {
+            assertDeletedPage(new EsiaFlow(env).loginAs("1000000015", "student"));
+            assertEquals(0, env.admin().get(REALM_PATH + "/users/" + petr + "/sessions").size(), "nobody entered the account");
+        } finally {
+            env.admin().delete(REALM_PATH + "/users/" + petr + "/federated-identity/esia");
+        }
+    }
+
+    @Test
     void tenKilobyteSurnameFromEsiaIsCutAndTheLoginGoesOn() throws Exception {
         // Defect 6: 1000000017's surname is 10 KB; the login ends on our own page, with the name cut to 100 characters.
         Browser.Page page = new EsiaFlow(env).loginAs("1000000017", "parent");
@@ -148,6 +176,24 @@ class EsiaLoginIT {
         JsonNode found = env.admin().get(REALM_PATH + "/users?exact=true&briefRepresentation=false&username=" + username);
         assertEquals(1, found.size(), username + ": " + found);
         return found.get(0);
+    }
+
+    /** Defect 4: Keycloak's themed error page, in Russian, saying the Госуслуги account is deleted and what to do. */
+    private static void assertDeletedPage(Browser.Page page) {
+        assertEquals(403, page.status(), page.status() + " " + page.url() + " → " + page.location() + ": " + page.text());
+        assertFalse(page.isRedirect(), "got in: " + page.location());
+        assertTrue(page.text().contains("Учетная запись Госуслуг, с которой выполнен вход, удалена"), page.text());
+        assertTrue(page.text().contains("Восстановите учетную запись"), page.text());
+    }
+
+    private List<JsonNode> schoolLinkEvents(String userId) {
+        List<JsonNode> events = new ArrayList<>();
+        env.admin().get(REALM_PATH + "/events?max=1000&type=FEDERATED_IDENTITY_LINK").forEach(e -> {
+            if (userId.equals(e.path("userId").asText()) && e.path("details").has("school_link")) {
+                events.add(e);
+            }
+        });
+        return events;
     }
 
     /** A page of the step school-esia-account, shown in place: no redirect to the application. */

@@ -74,6 +74,7 @@ final class AutoLinkStep extends EsiaFirstLoginStep {
         EsiaLinks links = new EsiaLinks(session);
         List<UserModel> candidates = new SnilsIndex(session).findUsers(realm, snils)
                 .filter(u -> AccountFacts.of(u).role() == role)
+                .filter(u -> links.mayLinkAutomatically(u, person.oid())) // defect 5: unlinked pairs need staff again
                 .toList();
         List<UserModel> authorised = candidates.stream()
                 .filter(u -> links.linkOf(u).map(EsiaLinks.Link::pending).orElse(false))

@@ -24,7 +24,7 @@ import org.schoolesia.school.login.OrganisationPasswordForm;
  * account to enter: when the confirmed person holds exactly one linked, enabled account of the
  * role chosen at login, Keycloak's own returning-login path goes straight in (R-LINK-2: "later
  * ESIA logins go straight in"). In every other case (no role yet, several accounts, none,
- * an unconfirmed ESIA account) the link is removed, so Keycloak runs the first-login flow, where
+ * an unconfirmed or deleted ESIA account) the link is removed, so Keycloak runs the first-login flow, where
  * the steps of the ESIA first-login flow ask, choose or explain.
  */
 public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
@@ -44,7 +44,8 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
         EsiaLinks links = new EsiaLinks(session);
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
-        if (role != null && person.trusted()) {
+        // Defect 4: a deleted ESIA account never takes the fast path; the first-login flow refuses it.
+        if (role != null && person.trusted() && !DeletedEsiaAccount.is(context.getContextData())) {
             // The step's own rule (same role, enabled, card not contradicting ESIA), so both agree on who goes straight in.
             List<UserModel> accounts = links.accountsOf(realm, oid).stream()
                     .filter(UserModel::isEnabled)

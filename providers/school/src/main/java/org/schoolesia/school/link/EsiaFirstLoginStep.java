@@ -24,7 +24,8 @@ import org.schoolesia.school.login.OrganisationPasswordForm;
  * What every step of the ESIA first-login flow shares: the brokered ESIA person, a check in
  * {@code authenticate} and in {@code action} that the identity provider is still enabled (defect 3:
  * an admin may switch Госуслуги off while a person sits on a page), the common page of the
- * template {@code school-esia-account.ftl}, "back" through {@link #startOver} and entering an account.
+ * template {@code school-esia-account.ftl}, "back" through {@link #startOver} and entering an account;
+ * a deleted ESIA account is refused before any step runs (defect 4, {@link DeletedEsiaAccount}).
  * (A post that Keycloak's endpoint itself refuses for the disabled provider, before any step runs,
  * gets the same page from {@link EsiaProviderOffHandler}.)
  */
@@ -63,6 +64,14 @@ public abstract class EsiaFirstLoginStep extends AbstractIdpAuthenticator {
             return;
         }
         BrokeredIdentityContext broker = serialized.deserialize(context.getSession(), authSession);
+        if (DeletedEsiaAccount.is(broker.getContextData())) {
+            // Defect 4: in every step and before any of them looks at accounts, so nothing is entered or linked.
+            LOG.infof("ESIA person %s: the Госуслуги account is deleted: first login refused", broker.getId());
+            context.getEvent().detail(Details.REASON, DeletedEsiaAccount.REASON);
+            Response page = context.form().setError(DeletedEsiaAccount.MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
+            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
+            return;
+        }
         if (action) {
             actionImpl(context, serialized, broker);
         } else {

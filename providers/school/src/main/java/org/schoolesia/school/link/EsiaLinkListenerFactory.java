@@ -56,7 +56,7 @@ public class EsiaLinkListenerFactory implements EventListenerProviderFactory {
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof UserModel.UserRemovedEvent removed) {
-                new EsiaLinks(removed.getKeycloakSession()).forget(removed.getUser().getId());
+                new EsiaLinks(removed.getKeycloakSession()).forgetAccount(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 // After an import the links are Keycloak's only: adopt them.
                 new EsiaLinks(created.getKeycloakSession()).adoptKeycloakLinks(created.getCreatedRealm());

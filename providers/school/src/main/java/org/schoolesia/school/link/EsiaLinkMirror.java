@@ -35,7 +35,7 @@ public final class EsiaLinkMirror {
         EsiaLinks links = new EsiaLinks(session);
         String actor = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
         if (event.getOperationType() == OperationType.DELETE) {
-            links.forget(userId);
+            unlinked(session, realm, userId, actor, true);
             LOG.infof("account %s unlinked from ESIA by realm admin %s", userId, actor);
             return;
         }
@@ -63,8 +63,25 @@ public final class EsiaLinkMirror {
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         if (realm != null && isEsia(session, realm, event.getDetails().get(Details.IDENTITY_PROVIDER))) {
-            new EsiaLinks(session).forget(event.getUserId());
+            // The person stays in the account console they unlinked from; their offline sessions end.
+            unlinked(session, realm, event.getUserId(), event.getUserId(), false);
             LOG.infof("account %s removed its ESIA link in the account console", event.getUserId());
+        }
+    }
+
+    /** Defect 5: an unlink in Keycloak's consoles sticks like ours: remembered, sessions ended. */
+    private static void unlinked(KeycloakSession session, RealmModel realm, String userId, String actorId, boolean allSessions) {
+        EsiaLinks.Link removed = new EsiaLinks(session).forget(userId).orElse(null);
+        UserModel user = session.users().getUserById(realm, userId);
+        if (removed == null || removed.pending() || user == null) {
+            return;
+        }
+        EsiaUnlinks unlinks = new EsiaUnlinks(session);
+        unlinks.remember(realm, userId, removed.esiaOid(), actorId);
+        if (allSessions) {
+            unlinks.endAllSessions(realm, user);
+        } else {
+            unlinks.endOfflineSessions(realm, user);
         }
     }
 }

@@ -13,7 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.persistence.EsiaLinkEntry;
 import org.schoolesia.school.persistence.UniqueKeyViolation;
@@ -107,6 +106,9 @@ public final class EsiaLinks {
         if (cached != null) {
             em().refresh(cached);
         }
+        if (outcome[0] == Outcome.LINKED) {
+            linked(realm, user, oid, method, actorId);
+        }
         return outcome[0];
     }
 
@@ -127,6 +129,7 @@ public final class EsiaLinks {
             try {
                 em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), oid, method.code(), actorId, now));
                 em.flush();
+                linked(realm, user, oid, method, actorId);
                 return Outcome.LINKED;
             } catch (RuntimeException e) {
                 if (UniqueKeyViolation.isCause(e)) {
@@ -141,9 +144,28 @@ public final class EsiaLinks {
                     .setParameter("method", method.code())
                     .executeUpdate();
             em.refresh(existing);
-            return claimed == 1 ? Outcome.LINKED : Outcome.LINKED_ELSEWHERE;
+            if (claimed == 1) {
+                linked(realm, user, oid, method, actorId);
+                return Outcome.LINKED;
+            }
+            return Outcome.LINKED_ELSEWHERE;
         }
         return oid.equals(existing.getEsiaOid()) ? Outcome.ALREADY_LINKED : Outcome.LINKED_ELSEWHERE;
+    }
+
+    /**
+     * After a new link, in the caller's transaction: automatic linking never reaches a pair that was
+     * unlinked, so this link is someone's decision and the unlink's memory has served (defect 5);
+     * listeners (the person's pending access requests, defect 9) learn of it.
+     */
+    private void linked(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
+        new EsiaUnlinks(session).forget(user.getId(), oid);
+        EsiaLinkedEvent.publish(session, realm, user, oid, method, actorId);
+    }
+
+    /** Defect 5: the SNILS rule skips an account unlinked from this person until staff authorise it again. */
+    public boolean mayLinkAutomatically(UserModel user, String oid) {
+        return !new EsiaUnlinks(session).unlinked(user, oid);
     }
 
 
@@ -167,11 +189,18 @@ public final class EsiaLinks {
             }
             throw e;
         }
+        if (created[0]) {
+            // Defect 5: the staff member's decision is the new authorisation an unlinked pair needs.
+            new EsiaUnlinks(session).forgetAll(user.getId());
+        }
         return created[0];
     }
 
-    /** Removes the link (or a pending authorisation) and Keycloak's pointer, so the next ESIA login identifies afresh. */
-    public Optional<Link> unlink(RealmModel realm, UserModel user) {
+    /**
+     * Removes the link (or a pending authorisation) and Keycloak's pointer, so the next ESIA login
+     * identifies afresh, but never again by SNILS alone (defect 5, {@link EsiaUnlinks}).
+     */
+    public Optional<Link> unlink(RealmModel realm, UserModel user, String actorId) {
         EntityManager em = em();
         EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
         if (existing != null) {
@@ -182,10 +211,9 @@ public final class EsiaLinks {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         if (existing != null && existing.getEsiaOid() != null) {
-            // Whoever entered through the removed link leaves now, not when the SSO session ends.
-            session.sessions().getUserSessionsStream(realm, user).toList().forEach(us ->
-                    AuthenticationManager.backchannelLogout(session, realm, us, session.getContext().getUri(),
-                            session.getContext().getConnection(), session.getContext().getRequestHeaders(), true));
+            EsiaUnlinks unlinks = new EsiaUnlinks(session);
+            unlinks.remember(realm, user.getId(), existing.getEsiaOid(), actorId);
+            unlinks.endAllSessions(realm, user);
         }
         return Optional.ofNullable(existing).map(EsiaLinks::toLink);
     }
@@ -240,12 +268,22 @@ public final class EsiaLinks {
                 .executeUpdate();
     }
 
-    public void forget(String userId) {
+    /** The account's link goes; what it was is returned, for the caller to remember the unlink. */
+    public Optional<Link> forget(String userId) {
+        Optional<Link> existing = Optional.ofNullable(em().find(EsiaLinkEntry.class, userId)).map(EsiaLinks::toLink);
         em().createNamedQuery("EsiaLinkEntry.deleteByUser").setParameter("userId", userId).executeUpdate();
+        return existing;
+    }
+
+    /** A removed account: its link and the memory of its unlinks. */
+    public void forgetAccount(String userId) {
+        forget(userId);
+        new EsiaUnlinks(session).forgetAll(userId);
     }
 
     public void forgetRealm(String realmId) {
         em().createNamedQuery("EsiaLinkEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        new EsiaUnlinks(session).forgetRealm(realmId);
     }
 
     /** Aliases of the realm's identity providers of the ESIA type. */

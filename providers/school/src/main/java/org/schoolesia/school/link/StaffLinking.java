@@ -114,7 +114,7 @@ public final class StaffLinking {
         if (refusal.isPresent()) {
             throw refused(refusal.get(), person, null);
         }
-        Link removed = links.unlink(realm, person).orElse(existing);
+        Link removed = links.unlink(realm, person, staff.user().getId()).orElse(existing);
         LinkAudit.unlinked(event(staff), person, removed, staff.user().getId());
         return new View(Status.NONE, null, null, null, null);
     }

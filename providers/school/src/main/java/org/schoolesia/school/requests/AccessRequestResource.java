@@ -140,7 +140,8 @@ public class AccessRequestResource {
             return null;
         }
         UserModel account = r.accountId() == null ? null : user(r.accountId());
-        return new Decision(r.status().code(), AccessRequestViews.instant(r.decidedAt()),
+        return new Decision(r.status().code(), call.messages().text("schoolRequestStatus." + r.status().code()),
+                AccessRequestViews.instant(r.decidedAt()),
                 r.decidedBy() == null ? null : new StaffRef(r.decidedBy(), fullName(user(r.decidedBy()))), r.decisionComment(),
                 r.accountId() == null ? null : new AccountRef(r.accountId(), account == null ? null : account.getUsername(), fullName(account)));
     }

@@ -65,7 +65,8 @@ final class AccessRequestViews {
     record AccountRef(String id, String username, String name) {
     }
 
-    record Decision(String status, String decidedAt, StaffRef decidedBy, String comment, AccountRef account) {
+    /** {@code statusLabel} in the caller's language: «Разрешено», «Отклонено», «Привязан другим способом» (defect 9). */
+    record Decision(String status, String statusLabel, String decidedAt, StaffRef decidedBy, String comment, AccountRef account) {
     }
 
     record Refusal(String reason, String message) {

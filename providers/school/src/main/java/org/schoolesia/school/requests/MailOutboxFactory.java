@@ -20,6 +20,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
+import org.schoolesia.school.link.EsiaLinkedEvent;
 
 /**
  * The mail outbox's timing and this node's {@link MailCourier}, set from server options
@@ -76,6 +77,9 @@ public class MailOutboxFactory implements ProviderFactory<MailOutbox>, ServerInf
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 // The requests capability's one factory with a lifecycle also forgets a removed realm's requests and e-mails.
                 new AccessRequests(removed.getKeycloakSession(), removed.getRealm(), Clock.systemUTC()).forgetRealm(removed.getRealm().getId());
+            } else if (event instanceof EsiaLinkedEvent linked) {
+                // Defect 9: in the link's own transaction, so the request and the link commit together.
+                LinkedElsewhere.close(linked);
             } else if (event instanceof PostMigrationEvent) {
                 // Every node polls; the outbox's per-message lease keeps them from sending the same e-mail.
                 // The timer thread only hands the round to the outbox's executor: SMTP waits stay off it.

@@ -15,7 +15,7 @@ import org.schoolesia.school.link.LinkMethod;
 /**
  * Audit of access requests: Keycloak user events of type {@code CUSTOM_REQUIRED_ACTION} (Keycloak's
  * type for extensions' own steps) with {@code custom_required_action=school_access_request} and the
- * step in {@code school_access_request}: filed, resolved, rejected. A resolution that links also
+ * step in {@code school_access_request}: filed, resolved, rejected, linked_elsewhere. A resolution that links also
  * writes the usual link event (method {@code request}). Log lines say the same; no SNILS, no comment.
  */
 public final class RequestAudit {
@@ -53,6 +53,19 @@ public final class RequestAudit {
     static void rejected(KeycloakSession session, RealmModel realm, AccessRequest request, StaffMember staff) {
         base(event(session, realm), request, "rejected").detail(DECIDED_BY, staff.user().getId()).success();
         LOG.infof("access request %s rejected by staff member %s", request.number(), staff.user().getId());
+    }
+
+    /** Defect 9: closed by itself; the link's own event says who linked and how. */
+    static void linkedElsewhere(KeycloakSession session, RealmModel realm, AccessRequest request, UserModel account,
+                                LinkMethod method, String actorId) {
+        EventBuilder e = base(event(session, realm), request, "linked_elsewhere").user(account)
+                .detail(Details.USERNAME, account.getUsername()).detail(LinkAudit.METHOD, method.code());
+        if (actorId != null) {
+            e.detail(LinkAudit.ACTOR, actorId);
+        }
+        e.success();
+        LOG.infof("access request %s closed: account %s was linked to the person another way (%s)", request.number(), account.getId(),
+                method.code());
     }
 
     private static EventBuilder event(KeycloakSession session, RealmModel realm) {

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * Where an access request stands (R-REQ-3). A request is decided once: pending → resolved or
- * rejected, never back and never twice.
+ * rejected (or closed by itself: linked another way), never back and never twice.
  */
 public enum RequestStatus {
     PENDING("pending"),
     RESOLVED("resolved"),
-    REJECTED("rejected");
+    REJECTED("rejected"),
+    /** Defect 9: the person was linked with this role in this organisation another way; nobody needs to decide. */
+    LINKED_ELSEWHERE("linked-elsewhere");
 
     private final String code;
 

@@ -22,6 +22,17 @@ class RequestPoliciesTest {
     }
 
     @Test
+    void defect9_linkedAnotherWayIsAFinalStateThatIsNeverOverdue() {
+        assertEquals(RequestStatus.LINKED_ELSEWHERE, RequestStatus.of("linked-elsewhere").orElseThrow());
+        assertTrue(RequestStatus.PENDING.mayBecome(RequestStatus.LINKED_ELSEWHERE));
+        assertFalse(RequestStatus.LINKED_ELSEWHERE.mayBecome(RequestStatus.RESOLVED), "staff cannot decide it afterwards");
+        assertFalse(RequestStatus.LINKED_ELSEWHERE.mayBecome(RequestStatus.REJECTED));
+        assertFalse(OverduePolicy.of("3").isOverdue(RequestStatus.LINKED_ELSEWHERE, NOW.minus(Duration.ofDays(30)), NOW));
+        // The status column holds 16 characters.
+        assertTrue(RequestStatus.LINKED_ELSEWHERE.code().length() <= 16);
+    }
+
+    @Test
     void anUnreadableSettingFallsBackToTheDefault() {
         assertEquals(OverduePolicy.DEFAULT_DAYS, OverduePolicy.of(null).days());
         assertEquals(OverduePolicy.DEFAULT_DAYS, OverduePolicy.of("три").days());
