@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -131,6 +132,31 @@ class AccessRequestOutcomeIT {
         // Exactly once: later rounds find nothing due.
         Thread.sleep(3000);
         assertEquals(1, env.mail().messagesTo("igor.pavlov@example.ru").size());
+    }
+
+    @Test
+    void withoutAnSmtpSenderTheLogSaysSoWithoutAddresses_andAdminsSeeIt() throws Exception {
+        String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000008", "parent", "sosh-1-ys", "1А",
+                "1000000009", null);
+        JsonNode request = pendingByNumber("zavuch.sosh1", number);
+        String realmPath = "/realms/" + DemoRealm.NAME;
+        ObjectNode smtp = (ObjectNode) env.admin().get(realmPath).get("smtpServer").deepCopy();
+        // As the demo realm ships (and the admin console allows): no e-mail settings, so no sender.
+        env.admin().put(realmPath, Map.of("smtpServer", Map.of()));
+        assertEquals(200, staff("zavuch.sosh1", "POST", "/" + request.get("id").asText() + "/reject", Map.of("comment", "Нет в списке")).statusCode());
+
+        String said = "access request " + number + " not sent (attempt 1): the realm has no SMTP sender configured in realm " + DemoRealm.NAME;
+        awaitLog(said, Duration.ofSeconds(20));
+        String line = env.keycloak().logLinesFrom(0).stream().filter(l -> l.contains(said)).findFirst().orElseThrow();
+        assertFalse(line.contains("@"), "no addresses in the log: " + line);
+        assertFalse(env.keycloak().logLinesFrom(0).stream().anyMatch(l -> l.contains("Invalid sender address")), "Keycloak's words are not logged");
+        JsonNode info = env.admin().get("/serverinfo").path("providers").path("school-mail-outbox").path("providers").path("default")
+                .path("operationalInfo");
+        assertTrue(info.path("realm " + DemoRealm.NAME).asText().contains("the realm has no SMTP sender configured"), info.toString());
+
+        // Once an admin sets the sender, the owed e-mail goes out.
+        env.admin().put(realmPath, Map.of("smtpServer", smtp));
+        assertTrue(oneLine(env.mail().awaitMessage("elena.sokolova@example.ru", MAIL_WAIT).text()).contains(number));
     }
 
     @Test

@@ -96,14 +96,15 @@ final class StaffApi {
     }
 
     /**
-     * Any school REST call as a staff member: {@code url} absolute, {@code asUser} null for no token,
+     * Any school REST call as a staff member: {@code url} absolute, {@code asUser} null for no token
+     * (or a raw {@code "Bearer …"} header),
      * {@code body} null, a JSON string or an object written as JSON.
      */
     HttpResponse<String> call(String method, String asUser, String url, Object body, String language) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json").header("Accept-Language", language);
         if (asUser != null) {
-            b.header("Authorization", "Bearer " + token(asUser));
+            b.header("Authorization", asUser.startsWith("Bearer ") ? asUser : "Bearer " + token(asUser));
         }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -1,6 +1,7 @@
 package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,20 @@ class StaffImportIT {
         assertEquals("duplicate_snils", rows.get(2).get("error").asText());
         assertEquals(7, rows.get(3).get("row").asInt());
         assertEquals("invalid_birthdate", rows.get(3).get("error").asText());
+    }
+
+    @Test
+    void defect11_aSnilsUsedOutsideTheOrganisationIsRefusedWithoutSayingSo() {
+        int before = api.userCount();
+        // Anna's SNILS: a kindergarten child the ОДО has not enrolled; Petr's: enrolled, so on the ОДО's own list.
+        HttpResponse<String> r = importCsv(HEADER
+                + "Петрова;Анна;Ивановна;21.06.2016;Ж;156-273-849 90;;;;\n"
+                + "Иванов;Пётр;Сергеевич;05.09.2012;М;12345678964;;;;\n");
+        assertRefusedAndNothingSaved(r, 422, "invalid_rows", before);
+        JsonNode rows = StaffApi.json(r).get("rows");
+        assertEquals("snils_unavailable", rows.get(0).get("error").asText(), rows.toString());
+        assertFalse(rows.get(0).get("message").asText().contains("уже есть"), rows.toString());
+        assertEquals("duplicate_snils", rows.get(1).get("error").asText(), rows.toString());
     }
 
     @Test

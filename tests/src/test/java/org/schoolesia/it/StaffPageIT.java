@@ -96,7 +96,7 @@ class StaffPageIT {
         assertTrue(bare.headers().firstValue("Location").orElse("").endsWith("/school/staff-page/"));
 
         for (String bad : List.of("%2e%2e/%2e%2e/META-INF/beans.xml", "..%2F..%2FMETA-INF%2Fbeans.xml", "missing.js",
-                "staff.js.bak", "META-INF/beans.xml", "org/schoolesia/school/rest/StaffPageResource.class")) {
+                "staff.js.bak", "META-INF/beans.xml", "org/schoolesia/school/api/StaffPageResource.class")) {
             // Encoded dot segments are refused by the HTTP layer already (400); the resource's own check gives 404.
             int status = get(page + bad).statusCode();
             assertTrue(status == 404 || status == 400, bad + " → " + status);

@@ -96,7 +96,9 @@ class StaffPeopleIT {
         // Anna goes to the kindergarten, not to the ОДО: the ОДО does not learn about her from the card.
         assertEquals(List.of("Пётр"), children);
         assertEquals("***-***-*** 95", mother.get("snilsMasked").asText());
-        assertEquals(3, mother.get("organizations").size());
+        // Defect 11 of issue 10: the card lists the caller's organisation only (she is in three).
+        assertEquals(1, mother.get("organizations").size(), mother.toString());
+        assertEquals("ddut-ys", mother.get("organizations").get(0).get("alias").asText());
 
         for (String other : List.of(api.userId("ivanova.anna"), api.userId("zavuch.sosh1"), "nope")) {
             HttpResponse<String> r = api.get("metodist.ddut", "/people/" + other);
@@ -107,7 +109,7 @@ class StaffPeopleIT {
 
     @Test
     void r_odo_1_candidatesFromOtherOrganisationsOfTheRegionAndEnrolment() {
-        JsonNode list = StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив")));
+        JsonNode list = StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("иван")));
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         list.get("items").forEach(i -> byName.put(i.get("firstName").asText(), i));
         assertEquals(List.of("Пётр", "Анна"), new ArrayList<>(byName.keySet()), list.toString());
@@ -115,15 +117,15 @@ class StaffPeopleIT {
         assertFalse(byName.get("Анна").get("alreadyEnrolled").asBoolean());
         assertEquals("ds-15-ys", byName.get("Анна").get("homeOrganization").get("alias").asText());
         // Only the kindergarten's list, and refusals.
-        assertEquals(1, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("Ив") + "&organization=ds-15-ys")).get("items").size());
+        assertEquals(1, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("Иван") + "&organization=ds-15-ys")).get("items").size());
         assertEquals("surname_too_short", StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("и"))).get("error").asText());
-        HttpResponse<String> unknown = api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=no-such-org");
+        HttpResponse<String> unknown = api.get("metodist.ddut", "/candidates?surname=" + enc("иван") + "&organization=no-such-org");
         assertEquals(400, unknown.statusCode());
         assertEquals("unknown_organization", StaffApi.json(unknown).get("error").asText());
-        assertEquals(400, api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=ddut-ys").statusCode());
-        assertEquals(0, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&organization=sosh-2-korsakov")).get("items").size());
+        assertEquals(400, api.get("metodist.ddut", "/candidates?surname=" + enc("иван") + "&organization=ddut-ys").statusCode());
+        assertEquals(0, StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("иван") + "&organization=sosh-2-korsakov")).get("items").size());
         // A school is not an ОДО: its staff get no other organisations' lists (R-ODO-1).
-        assertEquals(403, api.get("smirnov.oleg", "/candidates?surname=" + enc("ив")).statusCode());
+        assertEquals(403, api.get("smirnov.oleg", "/candidates?surname=" + enc("иван")).statusCode());
 
         String anna = api.userId("ivanova.anna");
         HttpResponse<String> enrolled = api.post("metodist.ddut", "/enrolments", Map.of("studentId", anna));
@@ -269,7 +271,9 @@ class StaffPeopleIT {
         JsonNode second = StaffApi.json(api.get("metodist.ddut", "/people?role=student&first=50&max=50"));
         assertEquals(12, second.get("items").size());
         assertEquals("Тестовди", second.get("items").get(0).get("lastName").asText());
-        assertEquals(100, StaffApi.json(api.get("metodist.ddut", "/people?max=500")).get("max").asInt());
+        assertEquals(100, StaffApi.json(api.get("metodist.ddut", "/people?max=100")).get("max").asInt());
+        // One paging convention for the whole API: out of bounds is refused, never silently corrected.
+        assertEquals("invalid_paging", StaffApi.json(api.get("metodist.ddut", "/people?max=500")).get("error").asText());
 
         JsonNode filtered = StaffApi.json(api.get("metodist.ddut", "/people?role=student&surname=" + enc("ТЕСТОВЕ")));
         assertEquals(10, filtered.get("total").asInt());
@@ -289,5 +293,48 @@ class StaffPeopleIT {
         assertEquals(403, enrol.statusCode(), enrol.body());
         assertEquals(1, StaffApi.json(api.get("metodist.ddut", "/people?role=student&surname=Кузн")).get("total").asInt(),
                 "nothing changed for the ОДО's own pupil");
+    }
+
+    // --- defect 11 of issue 10: staff see what their task needs ------------------------------------
+
+    @Test
+    void defect11_candidatesNeedALongerSurnameOrABirthDate() {
+        HttpResponse<String> broad = api.get("metodist.ddut", "/candidates?surname=" + enc("ив"));
+        assertEquals(400, broad.statusCode(), broad.body());
+        assertEquals("search_too_broad", StaffApi.json(broad).get("error").asText());
+        assertEquals("Введите не менее 4 букв фамилии или укажите дату рождения.", StaffApi.json(broad).get("message").asText());
+        JsonNode anna = StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&birthdate=2016-06-21"));
+        assertEquals(1, anna.get("items").size(), anna.toString());
+        assertEquals("Анна", anna.get("items").get(0).get("firstName").asText());
+        assertEquals("invalid_birthdate", StaffApi.json(api.get("metodist.ddut", "/candidates?surname=" + enc("ив") + "&birthdate=21.06.2016"))
+                .get("error").asText());
+    }
+
+    @Test
+    void defect11_quickEntryDoesNotSayThatASnilsExistsElsewhere() {
+        int before = api.userCount();
+        // Anna's SNILS: a kindergarten child the ОДО has not enrolled.
+        HttpResponse<String> elsewhere = api.post("metodist.ddut", "/accounts", Map.of(
+                "student", person("Петрова", "Анна", "Ивановна", "2016-06-21", "F", "156-273-849 90"), "parents", List.of()));
+        assertEquals(409, elsewhere.statusCode(), elsewhere.body());
+        JsonNode body = StaffApi.json(elsewhere);
+        assertEquals("snils_unavailable", body.get("error").asText());
+        assertEquals("student.snils", body.get("field").asText());
+        assertFalse(body.get("message").asText().contains("уже есть"), body.toString());
+        assertEquals(before, api.userCount());
+    }
+
+    @Test
+    void defect11_firstIsBoundedOnEveryList() {
+        for (String path : List.of("/people?first=10001", "/people?first=-1", "/people?first=x")) {
+            HttpResponse<String> r = api.get("metodist.ddut", path);
+            assertEquals(400, r.statusCode(), path + " → " + r.body());
+            assertEquals("invalid_paging", StaffApi.json(r).get("error").asText());
+        }
+        assertEquals(0, StaffApi.json(api.get("metodist.ddut", "/people?first=10000")).get("items").size());
+        HttpResponse<String> requests = api.call("GET", "metodist.ddut",
+                env.keycloak().realmUrl(DemoRealm.NAME) + "/school/access-requests?first=10001", null, "en");
+        assertEquals(400, requests.statusCode(), requests.body());
+        assertEquals("Invalid page: first must be from 0 to 10000, max from 1 to 100.", StaffApi.json(requests).get("message").asText());
     }
 }

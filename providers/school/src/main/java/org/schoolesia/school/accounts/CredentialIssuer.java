@@ -15,6 +15,8 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
+import org.schoolesia.school.web.Refused;
+import org.schoolesia.school.web.StaffMember;
 
 /**
  * «Сменить пароль» on a person's card (R-ODO-3, seed 000 Рис. 4-6): the staff member sets a new
@@ -34,24 +36,10 @@ public final class CredentialIssuer {
         this.realm = realm;
     }
 
-    /** A refused password: Keycloak's policy message key and its parameters. */
-    public static final class PolicyRefusal extends RuntimeException {
-        private final PolicyError error;
-
-        PolicyRefusal(PolicyError error) {
-            super(error.getMessage(), null, false, false);
-            this.error = error;
-        }
-
-        public PolicyError error() {
-            return error;
-        }
-    }
-
     public void issue(StaffMember staff, String targetId, String password, String confirmation, boolean temporary) {
         UserModel target = targetId == null ? null : session.users().getUserById(realm, targetId);
         boolean member = target != null && People.isPerson(target) && session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), target);
-        Optional<CredentialChecks.Refusal> refusal = CredentialChecks.check(member, member && staff.isHomeOf(target), password, confirmation);
+        Optional<CredentialChecks.Refusal> refusal = CredentialChecks.check(member, member && People.isHome(staff.organisation(), target), password, confirmation);
         if (refusal.isPresent()) {
             switch (refusal.get()) {
                 case NOT_FOUND -> throw Refused.notFound();
@@ -59,7 +47,7 @@ public final class CredentialIssuer {
                     String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
                     OrganizationModel org = home == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(home);
                     throw Refused.of(403, "not_home_organization", "schoolNotHomeOrganization", org == null ? String.valueOf(home) : org.getName())
-                            .with("homeOrganization", People.organisationRef(org, home));
+                            .with("homeOrganization", OrganisationRef.of(org, home));
                 }
                 case PASSWORD_MISMATCH -> throw Refused.of(400, "password_mismatch", "schoolPasswordMismatch");
                 case PASSWORD_TOO_SHORT -> throw Refused.of(400, "password_too_short", "schoolPasswordTooShort", String.valueOf(CredentialChecks.MIN_LENGTH));
@@ -67,13 +55,13 @@ public final class CredentialIssuer {
         }
         PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, target, password);
         if (policy != null) {
-            throw new PolicyRefusal(policy);
+            throw policyRefusal(policy);
         }
         try {
             target.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (ModelException e) {
             // E.g. password history: Keycloak names the rule in the exception's message key.
-            throw new PolicyRefusal(new PolicyError(e.getMessage(), e.getParameters() == null ? new Object[0] : e.getParameters()));
+            throw policyRefusal(new PolicyError(e.getMessage(), e.getParameters() == null ? new Object[0] : e.getParameters()));
         }
         // A parent who locked the account by guessing must be able to use the new password at once.
         session.getProvider(org.keycloak.services.managers.BruteForceProtector.class).cleanUpPermanentLockout(session, realm, target);
@@ -94,5 +82,10 @@ public final class CredentialIssuer {
                 .detail("temporary", String.valueOf(temporary))
                 .success();
         LOG.infof("staff %s issued a password to %s (organisation %s, temporary=%s)", staff.user().getId(), target.getId(), staff.alias(), temporary);
+    }
+
+    /** A refused password: Keycloak's policy message key (its texts are in the login theme) and parameters. */
+    private static Refused policyRefusal(PolicyError error) {
+        return Refused.of(400, "password_policy", error.getMessage(), error.getParameters());
     }
 }

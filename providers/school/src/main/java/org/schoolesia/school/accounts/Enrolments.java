@@ -13,6 +13,8 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.orgs.OrganisationAttributes;
+import org.schoolesia.school.web.Refused;
+import org.schoolesia.school.web.StaffMember;
 
 /**
  * R-ODO-1/2: children who attend a school or kindergarten are not created again in an ОДО; staff
@@ -25,6 +27,11 @@ public final class Enrolments {
     private static final Logger LOG = Logger.getLogger(Enrolments.class);
     public static final int MAX_CANDIDATES = 50;
     public static final int MIN_SURNAME = 2;
+    /**
+     * Defect 11 of issue 10: without a birth date the list needs this much of the surname, so it
+     * cannot be paged through two letters at a time to collect other organisations' children's birth dates.
+     */
+    public static final int MIN_SURNAME_WITHOUT_BIRTHDATE = 4;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -51,11 +58,16 @@ public final class Enrolments {
         return orgs;
     }
 
-    public List<Candidate> candidates(StaffMember staff, String surname, String organisationAlias) {
+    public List<Candidate> candidates(StaffMember staff, String surname, String birthdate, String organisationAlias) {
         requireSupplementary(staff);
         String prefix = surname == null ? "" : surname.strip();
-        if (prefix.codePointCount(0, prefix.length()) < MIN_SURNAME) {
+        int letters = prefix.codePointCount(0, prefix.length());
+        if (letters < MIN_SURNAME) {
             throw Refused.of(400, "surname_too_short", "schoolSurnameTooShort", String.valueOf(MIN_SURNAME));
+        }
+        String day = birthdate(birthdate);
+        if (day == null && letters < MIN_SURNAME_WITHOUT_BIRTHDATE) {
+            throw Refused.of(400, "search_too_broad", "schoolCandidatesTooBroad", String.valueOf(MIN_SURNAME_WITHOUT_BIRTHDATE));
         }
         String only = organisationAlias == null || organisationAlias.isBlank() ? null : organisationAlias.strip();
         Map<String, OrganizationModel> orgs = otherOrganisationsOfRegion(staff, only);
@@ -63,11 +75,23 @@ public final class Enrolments {
             throw Refused.of(400, "unknown_organization", "schoolUnknownOrganisation");
         }
         List<Candidate> result = new ArrayList<>();
-        for (UserModel student : new PeopleDirectory(session, realm).studentsOf(orgs.keySet(), prefix, MAX_CANDIDATES)) {
+        for (UserModel student : new PeopleDirectory(session, realm).studentsOf(orgs.keySet(), prefix, day, MAX_CANDIDATES)) {
             OrganizationModel home = orgs.get(student.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION));
             result.add(new Candidate(student, home, session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), student)));
         }
         return result;
+    }
+
+    /** A birth date to narrow the list, {@code yyyy-mm-dd} as cards store it; null when not given. */
+    private static String birthdate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refused.of(400, "invalid_birthdate", "schoolInvalidBirthdate");
+        }
     }
 
     /**

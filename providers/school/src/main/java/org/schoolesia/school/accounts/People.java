@@ -2,12 +2,11 @@ package org.schoolesia.school.accounts;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
+import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.orgs.OrganisationAttributes;
 
 /** Small facts about accounts and organisations that several staff operations need. */
@@ -28,12 +27,9 @@ public final class People {
         return SchoolRole.of(user.getFirstAttribute(SchoolAttributes.ROLE)).filter(role::equals).isPresent();
     }
 
-    /** {"alias","name"} of an organisation; the name is null when the alias names none. */
-    public static Map<String, Object> organisationRef(OrganizationModel org, String alias) {
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("alias", org == null ? alias : org.getAlias());
-        ref.put("name", org == null ? null : org.getName());
-        return ref;
+    /** R-ORG-3, R-ODO-2/3: the organisation that created the account, the only one that issues its credentials. */
+    public static boolean isHome(OrganizationModel organisation, UserModel person) {
+        return organisation.getAlias().equals(person.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION));
     }
 
     public static String attribute(OrganizationModel org, String name) {
@@ -48,6 +44,18 @@ public final class People {
             return tz == null ? DEFAULT_ZONE : ZoneId.of(tz);
         } catch (DateTimeException e) {
             return DEFAULT_ZONE;
+        }
+    }
+
+    /** «***-***-*** 95» for answers and logs; "***" for a value that is no SNILS; null for none. */
+    public static String maskedSnils(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Snils.parse(value).masked();
+        } catch (IllegalArgumentException e) {
+            return "***";
         }
     }
 }

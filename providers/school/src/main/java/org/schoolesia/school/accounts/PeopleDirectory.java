@@ -102,8 +102,8 @@ public final class PeopleDirectory {
         return out;
     }
 
-    /** Students whose home organisation is one of these, by surname prefix, at most {@code max}. */
-    public List<UserModel> studentsOf(Collection<String> homeAliases, String surnamePrefix, int max) {
+    /** Students whose home organisation is one of these, by surname prefix (and birth date, if given), at most {@code max}. */
+    public List<UserModel> studentsOf(Collection<String> homeAliases, String surnamePrefix, String isoBirthdate, int max) {
         if (homeAliases.isEmpty()) {
             return List.of();
         }
@@ -115,6 +115,9 @@ public final class PeopleDirectory {
         p.add(attributeIn(cb, u, SchoolAttributes.HOME_ORGANISATION, homeAliases));
         p.add(attributeIn(cb, u, SchoolAttributes.ROLE, List.of(SchoolRole.STUDENT.code())));
         surname(cb, u, surnamePrefix).ifPresent(p::add);
+        if (isoBirthdate != null) {
+            p.add(attributeIn(cb, u, SchoolAttributes.BIRTHDATE, List.of(isoBirthdate)));
+        }
         ids.select(u.get("id")).where(p.toArray(Predicate[]::new))
                 .orderBy(cb.asc(u.get("lastName")), cb.asc(u.get("firstName")), cb.asc(u.get("id")));
         return load(em().createQuery(ids).setMaxResults(max).getResultList());

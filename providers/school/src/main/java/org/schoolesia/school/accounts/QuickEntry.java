@@ -10,8 +10,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.web.Refused;
+import org.schoolesia.school.web.StaffMember;
 
 /**
  * «Быстрый ввод учеников» (R-ODO-1): an unorganised child and their parents get new accounts whose
@@ -50,9 +53,9 @@ public final class QuickEntry {
         }
 
         Map<Snils, String> seen = new HashMap<>();
-        checkSnils(student, SchoolRole.STUDENT, "student.snils", seen);
+        checkSnils(staff, student, SchoolRole.STUDENT, "student.snils", seen);
         for (int i = 0; i < parents.size(); i++) {
-            checkSnils(parents.get(i), SchoolRole.PARENT, "parents[" + i + "].snils", seen);
+            checkSnils(staff, parents.get(i), SchoolRole.PARENT, "parents[" + i + "].snils", seen);
         }
 
         AccountFactory factory = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.QUICK_ENTRY);
@@ -68,21 +71,30 @@ public final class QuickEntry {
     private static ValidPerson valid(PersonValidator validator, PersonInput in, String prefix) {
         PersonValidator.Result r = validator.validate(in, PersonValidator.Required.ALL);
         if (r instanceof PersonValidator.Invalid bad) {
-            throw new Refused(400, bad.problem()).with("field", prefix + "." + bad.field());
+            throw StudentImport.refused(400, bad.problem()).with("field", prefix + "." + bad.field());
         }
         return ((PersonValidator.Valid) r).person();
     }
 
-    private void checkSnils(ValidPerson person, SchoolRole role, String field, Map<Snils, String> seen) {
+    private void checkSnils(StaffMember staff, ValidPerson person, SchoolRole role, String field, Map<Snils, String> seen) {
         if (person.snils() == null) {
             return;
         }
         if (seen.putIfAbsent(person.snils(), field) != null) {
             throw Refused.of(409, "duplicate_snils", "schoolDuplicateSnilsInRequest").with("field", field);
         }
-        boolean taken = new SnilsIndex(session).findUsers(realm, person.snils()).anyMatch(u -> People.hasRole(u, role));
-        if (taken) {
+        List<UserModel> taken = new SnilsIndex(session).findUsers(realm, person.snils()).filter(u -> People.hasRole(u, role)).toList();
+        if (taken.isEmpty()) {
+            return;
+        }
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        if (taken.stream().anyMatch(u -> orgs.isMember(staff.organisation(), u))) {
+            // The organisation's own list shows this person: saying so reveals nothing new.
             throw Refused.of(409, "duplicate_snils", "schoolDuplicateSnils").with("field", field);
         }
+        // Defect 11 of issue 10: not "an account with this SNILS exists" about people of other
+        // organisations; one answer that names no account, whatever is behind the refusal.
+        LOG.infof("staff %s: quick entry refused a SNILS (%s) in use outside %s", staff.user().getId(), person.snils().masked(), staff.alias());
+        throw Refused.of(409, "snils_unavailable", "schoolSnilsUnavailable").with("field", field);
     }
 }

@@ -1,7 +1,5 @@
 package org.schoolesia.school.accounts;
 
-import java.time.Clock;
-
 import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -15,15 +13,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.schoolesia.school.link.EsiaLinkMirror;
-import org.schoolesia.school.link.EsiaLinks;
-import org.schoolesia.school.requests.AccessRequests;
 
 /**
  * Keeps the SNILS and member indexes in line: users created, edited or deleted by admins (admin
  * events) or editing their own profile, organisation members joining or leaving and organisations
- * removed (Keycloak's organisation events, whatever the path), and realm imports. Global, so no
- * realm has to remember to enable it.
+ * removed (Keycloak's organisation events, whatever the path), and realm imports. ESIA links and
+ * access requests are kept by their own capabilities' listeners, so accounts import neither.
+ * Global, so no realm has to remember to enable it.
  */
 public class SchoolIndexListenerFactory implements EventListenerProviderFactory {
 
@@ -34,10 +30,6 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
         return new EventListenerProvider() {
             @Override
             public void onEvent(Event event) {
-                if (event.getType() == EventType.REMOVE_FEDERATED_IDENTITY) {
-                    EsiaLinkMirror.userUnlinked(session, event);
-                    return;
-                }
                 if (event.getUserId() == null || !changesIndexedFields(event)) {
                     return;
                 }
@@ -55,10 +47,6 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                     return;
                 }
                 String[] path = event.getResourcePath().split("/");
-                if (path.length == 4 && "users".equals(path[0]) && "federated-identity".equals(path[2])) {
-                    EsiaLinkMirror.adminChanged(session, event, path[1], path[3]);
-                    return;
-                }
                 // Only "users/{id}" itself: other sub-resources (credentials, groups, …) carry no SNILS, name or role.
                 if (path.length != 2 || !"users".equals(path[0])) {
                     return;
@@ -118,18 +106,13 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
             } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
                 new MemberIndex(removed.getKeycloakSession()).forgetOrganisation(removed.getOrganization().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
-                new EsiaLinks(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new MemberIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 // After an import the users are there; nothing saw them being created one by one.
                 new SnilsIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
                 new MemberIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
-                new EsiaLinks(created.getKeycloakSession()).adoptKeycloakLinks(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                new EsiaLinks(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
-                new AccessRequests(removed.getKeycloakSession(), removed.getRealm(), Clock.systemUTC())
-                        .forgetRealm(removed.getRealm().getId());
                 new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new MemberIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }

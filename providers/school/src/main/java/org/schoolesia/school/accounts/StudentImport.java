@@ -15,6 +15,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.web.Localised;
+import org.schoolesia.school.web.Messages;
+import org.schoolesia.school.web.Refused;
+import org.schoolesia.school.web.StaffMember;
 
 /**
  * «Импорт учеников» (R-ODO-1): a CSV of unorganised children (and optionally a parent per row)
@@ -36,6 +40,30 @@ public final class StudentImport {
 
     /** A refused row: the column at fault (may be null) and why. */
     public record RowProblem(int row, String column, Problem problem) {
+
+        /** As the import answer shows it: the message names the column it is about. */
+        RowError in(Messages messages) {
+            String text = messages.text(problem.messageKey(), problem.parameters().toArray());
+            return new RowError(row, column, problem.code(), column == null ? text : column + ": " + text);
+        }
+    }
+
+    /** One refused row of the answer. */
+    public record RowError(int row, String column, String error, String message) {
+    }
+
+    /**
+     * A SNILS that has an account of the row's role: said plainly when the organisation's own list
+     * shows that account; otherwise one answer that names no account (defect 11 of issue 10).
+     */
+    private Problem snilsTaken(StaffMember staff, List<UserModel> holders) {
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        return holders.stream().anyMatch(u -> orgs.isMember(staff.organisation(), u))
+                ? Problem.of("duplicate_snils", "schoolDuplicateSnils") : Problem.of("snils_unavailable", "schoolSnilsUnavailable");
+    }
+
+    static Refused refused(int status, Problem problem) {
+        return Refused.of(status, problem.code(), problem.messageKey(), problem.parameters().toArray());
     }
 
     public record CreatedRow(int row, String studentLogin, List<String> parentLogins) {
@@ -52,7 +80,7 @@ public final class StudentImport {
         try {
             rows = StudentCsv.parse(csv);
         } catch (StudentCsv.MalformedCsv e) {
-            throw new Refused(400, e.problem()).with("line", e.line());
+            throw refused(400, e.problem()).with("line", e.line());
         }
         if (rows.isEmpty()) {
             throw Refused.of(400, "malformed_csv", "schoolCsvNoRows").with("line", 2);
@@ -109,7 +137,7 @@ public final class StudentImport {
                     continue;
                 }
                 if (!holders.isEmpty()) {
-                    problems.add(new RowProblem(row.line(), StudentCsv.SNILS, Problem.of("duplicate_snils", "schoolDuplicateSnils")));
+                    problems.add(new RowProblem(row.line(), StudentCsv.SNILS, snilsTaken(staff, holders)));
                     continue;
                 }
             }
@@ -139,7 +167,7 @@ public final class StudentImport {
                         // A parent this organisation created before (a sibling imported earlier): reuse the account.
                         existingParents.put(parent.snils(), ours.get());
                     } else if (!holders.isEmpty()) {
-                        problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, Problem.of("duplicate_snils", "schoolDuplicateSnils")));
+                        problems.add(new RowProblem(row.line(), StudentCsv.PARENT_SNILS, snilsTaken(staff, holders)));
                         continue;
                     }
                 }
@@ -149,7 +177,8 @@ public final class StudentImport {
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(RowProblem::row));
-            throw Refused.of(422, "invalid_rows", "schoolImportInvalidRows", String.valueOf(problems.size())).with("rows", problems);
+            throw Refused.of(422, "invalid_rows", "schoolImportInvalidRows", String.valueOf(problems.size()))
+                    .with("rows", (Localised) messages -> problems.stream().map(p -> p.in(messages)).toList());
         }
 
         AccountFactory factory = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.IMPORT);

@@ -13,10 +13,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.accounts.OrganisationRef;
 import org.schoolesia.school.accounts.People;
-import org.schoolesia.school.accounts.Refused;
+import org.schoolesia.school.web.Localised;
+import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.accounts.SchoolAttributes;
-import org.schoolesia.school.accounts.StaffMember;
+import org.schoolesia.school.web.StaffMember;
 import org.schoolesia.school.link.EsiaLinks.Link;
 import org.schoolesia.school.link.StaffLinkChecks.Access;
 import org.schoolesia.school.link.StaffLinkChecks.Refusal;
@@ -29,12 +31,6 @@ import org.schoolesia.school.link.StaffLinkChecks.Status;
  * event ({@link LinkAudit}) with the staff member as actor.
  */
 public final class StaffLinking {
-
-    /**
-     * Extra field of a {@link Refusal#CARD_INCOMPLETE} refusal: message keys of the missing card
-     * fields, which the REST layer localises and joins into the message's parameter.
-     */
-    public static final String MISSING_FIELD_KEYS = "missingFieldKeys";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -64,7 +60,7 @@ public final class StaffLinking {
         if (link == null) {
             return new View(Status.NONE, null, null, null, null);
         }
-        boolean home = staff.isHomeOf(person);
+        boolean home = People.isHome(staff.organisation(), person);
         return new View(Status.of(link), link.method(), link.createdAt() > 0 ? Instant.ofEpochMilli(link.createdAt()) : null,
                 home ? link.esiaOid() : null, home ? displayName(link.actorId()) : null);
     }
@@ -135,7 +131,7 @@ public final class StaffLinking {
     }
 
     private static Access access(StaffMember staff, UserModel person) {
-        return Access.of(true, staff.isHomeOf(person));
+        return Access.of(true, People.isHome(staff.organisation(), person));
     }
 
     private Refused refused(Refusal refusal, UserModel person, AccountFacts card) {
@@ -145,14 +141,14 @@ public final class StaffLinking {
                 String home = person.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
                 OrganizationModel org = home == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(home);
                 yield Refused.of(refusal.status(), refusal.code(), refusal.messageKey(), org == null ? String.valueOf(home) : org.getName())
-                        .with("homeOrganization", People.organisationRef(org, home));
+                        .with("homeOrganization", OrganisationRef.of(org, home));
             }
             case CARD_INCOMPLETE -> {
                 List<StaffLinkChecks.CardField> missing = StaffLinkChecks.missing(card);
-                // The REST layer puts the field names, in the caller's language, into the message.
-                yield Refused.of(refusal.status(), refusal.code(), refusal.messageKey())
-                        .with("missing", missing.stream().map(StaffLinkChecks.CardField::attribute).distinct().toList())
-                        .with(MISSING_FIELD_KEYS, missing.stream().map(StaffLinkChecks.CardField::messageKey).toList());
+                // «Заполните в карточке: СНИЛС, дата рождения»: the field names in the caller's language.
+                Localised fields = messages -> missing.stream().map(f -> messages.text(f.messageKey())).collect(Collectors.joining(", "));
+                yield Refused.of(refusal.status(), refusal.code(), refusal.messageKey(), fields)
+                        .with("missing", missing.stream().map(StaffLinkChecks.CardField::attribute).distinct().toList());
             }
             default -> Refused.of(refusal.status(), refusal.code(), refusal.messageKey());
         };

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "MailOutboxEntry.failed", query = "update MailOutboxEntry m set m.nextAttemptAt = :next, m.lastError = :error"
         + " where m.id = :id and m.sentAt is null")
 @NamedQuery(name = "MailOutboxEntry.ofRequest", query = "select m from MailOutboxEntry m where m.requestId = :requestId")
+@NamedQuery(name = "MailOutboxEntry.waitingByRealm", query = "select m.realmId, count(m) from MailOutboxEntry m"
+        + " where m.sentAt is null and m.lastError = :error group by m.realmId")
 @NamedQuery(name = "MailOutboxEntry.deleteByRealm", query = "delete from MailOutboxEntry m where m.realmId = :realmId")
 public class MailOutboxEntry {
 

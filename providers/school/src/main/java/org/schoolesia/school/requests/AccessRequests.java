@@ -25,10 +25,10 @@ import org.schoolesia.school.accounts.AccountFactory;
 import org.schoolesia.school.accounts.EnrolmentSource;
 import org.schoolesia.school.accounts.People;
 import org.schoolesia.school.accounts.PeopleDirectory;
-import org.schoolesia.school.accounts.Refused;
+import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
-import org.schoolesia.school.accounts.StaffMember;
+import org.schoolesia.school.web.StaffMember;
 import org.schoolesia.school.accounts.ValidPerson;
 import org.schoolesia.school.family.AgePolicy;
 import org.schoolesia.school.link.EsiaLinks;
@@ -320,7 +320,7 @@ public final class AccessRequests {
             throw Refused.of(409, "link_refused", "schoolRequestLinkRefused." + LinkRefusal.LINKED_ELSEWHERE.code())
                     .with("reason", LinkRefusal.LINKED_ELSEWHERE.code());
         }
-        new MailOutbox(session).owe(realm, request, RESOLVED_TEMPLATE);
+        session.getProvider(MailOutbox.class).owe(realm, request, RESOLVED_TEMPLATE);
         AccessRequest decided = reread(request.id());
         RequestAudit.resolved(session, realm, decided, account, staff, outcome == EsiaLinks.Outcome.LINKED);
         return decided;
@@ -334,7 +334,7 @@ public final class AccessRequests {
             throw alreadyDecided(request);
         }
         decide(staff, request, RequestStatus.REJECTED, comment, null);
-        new MailOutbox(session).owe(realm, request, REJECTED_TEMPLATE);
+        session.getProvider(MailOutbox.class).owe(realm, request, REJECTED_TEMPLATE);
         AccessRequest decided = reread(request.id());
         RequestAudit.rejected(session, realm, decided, staff);
         return decided;

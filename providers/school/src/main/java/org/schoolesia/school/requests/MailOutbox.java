@@ -1,61 +1,34 @@
 package org.schoolesia.school.requests;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.organization.OrganizationProvider;
-import org.schoolesia.school.persistence.AccessRequestEntry;
+import org.keycloak.provider.Provider;
 import org.schoolesia.school.persistence.MailOutboxEntry;
 
 /**
- * The e-mails decisions owe (R-REQ-4). {@link #owe} writes one in the decision's own transaction,
- * so a decision never exists without its e-mail nor an e-mail without its decision. After the
- * commit a sender runs at once, and a timer on every node tries again whatever is due: an SMTP
- * outage only delays the mail. A sender first takes a message by moving its next attempt forward
- * (one row update, so two nodes or two threads never send the same message), sends, then marks it
- * sent; a failure schedules the next attempt with growing delays.
+ * The e-mails decisions owe (R-REQ-4), a provider of the {@code school-mail-outbox} SPI:
+ * {@link #owe} writes one in the decision's own transaction, so a decision never exists without
+ * its e-mail nor an e-mail without its decision. After the commit the node's {@link MailCourier}
+ * sends it at once; its timer tries again whatever is due.
  */
-public final class MailOutbox {
+public final class MailOutbox implements Provider {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
-    private static final String EXECUTOR = "school-mail-outbox";
-    private static final int BATCH = 50;
-
-    /** Server-wide timing, from the school REST provider's config (see its factory). */
-    private static volatile MailBackoff backoff = new MailBackoff(Duration.ofMinutes(1), Duration.ofHours(1));
-    /** How long a taken message is left to its sender before anyone may try it again. */
-    private static volatile Duration lease = Duration.ofMinutes(5);
-    /** One delivery round at a time per node; the timer and after-commit triggers just skip when one runs. */
-    private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final KeycloakSession session;
+    private final MailCourier courier;
 
-    public MailOutbox(KeycloakSession session) {
+    MailOutbox(KeycloakSession session, MailCourier courier) {
         this.session = session;
-    }
-
-    public static void configure(MailBackoff retry, Duration takeLease) {
-        backoff = retry;
-        lease = takeLease;
+        this.courier = courier;
     }
 
     /** Owes the filer the e-mail {@code template} about {@code request}, in the caller's transaction. */
@@ -70,11 +43,11 @@ public final class MailOutbox {
         em.persist(new MailOutboxEntry(KeycloakModelUtils.generateId(), realm.getId(), request.id(), template, address.strip(),
                 System.currentTimeMillis()));
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        ExecutorService executor = executor(session);
+        ExecutorService executor = MailCourier.executor(session);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                deliverSoon(executor, factory);
+                courier.deliverSoon(executor, factory);
             }
 
             @Override
@@ -83,160 +56,7 @@ public final class MailOutbox {
         });
     }
 
-    /** The outbox's own threads: SMTP waits never hold up Keycloak's timer or a request. */
-    public static ExecutorService executor(KeycloakSession session) {
-        return session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
-    }
-
-    /** A delivery round on the outbox's threads; if the server is stopping, the next start's rounds send it. */
-    public static void deliverSoon(ExecutorService executor, KeycloakSessionFactory factory) {
-        try {
-            executor.execute(() -> deliverDue(factory));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("mail outbox: no thread for a delivery round now; a later round sends what is due");
-        }
-    }
-
-    /**
-     * Sends what is due; returns how many were sent. Safe to call from any node at any time. A
-     * round ends at the first failure: with the SMTP server down, each further message would only
-     * wait for the same time-out; the failed one is due later, so the others go first next time.
-     */
-    public static int deliverDue(KeycloakSessionFactory factory) {
-        if (!RUNNING.compareAndSet(false, true)) {
-            return 0;
-        }
-        try {
-            int sent = 0;
-            List<String> due;
-            do {
-                due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s)
-                        .createNamedQuery("MailOutboxEntry.due", String.class)
-                        .setParameter("now", System.currentTimeMillis()).setMaxResults(BATCH).getResultList());
-                for (String id : due) {
-                    Delivery outcome = deliver(factory, id);
-                    if (outcome == Delivery.FAILED) {
-                        return sent;
-                    }
-                    sent += outcome == Delivery.SENT ? 1 : 0;
-                }
-            } while (due.size() == BATCH);
-            return sent;
-        } catch (RuntimeException | LinkageError e) {
-            // E.g. the database going away while the server stops.
-            LOG.warnf("mail outbox: delivery round failed (%s); the next round tries again", describe(e));
-            LOG.debug("mail outbox: delivery round failed", e);
-            return 0;
-        } finally {
-            RUNNING.set(false);
-        }
-    }
-
-    private record Message(String id, String realmId, String template, String recipient, int attempts, String number,
-                           String comment, String organisationId, String firstName, String lastName, String locale) {
-    }
-
-    private enum Delivery { SENT, FAILED, NOT_MINE }
-
-    private static Delivery deliver(KeycloakSessionFactory factory, String id) {
-        Optional<Message> taken = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> take(s, id));
-        if (taken.isEmpty()) {
-            return Delivery.NOT_MINE;
-        }
-        Message m = taken.get();
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, s -> send(s, m));
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() instanceof EmailException ? e.getCause() : e;
-            long next = System.currentTimeMillis() + backoff.after(m.attempts()).toMillis();
-            String error = describe(cause);
-            KeycloakModelUtils.runJobInTransaction(factory, s -> em(s).createNamedQuery("MailOutboxEntry.failed")
-                    .setParameter("next", next).setParameter("error", error.length() > 255 ? error.substring(0, 255) : error)
-                    .setParameter("id", m.id()).executeUpdate());
-            LOG.warnf("mail outbox: e-mail about access request %s not sent (attempt %d): %s; next attempt in %d s",
-                    m.number(), m.attempts(), error, Math.max(0, (next - System.currentTimeMillis()) / 1000));
-            LOG.debugf(cause, "mail outbox: e-mail about access request %s not sent", m.number());
-            return Delivery.FAILED;
-        }
-        KeycloakModelUtils.runJobInTransaction(factory, s -> em(s).createNamedQuery("MailOutboxEntry.sent")
-                .setParameter("now", System.currentTimeMillis()).setParameter("id", m.id()).executeUpdate());
-        LOG.infof("mail outbox: e-mail about access request %s sent (attempt %d)", m.number(), m.attempts());
-        return Delivery.SENT;
-    }
-
-    /** Takes the message for this sender (the lease), with what the e-mail needs. */
-    private static Optional<Message> take(KeycloakSession s, String id) {
-        long now = System.currentTimeMillis();
-        EntityManager em = em(s);
-        int taken = em.createNamedQuery("MailOutboxEntry.take").setParameter("leaseUntil", now + lease.toMillis())
-                .setParameter("now", now).setParameter("id", id).executeUpdate();
-        if (taken != 1) {
-            return Optional.empty();
-        }
-        MailOutboxEntry entry = em.find(MailOutboxEntry.class, id);
-        em.refresh(entry);
-        AccessRequestEntry request = em.find(AccessRequestEntry.class, entry.getRequestId());
-        if (request == null) {
-            // The realm (and with it the request) is gone: nothing left to report.
-            em.remove(entry);
-            return Optional.empty();
-        }
-        return Optional.of(new Message(entry.getId(), entry.getRealmId(), entry.getTemplate(), entry.getRecipient(),
-                entry.getAttempts(), request.getNumber(), request.getDecisionComment(), request.getOrganisationId(),
-                request.getFirstName(), request.getLastName(), request.getLocale()));
-    }
-
-    private static void send(KeycloakSession s, Message m) {
-        RealmModel realm = s.realms().getRealm(m.realmId());
-        if (realm == null) {
-            return;
-        }
-        // The e-mail theme, messages and organisation lookups all read the context's realm.
-        s.getContext().setRealm(realm);
-        OrganizationModel organisation = s.getProvider(OrganizationProvider.class).getById(m.organisationId());
-        String subject = AccessRequests.RESOLVED_TEMPLATE.equals(m.template())
-                ? "schoolAccessRequestResolvedSubject" : "schoolAccessRequestRejectedSubject";
-        try {
-            s.getProvider(EmailTemplateProvider.class).setRealm(realm)
-                    .setUser(new MailRecipient(s, realm, m.recipient(), m.firstName(), m.lastName(), m.locale()))
-                    .send(subject, List.of(m.number()), m.template(), attributes(m, organisation), m.recipient());
-        } catch (EmailException e) {
-            throw new RuntimeException(e);
-        }
-    }
-
-    /** A mutable map: Keycloak's template provider adds its own attributes (msg, locale, realmName…) to it. */
-    private static Map<String, Object> attributes(Message m, OrganizationModel organisation) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("number", m.number());
-        attributes.put("comment", m.comment() == null ? "" : m.comment());
-        attributes.put("organization", organisation == null ? "" : organisation.getName());
-        return attributes;
-    }
-
-    /** "EmailException: Error when attempting to send the email <- ConnectException: Connection refused": the chain, briefly. */
-    static String describe(Throwable t) {
-        return ADDRESS.matcher(chain(t)).replaceAll("<address>");
-    }
-
-    /** SMTP errors quote the recipient; the log and LAST_ERROR say why, not to whom. */
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"',;]+");
-
-    private static String chain(Throwable t) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable c = t; c != null && out.length() < 400; c = c.getCause() == c ? null : c.getCause()) {
-            if (out.length() > 0) {
-                out.append(" <- ");
-            }
-            out.append(c.getClass().getSimpleName());
-            if (c.getMessage() != null) {
-                out.append(": ").append(c.getMessage());
-            }
-        }
-        return out.toString();
-    }
-
-    private static EntityManager em(KeycloakSession s) {
-        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
+    @Override
+    public void close() {
     }
 }

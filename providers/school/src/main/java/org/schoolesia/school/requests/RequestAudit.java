@@ -7,7 +7,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.schoolesia.school.accounts.StaffMember;
+import org.schoolesia.school.web.StaffMember;
 import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.link.LinkAudit;
 import org.schoolesia.school.link.LinkMethod;

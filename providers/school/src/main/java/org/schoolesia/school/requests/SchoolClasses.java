@@ -1,66 +1,31 @@
 package org.schoolesia.school.requests;
 
-import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.organization.OrganizationProvider;
+import org.schoolesia.school.orgs.OrganisationClasses;
 
 /**
- * The classes («Класс») of an organisation, R-ORG-1: the top-level groups of the Keycloak
- * organisation. Offered on the request form (R-REQ-1) in school order: «1А, 2Б, 10А, 11А», then
- * groups without a number («Старшая группа»).
+ * The request form's view of {@link OrganisationClasses} (R-ORG-1, R-REQ-1). Kept while the form is
+ * being moved into the first-login steps (issue 10, branch {@code flow}); the form can then use
+ * {@link OrganisationClasses} directly and this class goes.
  */
 public final class SchoolClasses {
 
-    /** More top-level groups than any school has classes; a bound, not a page. */
-    static final int MAX = 500;
-
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,6})(.*)$", Pattern.DOTALL);
-
-    /** RuleBasedCollator's compare is synchronised: one instance serves every thread. */
-    private static final Collator RUSSIAN = Collator.getInstance(Locale.forLanguageTag("ru"));
-
-    static final Comparator<String> SCHOOL_ORDER = (a, b) -> {
-        Collator collator = RUSSIAN;
-        Matcher ma = LEADING_NUMBER.matcher(a);
-        Matcher mb = LEADING_NUMBER.matcher(b);
-        boolean na = ma.matches();
-        boolean nb = mb.matches();
-        if (na && nb) {
-            int byNumber = Integer.compare(Integer.parseInt(ma.group(1)), Integer.parseInt(mb.group(1)));
-            return byNumber != 0 ? byNumber : collator.compare(ma.group(2).trim(), mb.group(2).trim());
-        }
-        if (na != nb) {
-            return na ? -1 : 1;
-        }
-        return collator.compare(a, b);
-    };
+    static final Comparator<String> SCHOOL_ORDER = OrganisationClasses.SCHOOL_ORDER;
 
     private SchoolClasses() {
     }
 
-    /** The organisation's classes in school order; none when organisations are off. */
     public static List<GroupModel> of(KeycloakSession session, OrganizationModel organisation) {
-        OrganizationProvider organisations = session.getProvider(OrganizationProvider.class);
-        if (organisations == null || !organisations.isEnabled() || organisation == null) {
-            return List.of();
-        }
-        return organisations.getTopLevelGroups(organisation, 0, MAX)
-                .filter(g -> g.getName() != null && !g.getName().isBlank())
-                .sorted(Comparator.comparing(GroupModel::getName, SCHOOL_ORDER))
-                .toList();
+        return OrganisationClasses.of(session, organisation);
     }
 
-    /** One of the organisation's classes by id; anything else (another organisation's group, any realm group) is absent. */
     public static Optional<GroupModel> find(List<GroupModel> classes, String id) {
-        return id == null || id.isBlank() ? Optional.empty() : classes.stream().filter(g -> g.getId().equals(id.trim())).findFirst();
+        return OrganisationClasses.find(classes, id);
     }
 }

@@ -1,21 +1,18 @@
-package org.schoolesia.school.rest;
+package org.schoolesia.school.orgs;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.schoolesia.school.login.OrganisationPasswordForm;
-import org.schoolesia.school.requests.SchoolClasses;
+import org.keycloak.organization.OrganizationProvider;
+import org.schoolesia.school.web.Answers;
+import org.schoolesia.school.web.Refused;
 
 /**
  * {@code GET /realms/{realm}/school/organisations/{alias}/classes}: the classes («Класс») of an
@@ -35,21 +32,26 @@ public class OrganisationClassesResource {
         this.session = session;
     }
 
+    public record SchoolClass(String id, String name) {
+    }
+
+    public record Classes(List<SchoolClass> classes) {
+    }
+
     @GET
     @Path("{alias}/classes")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response classes(@PathParam("alias") String alias, @Context HttpHeaders headers) {
-        OrganizationModel organisation = alias == null || alias.isBlank() || alias.length() > MAX_ALIAS ? null
-                : OrganisationPasswordForm.findOrganisation(session, alias.trim());
+    public Response classes(@PathParam("alias") String alias) {
+        OrganizationProvider organisations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel organisation = alias == null || alias.isBlank() || alias.length() > MAX_ALIAS
+                || organisations == null || !organisations.isEnabled() ? null : organisations.getByAlias(alias.trim());
         if (organisation == null || !organisation.isEnabled()) {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("error", "not_found");
-            error.put("message", new Messages(session, headers).text("schoolStaffNotFound"));
-            return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").entity(error).build();
+            return Answers.refused(session, Refused.notFound());
         }
-        List<Map<String, String>> classes = SchoolClasses.of(session, organisation).stream()
-                .map(g -> Map.of("id", g.getId(), "name", g.getName())).toList();
+        Classes classes = new Classes(OrganisationClasses.of(session, organisation).stream()
+                .map(g -> new SchoolClass(g.getId(), g.getName())).toList());
         // Classes change a few times a year; a minute of caching spares the server a person's back-and-forth.
-        return Response.ok(Map.of("classes", classes)).header("Cache-Control", "public, max-age=60").build();
+        return Response.fromResponse(Answers.json(200, classes)).header("Cache-Control", null)
+                .header("Cache-Control", "public, max-age=60").build();
     }
 }

@@ -1,4 +1,4 @@
-package org.schoolesia.school.rest;
+package org.schoolesia.school.web;
 
 import java.io.IOException;
 import java.text.MessageFormat;
@@ -16,7 +16,7 @@ import org.keycloak.theme.Theme;
  * They come from the realm's login theme, which includes our jar's theme-resources messages and
  * Keycloak's own (password-policy texts), plus the realm's overrides.
  */
-final class Messages {
+public final class Messages {
 
     private static final Logger LOG = Logger.getLogger(Messages.class);
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -24,7 +24,7 @@ final class Messages {
     private final Locale locale;
     private final Properties texts;
 
-    Messages(KeycloakSession session, HttpHeaders headers) {
+    public Messages(KeycloakSession session, HttpHeaders headers) {
         this.locale = choose(headers == null ? List.of() : headers.getAcceptableLanguages());
         Properties loaded = new Properties();
         try {
@@ -49,11 +49,11 @@ final class Messages {
         return RUSSIAN;
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
-    String text(String key, Object... parameters) {
+    public String text(String key, Object... parameters) {
         String pattern = texts.getProperty(key);
         if (pattern == null) {
             return key;

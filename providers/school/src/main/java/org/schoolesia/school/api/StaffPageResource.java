@@ -1,4 +1,4 @@
-package org.schoolesia.school.rest;
+package org.schoolesia.school.api;
 
 import java.io.IOException;
 import java.io.InputStream;

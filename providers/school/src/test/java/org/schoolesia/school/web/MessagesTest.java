@@ -1,4 +1,4 @@
-package org.schoolesia.school.rest;
+package org.schoolesia.school.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,64 @@
+package org.schoolesia.school.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.keycloak.models.KeycloakSession;
+import org.schoolesia.school.accounts.AccountsResource;
+import org.schoolesia.school.accounts.StaffAccounts;
+import org.schoolesia.school.link.EsiaLinkResource;
+import org.schoolesia.school.orgs.OrganisationClassesResource;
+import org.schoolesia.school.requests.AccessRequestResource;
+import org.schoolesia.school.web.StaffCall;
+import org.schoolesia.school.web.StaffPower;
+
+/**
+ * Root of {@code /realms/{realm}/school}: the composition root of the school API. Each staff
+ * locator authenticates the caller once ({@link StaffCall}) and hands the call to the
+ * capability's resource; the URLs are those the staff page has always called.
+ */
+public class SchoolApi {
+
+    private static final StaffPower STAFF_POWER = new StaffAccounts();
+
+    private final KeycloakSession session;
+
+    public SchoolApi(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private StaffCall staffCall() {
+        return StaffCall.authenticate(session, STAFF_POWER);
+    }
+
+    /** People, cards, credentials, enrolments, quick entry and import of the caller's organisation (R-ODO-1..3). */
+    @Path("staff")
+    public AccountsResource staff() {
+        return new AccountsResource(session, staffCall(), List.of(EsiaLinkResource.cardSection(session)));
+    }
+
+    /** R-LINK-4: a person's ESIA link; more specific than {@code staff}, so JAX-RS matches it first. */
+    @Path("staff/people/{id}/esia-link")
+    public EsiaLinkResource esiaLink(@PathParam("id") String id) {
+        return new EsiaLinkResource(session, staffCall(), id);
+    }
+
+    /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */
+    @Path("access-requests")
+    public AccessRequestResource accessRequests() {
+        return new AccessRequestResource(session, staffCall());
+    }
+
+    /** Public: the classes of an organisation, for the request form's script (R-REQ-1). */
+    @Path("organisations")
+    public OrganisationClassesResource organisations() {
+        return new OrganisationClassesResource(session);
+    }
+
+    /** The staff page's static files (no data, no token): the page logs in itself and calls {@code staff}. */
+    @Path("staff-page")
+    public StaffPageResource page() {
+        return new StaffPageResource(session);
+    }
+}
