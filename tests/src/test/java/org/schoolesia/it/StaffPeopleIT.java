@@ -49,7 +49,6 @@ class StaffPeopleIT {
         cleanup.close();
     }
 
-
     private static List<String> usernames(JsonNode items) {
         List<String> names = new ArrayList<>();
         items.forEach(i -> names.add(i.get("username").asText()));
