@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 import org.schoolesia.emulator.EmulatorConfig;
 import org.schoolesia.emulator.EsiaEmulator;
 
@@ -21,6 +23,8 @@ public final class TestEnvironment implements AutoCloseable {
     private final MailServer mail;
     private final KeycloakServer keycloak;
     private final AdminClient admin;
+    /** The typed admin client; built on first use and again after a restart. */
+    private Keycloak keycloakAdmin;
 
     private TestEnvironment(Path realmConfig, EsiaEmulator emulator, MailServer mail, KeycloakServer keycloak) {
         this.realmConfig = realmConfig;
@@ -82,6 +86,7 @@ public final class TestEnvironment implements AutoCloseable {
     public void restartKeycloak() throws IOException, InterruptedException {
         keycloak.restart();
         admin.reconnect();
+        closeKeycloakAdmin();
     }
 
     public EsiaEmulator emulator() {
@@ -97,8 +102,30 @@ public final class TestEnvironment implements AutoCloseable {
         return keycloak;
     }
 
+    /** Keycloak's admin REST API as raw JSON; new tests use {@link #realmAdmin()}. */
     public AdminClient admin() {
         return admin;
+    }
+
+    /** Keycloak's typed admin client ({@code keycloak-admin-client}), as the master realm's admin. */
+    public synchronized Keycloak keycloakAdmin() {
+        if (keycloakAdmin == null) {
+            keycloakAdmin = KeycloakBuilder.builder().serverUrl(keycloak.baseUrl()).realm("master").clientId("admin-cli")
+                    .username(KeycloakServer.ADMIN_USER).password(KeycloakServer.ADMIN_PASSWORD).build();
+        }
+        return keycloakAdmin;
+    }
+
+    /** The demo realm through the typed admin client. */
+    public RealmAdmin realmAdmin() {
+        return new RealmAdmin(keycloakAdmin().realm(DemoRealm.NAME));
+    }
+
+    private synchronized void closeKeycloakAdmin() {
+        if (keycloakAdmin != null) {
+            keycloakAdmin.close();
+            keycloakAdmin = null;
+        }
     }
 
     public Path realmConfig() {
@@ -119,11 +146,10 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** Changes settings of the demo realm's {@code esia} identity provider, as an admin would in the console. */
     public void updateEsiaConfig(java.util.Map<String, String> changes) {
-        String path = "/realms/" + DemoRealm.NAME + "/identity-provider/instances/esia";
-        com.fasterxml.jackson.databind.node.ObjectNode idp = (com.fasterxml.jackson.databind.node.ObjectNode) admin.get(path);
-        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) idp.get("config");
-        changes.forEach(config::put);
-        admin.put(path, idp);
+        org.keycloak.admin.client.resource.IdentityProviderResource esia = realmAdmin().realm().identityProviders().get("esia");
+        org.keycloak.representations.idm.IdentityProviderRepresentation idp = esia.toRepresentation();
+        idp.getConfig().putAll(changes);
+        esia.update(idp);
     }
 
     public com.fasterxml.jackson.databind.JsonNode esiaConfig() {
@@ -132,6 +158,7 @@ public final class TestEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        closeKeycloakAdmin();
         try {
             keycloak.close();
         } finally {

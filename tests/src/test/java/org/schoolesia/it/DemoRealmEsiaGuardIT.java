@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.IdentityProviderResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.schoolesia.testkit.Browser;
+import org.schoolesia.testkit.Cleanup;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -36,15 +40,24 @@ class DemoRealmEsiaGuardIT {
         this.env = env;
     }
 
-    @BeforeEach
-    void freshRealm() throws Exception {
+    /** What a test changed, undone after it (the demo realm is imported once per class). */
+    private final Cleanup cleanup = new Cleanup();
+
+    @BeforeAll
+    static void freshRealm(TestEnvironment env) throws Exception {
         env.resetRealm();
     }
 
-    @AfterAll
-    static void leaveTheDemoAsItWas(TestEnvironment env) throws Exception {
-        env.resetRealm();
-        env.admin().delete("/realms/school");
+    @AfterEach
+    void undoChanges() {
+        cleanup.close();
+    }
+
+    /** The demo's ESIA settings come back after the test. */
+    private void restoreEsiaSettingsAfterwards() {
+        IdentityProviderResource esia = env.realmAdmin().realm().identityProviders().get("esia");
+        IdentityProviderRepresentation before = esia.toRepresentation();
+        cleanup.add(() -> esia.update(before));
     }
 
     /** A browser that never leaves this machine: a redirect to ESIA's hosts is recorded, not followed. */
@@ -66,12 +79,14 @@ class DemoRealmEsiaGuardIT {
 
     @Test
     void defect12_theDemoRealmSwitchedToProductionEsiaRefusesTheLogin() {
+        restoreEsiaSettingsAfterwards();
         env.updateEsiaConfig(Map.of("esiaEnvironment", "production"));
         assertLoginRefused();
     }
 
     @Test
     void defect12_theDemoRealmRefusesACustomUrlThatIsNotOnLoopback() {
+        restoreEsiaSettingsAfterwards();
         env.updateEsiaConfig(Map.of("esiaEnvironment", "custom", "esiaBaseUrl", "https://esia.gosuslugi.ru"));
         assertLoginRefused();
         env.updateEsiaConfig(Map.of("esiaEnvironment", "test"));
@@ -94,21 +109,23 @@ class DemoRealmEsiaGuardIT {
         esia.put("signerUrl", "https://signer.school.invalid/sign");
         esia.put("signerCertificate", Files.readString(env.realmConfig().resolve("keys/client-gost.crt.pem")));
         esia.put("esiaCertificates", Files.readString(env.realmConfig().resolve("keys/esia-gost.crt.pem")));
+        // The template's JSON as an operator's import gets it (the raw client's import, typed reads below).
         env.admin().importRealm(realm);
+        RealmResource school = env.keycloakAdmin().realm("school");
+        cleanup.add(school::remove);
 
-        assertEquals(0, env.admin().userCount("school"));
-        assertEquals(0, env.admin().get("/realms/school/organizations").size());
-        JsonNode idp = env.admin().get("/realms/school/identity-provider/instances/esia");
-        assertEquals("production", idp.get("config").get("esiaEnvironment").asText());
-        assertEquals("http", idp.get("config").get("esiaSigner").asText());
-        assertFalse(idp.get("config").has("esiaBaseUrl"));
-        JsonNode imported = env.admin().get("/realms/school");
-        assertFalse(imported.path("attributes").has("esiaEmulatorOnly"));
-        assertEquals("school browser", imported.get("browserFlow").asText());
-        assertEquals(realm.get("identityProviders").get(0).get("firstBrokerLoginFlowAlias").asText(),
-                idp.get("firstBrokerLoginFlowAlias").asText());
-        assertTrue(env.admin().get("/realms/school/clients?clientId=" + DemoRealm.CLIENT_ID).isEmpty(), "no demo client");
-        String profile = env.admin().get("/realms/school/users/profile").toString();
+        assertEquals(0, school.users().count());
+        assertEquals(0, school.organizations().getAll().size());
+        IdentityProviderRepresentation idp = school.identityProviders().get("esia").toRepresentation();
+        assertEquals("production", idp.getConfig().get("esiaEnvironment"));
+        assertEquals("http", idp.getConfig().get("esiaSigner"));
+        assertFalse(idp.getConfig().containsKey("esiaBaseUrl"));
+        RealmRepresentation imported = school.toRepresentation();
+        assertFalse(imported.getAttributes() != null && imported.getAttributes().containsKey("esiaEmulatorOnly"));
+        assertEquals("school browser", imported.getBrowserFlow());
+        assertEquals(realm.get("identityProviders").get(0).get("firstBrokerLoginFlowAlias").asText(), idp.getFirstBrokerLoginFlowAlias());
+        assertTrue(school.clients().findByClientId(DemoRealm.CLIENT_ID).isEmpty(), "no demo client");
+        String profile = JSON.writeValueAsString(school.users().userProfile().getConfiguration());
         assertTrue(profile.contains("school-snils") && profile.contains("school-birthdate"), profile);
     }
 }

@@ -21,6 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.KeycloakServer;
@@ -63,12 +70,13 @@ class OrganisationDirectoryImportIT {
         env.resetRealm();
     }
 
+    /**
+     * The organisations this class imports stay in the demo realm until the next class re-imports it
+     * (every class starts from a fresh import); only the master realm's account is ours to remove.
+     */
     @AfterAll
-    static void leaveTheDemoAsItWas(TestEnvironment env) throws Exception {
-        env.resetRealm();
-        for (JsonNode user : env.admin().get("/realms/master/users?exact=true&username=" + NO_RIGHTS_USER)) {
-            env.admin().delete("/realms/master/users/" + user.get("id").asText());
-        }
+    static void removeTheNoRightsAdmin(TestEnvironment env) {
+        deleteNoRightsUser(env);
     }
 
     @Test
@@ -76,23 +84,23 @@ class OrganisationDirectoryImportIT {
         JsonNode result = ok(post(env, IMPORT, "application/json", JSON_DIRECTORY));
         assertEquals(counts(3, 0, 0), result);
 
-        JsonNode school = organisation("sosh-5-poronaysk");
-        assertEquals("МБОУ СОШ № 5 г. Поронайска", school.get("name").asText());
-        assertTrue(school.get("enabled").asBoolean());
-        JsonNode attributes = school.get("attributes");
-        assertEquals("Сахалинская обл", attributes.get("region").get(0).asText());
-        assertEquals("Поронайский городской округ", attributes.get("municipality").get(0).asText());
-        assertEquals("Поронайск, г.", attributes.get("settlement").get(0).asText());
-        assertEquals("school", attributes.get("type").get(0).asText());
-        assertEquals("Asia/Sakhalin", attributes.get("timeZone").get(0).asText());
-        assertTrue(attributes.get("fullName").get(0).asText().startsWith("Муниципальное бюджетное общеобразовательное"));
+        OrganizationRepresentation school = organisation("sosh-5-poronaysk");
+        assertEquals("МБОУ СОШ № 5 г. Поронайска", school.getName());
+        assertTrue(school.isEnabled());
+        Map<String, List<String>> attributes = school.getAttributes();
+        assertEquals("Сахалинская обл", attributes.get("region").get(0));
+        assertEquals("Поронайский городской округ", attributes.get("municipality").get(0));
+        assertEquals("Поронайск, г.", attributes.get("settlement").get(0));
+        assertEquals("school", attributes.get("type").get(0));
+        assertEquals("Asia/Sakhalin", attributes.get("timeZone").get(0));
+        assertTrue(attributes.get("fullName").get(0).startsWith("Муниципальное бюджетное общеобразовательное"));
         assertEquals(List.of("11Б", "1А", "5А"), groupNames(school));
 
-        JsonNode kindergarten = organisation("ds-3-poronaysk");
-        assertEquals("preschool", kindergarten.get("attributes").get("type").get(0).asText(), "the Russian label is stored as the code");
+        OrganizationRepresentation kindergarten = organisation("ds-3-poronaysk");
+        assertEquals("preschool", kindergarten.getAttributes().get("type").get(0), "the Russian label is stored as the code");
         assertEquals(List.of("Младшая группа"), groupNames(kindergarten));
-        JsonNode odo = organisation("cdt-poronaysk");
-        assertEquals(false, odo.get("enabled").asBoolean());
+        OrganizationRepresentation odo = organisation("cdt-poronaysk");
+        assertEquals(false, odo.isEnabled());
         assertEquals(List.of(), groupNames(odo));
 
         // Idempotent: the same file again changes nothing and creates no second group.
@@ -103,25 +111,27 @@ class OrganisationDirectoryImportIT {
     @Test
     void r_org_1_csvDirectoryLoadsAndReRunUpdatesOnlyWhatChangedKeepingExistingGroups() throws Exception {
         assertEquals(counts(2, 0, 0), ok(post(env, IMPORT, "text/csv; charset=UTF-8", CSV_DIRECTORY)));
-        JsonNode school = organisation("sosh-1-kholmsk");
+        OrganizationRepresentation school = organisation("sosh-1-kholmsk");
         assertEquals("Муниципальное автономное общеобразовательное учреждение \"Средняя школа № 1\" г. Холмска",
-                school.get("attributes").get("fullName").get(0).asText());
+                school.getAttributes().get("fullName").get(0));
         assertEquals(List.of("1А", "2А", "9В"), groupNames(school));
-        assertEquals("supplementary", organisation("ddt-kholmsk").get("attributes").get("type").get(0).asText());
+        assertEquals("supplementary", organisation("ddt-kholmsk").getAttributes().get("type").get(0));
 
         assertEquals(counts(0, 0, 2), ok(post(env, IMPORT, "text/csv", CSV_DIRECTORY)));
 
         // Next year's file: a renamed settlement and a new class for the school; 1А and 2А no longer
         // listed but kept (members may still be in them); an attribute an admin added stays.
-        String path = "/realms/" + DemoRealm.NAME + "/organizations/" + school.get("id").asText();
-        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) env.admin().get(path);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) edited.get("attributes")).putArray("note").add("added in the console");
-        env.admin().put(path, edited);
+        OrganizationResource kholmsk = env.realmAdmin().realm().organizations().get(school.getId());
+        OrganizationRepresentation edited = kholmsk.toRepresentation();
+        edited.singleAttribute("note", "added in the console");
+        try (Response response = kholmsk.update(edited)) {
+            assertEquals(204, response.getStatus(), () -> response.readEntity(String.class));
+        }
         String nextYear = CSV_DIRECTORY.replace("Холмск, г.;Asia/Sakhalin;1А|2А|9В", "г. Холмск;Asia/Sakhalin;9В|10А");
         assertEquals(counts(0, 1, 1), ok(post(env, IMPORT, "text/csv", nextYear)));
         school = organisation("sosh-1-kholmsk");
-        assertEquals("г. Холмск", school.get("attributes").get("settlement").get(0).asText());
-        assertEquals("added in the console", school.get("attributes").get("note").get(0).asText());
+        assertEquals("г. Холмск", school.getAttributes().get("settlement").get(0));
+        assertEquals("added in the console", school.getAttributes().get("note").get(0));
         assertEquals(List.of("10А", "1А", "2А", "9В"), groupNames(school));
     }
 
@@ -179,35 +189,33 @@ class OrganisationDirectoryImportIT {
         String token = noRightsToken(env);
         HttpResponse<String> response = send(env, token, "POST", IMPORT, "application/json", JSON_DIRECTORY.replace("poronaysk", "x"));
         assertEquals(403, response.statusCode(), response.body());
-        for (JsonNode o : env.admin().get("/realms/" + DemoRealm.NAME + "/organizations?max=1000")) {
-            assertTrue(!o.get("alias").asText().endsWith("-x"), "nothing saved: " + o);
+        for (OrganizationRepresentation o : env.realmAdmin().realm().organizations().list(0, 1000)) {
+            assertTrue(!o.getAlias().endsWith("-x"), "nothing saved: " + o.getAlias());
         }
     }
 
     // --- helpers (SnilsIndexIT uses them too) ---
 
-    private JsonNode organisation(String alias) {
-        for (JsonNode o : env.admin().get("/realms/" + DemoRealm.NAME + "/organizations?briefRepresentation=false&max=1000")) {
-            if (alias.equals(o.get("alias").asText())) {
+    private OrganizationRepresentation organisation(String alias) {
+        for (OrganizationRepresentation o : env.realmAdmin().realm().organizations().search(null, false, 0, 1000, false)) {
+            if (alias.equals(o.getAlias())) {
                 // And Keycloak's own search by name finds the same organisation.
-                JsonNode found = organisations(o.get("name").asText());
-                assertTrue(found.size() == 1 && alias.equals(found.get(0).get("alias").asText()), found.toString());
+                List<OrganizationRepresentation> found = organisations(o.getName());
+                assertTrue(found.size() == 1 && alias.equals(found.get(0).getAlias()), found.toString());
                 return found.get(0);
             }
         }
         throw new AssertionError("no organisation " + alias);
     }
 
-    private JsonNode organisations(String search) {
-        return env.admin().get("/realms/" + DemoRealm.NAME + "/organizations?briefRepresentation=false&exact=true&search="
-                + URLEncoder.encode(search, StandardCharsets.UTF_8));
+    private List<OrganizationRepresentation> organisations(String search) {
+        return env.realmAdmin().realm().organizations().search(search, true, null, null, false);
     }
 
-    private List<String> groupNames(JsonNode organisation) {
-        List<String> names = new ArrayList<>();
-        env.admin().get("/realms/" + DemoRealm.NAME + "/organizations/" + organisation.get("id").asText() + "/groups?max=100")
-                .forEach(g -> names.add(g.get("name").asText()));
-        return names.stream().sorted().toList();
+    /** The organisation's groups (its classes), sorted by name. */
+    private List<String> groupNames(OrganizationRepresentation organisation) {
+        return env.realmAdmin().realm().organizations().get(organisation.getId()).groups()
+                .getAll(null, null, null, 0, 100, true, false).stream().map(GroupRepresentation::getName).sorted().toList();
     }
 
     private static JsonNode counts(int created, int updated, int unchanged) {
@@ -250,11 +258,29 @@ class OrganisationDirectoryImportIT {
 
     /** A master-realm account without any admin role: a valid admin-API token that may do nothing. */
     static String noRightsToken(TestEnvironment env) throws Exception {
-        if (env.admin().get("/realms/master/users?exact=true&username=" + NO_RIGHTS_USER).isEmpty()) {
-            env.admin().post("/realms/master/users", Map.of("username", NO_RIGHTS_USER, "enabled", true,
-                    "firstName", "No", "lastName", "Rights", "email", NO_RIGHTS_USER + "@example.org", "emailVerified", true,
-                    "credentials", List.of(Map.of("type", "password", "value", "no-rights-1", "temporary", false))));
+        UsersResource master = env.keycloakAdmin().realm("master").users();
+        if (master.search(NO_RIGHTS_USER, true).isEmpty()) {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(NO_RIGHTS_USER);
+            user.setEnabled(true);
+            user.setFirstName("No");
+            user.setLastName("Rights");
+            user.setEmail(NO_RIGHTS_USER + "@example.org");
+            user.setEmailVerified(true);
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue("no-rights-1");
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            try (Response created = master.create(user)) {
+                assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
+            }
         }
         return adminToken(env, NO_RIGHTS_USER, "no-rights-1");
+    }
+
+    static void deleteNoRightsUser(TestEnvironment env) {
+        UsersResource master = env.keycloakAdmin().realm("master").users();
+        master.search(NO_RIGHTS_USER, true).forEach(u -> master.get(u.getId()).remove());
     }
 }

@@ -21,10 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
@@ -397,7 +399,7 @@ class StaffAccessRequestIT {
         JsonNode now = ok(get("metodist.ddut", "/" + number));
         assertEquals(StaffApi.json(winner).get("status").asText(), now.get("status").asText());
         assertEquals(StaffApi.json(winner).get("decision").get("comment").asText(), now.get("decision").get("comment").asText());
-        assertEquals(1, decisionEvents(number).size(), "one decision audited: " + decisionEvents(number));
+        assertEquals(1, decisionEvents(number).size(), "one decision audited: " + json(decisionEvents(number)));
         String link = ok(api.get("metodist.ddut", "/people/" + ANDREY + "/esia-link")).get("status").asText();
         assertEquals("resolved".equals(now.get("status").asText()) ? "linked" : "none", link);
 
@@ -413,7 +415,7 @@ class StaffAccessRequestIT {
         assertEquals("resolved", decided.get("status").asText());
         assertEquals(StaffApi.json(created).get("decision").get("account").get("id").asText(),
                 decided.get("decision").get("account").get("id").asText());
-        assertEquals(1, decisionEvents(elena).size(), decisionEvents(elena).toString());
+        assertEquals(1, decisionEvents(elena).size(), json(decisionEvents(elena)));
     }
 
     // --- audit ----------------------------------------------------------------------------------
@@ -426,22 +428,22 @@ class StaffAccessRequestIT {
         ok(post("zavuch.sosh1", "/" + rejected + "/reject", Map.of("comment", "не учится у нас")));
 
         Map<String, List<String>> steps = new HashMap<>();
-        for (JsonNode e : requestEvents()) {
-            JsonNode d = e.get("details");
-            steps.computeIfAbsent(d.get("request_number").asText(), k -> new ArrayList<>()).add(d.get("school_access_request").asText());
-            assertFalse(e.toString().contains("комментарий") || e.toString().contains("не учится"), "no comments in events: " + e);
+        for (EventRepresentation e : requestEvents()) {
+            steps.computeIfAbsent(detail(e, "request_number"), k -> new ArrayList<>()).add(detail(e, "school_access_request"));
+            String event = json(e);
+            assertFalse(event.contains("комментарий") || event.contains("не учится"), "no comments in events: " + event);
         }
         assertEquals(List.of("resolved", "filed"), steps.get(resolved), "newest first: " + steps);
         assertEquals(List.of("rejected", "filed"), steps.get(rejected), steps.toString());
 
-        JsonNode resolution = decisionEvents(resolved).get(0);
-        assertEquals(METODIST, resolution.get("details").get("decided_by").asText());
-        assertEquals(ANDREY, resolution.get("userId").asText());
-        assertEquals(ANDREY_OID, resolution.get("details").get("esia_oid").asText());
-        assertEquals(EsiaAccountLinkIT.organisationId(env, DDUT), resolution.get("details").get("organization_id").asText());
-        JsonNode rejection = decisionEvents(rejected).get(0);
-        assertEquals(api.userId("zavuch.sosh1"), rejection.get("details").get("decided_by").asText());
-        assertEquals("student", rejection.get("details").get("school_role").asText());
+        EventRepresentation resolution = decisionEvents(resolved).get(0);
+        assertEquals(METODIST, detail(resolution, "decided_by"));
+        assertEquals(ANDREY, resolution.getUserId());
+        assertEquals(ANDREY_OID, detail(resolution, "esia_oid"));
+        assertEquals(env.realmAdmin().organisationId(DDUT), detail(resolution, "organization_id"));
+        EventRepresentation rejection = decisionEvents(rejected).get(0);
+        assertEquals(api.userId("zavuch.sosh1"), detail(rejection, "decided_by"));
+        assertEquals("student", detail(rejection, "school_role"));
     }
 
     // --- filing, through the person's real ESIA login -------------------------------------------
@@ -540,27 +542,37 @@ class StaffAccessRequestIT {
     }
 
     private void setRealmAttribute(String name, String value) {
-        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
-        ObjectNode attributes = realm.has("attributes") ? (ObjectNode) realm.get("attributes") : realm.putObject("attributes");
+        RealmResource realm = env.realmAdmin().realm();
+        RealmRepresentation settings = realm.toRepresentation();
+        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : new HashMap<>(settings.getAttributes());
         attributes.put(name, value);
-        env.admin().put(REALM, realm);
+        settings.setAttributes(attributes);
+        realm.update(settings);
     }
 
     /** Our request events, newest first. */
-    private List<JsonNode> requestEvents() {
-        List<JsonNode> out = new ArrayList<>();
-        env.admin().get(REALM + "/events?type=CUSTOM_REQUIRED_ACTION&max=1000").forEach(e -> {
-            if ("school_access_request".equals(e.path("details").path("custom_required_action").asText())) {
-                out.add(e);
-            }
-        });
-        return out;
+    private List<EventRepresentation> requestEvents() {
+        return env.realmAdmin().realm().getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, null, null, null, null, null, 1000).stream()
+                .filter(e -> "school_access_request".equals(detail(e, "custom_required_action")))
+                .toList();
     }
 
-    private List<JsonNode> decisionEvents(String number) {
-        return requestEvents().stream().filter(e -> number.equals(e.get("details").path("request_number").asText()))
-                .filter(e -> List.of("resolved", "rejected").contains(e.get("details").path("school_access_request").asText()))
+    private List<EventRepresentation> decisionEvents(String number) {
+        return requestEvents().stream().filter(e -> number.equals(detail(e, "request_number")))
+                .filter(e -> List.of("resolved", "rejected").contains(String.valueOf(detail(e, "school_access_request"))))
                 .toList();
+    }
+
+    private static String detail(EventRepresentation event, String name) {
+        return event.getDetails() == null ? null : event.getDetails().get(name);
+    }
+
+    private static String json(Object value) {
+        try {
+            return StaffApi.JSON.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

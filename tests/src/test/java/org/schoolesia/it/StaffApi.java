@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -33,9 +35,14 @@ final class StaffApi {
     private final Map<String, String> tokens = new HashMap<>();
 
     /** What the demo's school-staff client has: tokens meant for the staff API. */
-    static final Map<String, Object> AUDIENCE_MAPPER = Map.of("name", "staff api audience", "protocol", "openid-connect",
-            "protocolMapper", "oidc-audience-mapper",
-            "config", Map.of("included.custom.audience", "school-staff-api", "access.token.claim", "true", "id.token.claim", "false"));
+    static ProtocolMapperRepresentation audienceMapper() {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("staff api audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of("included.custom.audience", "school-staff-api", "access.token.claim", "true", "id.token.claim", "false"));
+        return mapper;
+    }
 
     StaffApi(TestEnvironment env) {
         this.env = env;
@@ -43,10 +50,16 @@ final class StaffApi {
 
     /** After {@code env.resetRealm()}: the test client exists only for the tests. */
     void createTestClient() {
-        env.admin().post("/realms/" + DemoRealm.NAME + "/clients", Map.of(
-                "clientId", CLIENT_ID, "enabled", true, "publicClient", false, "secret", CLIENT_SECRET,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect",
-                "protocolMappers", java.util.List.of(AUDIENCE_MAPPER)));
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT_ID);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setSecret(CLIENT_SECRET);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setProtocol("openid-connect");
+        client.setProtocolMappers(java.util.List.of(audienceMapper()));
+        env.realmAdmin().createClient(client);
         tokens.clear();
     }
 
@@ -154,8 +167,7 @@ final class StaffApi {
 
     /** The user's id by exact username, through the admin API. */
     String userId(String username) {
-        JsonNode users = env.admin().get("/realms/" + DemoRealm.NAME + "/users?exact=true&username=" + enc(username));
-        return users.size() == 0 ? null : users.get(0).get("id").asText();
+        return env.realmAdmin().userId(username);
     }
 
     JsonNode user(String username) {
@@ -164,7 +176,7 @@ final class StaffApi {
     }
 
     int userCount() {
-        return env.admin().userCount(DemoRealm.NAME);
+        return env.realmAdmin().userCount();
     }
 
     private static String enc(String s) {

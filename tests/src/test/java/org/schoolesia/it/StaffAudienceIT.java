@@ -8,11 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -37,9 +37,15 @@ class StaffAudienceIT {
 
     @Test
     void aTokenForAnotherApplicationIsRefused() throws Exception {
-        env.admin().post("/realms/" + DemoRealm.NAME + "/clients", Map.of(
-                "clientId", "vendor-system", "enabled", true, "publicClient", false, "secret", "vendor-secret",
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect"));
+        ClientRepresentation vendor = new ClientRepresentation();
+        vendor.setClientId("vendor-system");
+        vendor.setEnabled(true);
+        vendor.setPublicClient(false);
+        vendor.setSecret("vendor-secret");
+        vendor.setDirectAccessGrantsEnabled(true);
+        vendor.setStandardFlowEnabled(false);
+        vendor.setProtocol("openid-connect");
+        env.realmAdmin().createClient(vendor);
         String foreign = token("vendor-system", "vendor-secret");
         assertEquals(401, me(foreign).statusCode(), "a token without the staff API audience");
 

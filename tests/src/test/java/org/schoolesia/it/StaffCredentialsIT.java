@@ -11,12 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.Browser;
+import org.schoolesia.testkit.Cleanup;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
 /** R-ODO-2, R-ODO-3: who may issue credentials, and what the family notices afterwards. */
@@ -33,10 +41,25 @@ class StaffCredentialsIT {
         this.api = new StaffApi(env);
     }
 
-    @BeforeEach
-    void freshRealm() throws Exception {
+    /** What a test changed in the demo realm, undone after it (the realm is imported once per class). */
+    private final Cleanup cleanup = new Cleanup();
+
+    @BeforeAll
+    static void freshRealm(TestEnvironment env) throws Exception {
         env.resetRealm();
-        api.createTestClient();
+        new StaffApi(env).createTestClient();
+    }
+
+    @AfterEach
+    void undoChanges() {
+        cleanup.close();
+    }
+
+    /** The demo password comes back after the test, whatever the test did to it. */
+    private void restorePasswordAfterwards(String username) {
+        RealmAdmin admin = env.realmAdmin();
+        String id = admin.userId(username);
+        cleanup.add(() -> admin.restorePassword(id, StaffApi.PASSWORD));
     }
 
     private static Map<String, Object> password(String password, String confirmation, boolean temporary) {
@@ -52,7 +75,8 @@ class StaffCredentialsIT {
     }
 
     @Test
-    void r_odo_3_odoIssuesTemporaryPasswordToImportedChildWhoMustChangeItAtFirstLogin() {
+    void r_odo_3_odoIssuesTemporaryPasswordToImportedChildWhoMustChangeItAtFirstLogin() throws Exception {
+        restorePasswordAfterwards("kuznetsov.ilya");
         HttpResponse<String> r = issue("metodist.ddut", "kuznetsov.ilya", password("Ilya-new-pass1", "Ilya-new-pass1", true));
         assertEquals(204, r.statusCode(), r.body());
         assertFalse(r.body().contains("Ilya-new-pass1"));
@@ -70,28 +94,34 @@ class StaffCredentialsIT {
         assertEquals(200, api.passwordGrant("kuznetsov.ilya", "Ilya-own-pass2").statusCode());
 
         // Auditable: who issued it, to whom, in which organisation.
-        JsonNode events = env.admin().get("/realms/" + DemoRealm.NAME + "/events?type=UPDATE_CREDENTIAL&user=" + api.userId("kuznetsov.ilya"));
-        JsonNode issued = null;
-        for (JsonNode e : events) {
-            if (e.path("details").has("staff_id")) {
+        List<EventRepresentation> events = env.realmAdmin().realm().getEvents(List.of("UPDATE_CREDENTIAL"), null,
+                api.userId("kuznetsov.ilya"), null, null, null, null, null);
+        EventRepresentation issued = null;
+        for (EventRepresentation e : events) {
+            if (e.getDetails() != null && e.getDetails().containsKey("staff_id")) {
                 issued = e;
             }
         }
-        assertNotNull(issued, events.toString());
-        assertEquals(api.userId("metodist.ddut"), issued.get("details").get("staff_id").asText());
-        assertEquals("ddut-ys", issued.get("details").get("organization").asText());
-        assertFalse(events.toString().contains("Ilya-new-pass1"));
+        assertNotNull(issued, String.valueOf(events));
+        assertEquals(api.userId("metodist.ddut"), issued.getDetails().get("staff_id"));
+        assertEquals("ddut-ys", issued.getDetails().get("organization"));
+        String everything = StaffApi.JSON.writeValueAsString(events);
+        assertFalse(everything.contains("Ilya-new-pass1"), everything);
     }
 
     @Test
-    void permanentPasswordNeedsNoChange() {
+    void r_odo_3_permanentPasswordNeedsNoChange() {
+        restorePasswordAfterwards("kuznetsov.andrey");
         assertEquals(204, issue("metodist.ddut", "kuznetsov.andrey", password("Andrey-pass-9", "Andrey-pass-9", false)).statusCode());
         assertEquals(200, api.passwordGrant("kuznetsov.andrey", "Andrey-pass-9").statusCode());
-        assertEquals(0, api.user("kuznetsov.andrey").get("requiredActions").size());
+        assertEquals(List.of(), env.realmAdmin().user("kuznetsov.andrey").getRequiredActions());
     }
 
     @Test
     void r_odo_2_odoCannotIssueForChildEnrolledFromTheSchool_whateverTheRequestSays() {
+        // Refused, so nothing to undo; restored anyway should a refusal fail to refuse.
+        restorePasswordAfterwards("ivanov.petr");
+        restorePasswordAfterwards("ivanova.maria");
         String petr = api.userId("ivanov.petr");
         HttpResponse<String> r = issue("metodist.ddut", "ivanov.petr", password("Petr-new-pass1", "Petr-new-pass1", true));
         assertEquals(403, r.statusCode(), r.body());
@@ -119,11 +149,12 @@ class StaffCredentialsIT {
 
         // Nothing changed: the old password still works, no required action.
         assertEquals(200, api.passwordGrant("ivanov.petr", StaffApi.PASSWORD).statusCode());
-        assertEquals(0, api.user("ivanov.petr").get("requiredActions").size());
+        assertEquals(List.of(), env.realmAdmin().user("ivanov.petr").getRequiredActions());
     }
 
     @Test
     void r_odo_2_theHomeSchoolIssuesForItsChild() {
+        restorePasswordAfterwards("ivanov.petr");
         HttpResponse<String> r = issue("zavuch.sosh1", "ivanov.petr", password("Petr-school-pass1", "Petr-school-pass1", false));
         assertEquals(204, r.statusCode(), r.body());
         assertEquals(200, api.passwordGrant("ivanov.petr", "Petr-school-pass1").statusCode());
@@ -132,6 +163,7 @@ class StaffCredentialsIT {
 
     @Test
     void r_odo_3_shortAndMismatchedPasswordsAreRefusedAndChangeNothing() {
+        restorePasswordAfterwards("kuznetsov.ilya");
         HttpResponse<String> shortOne = issue("metodist.ddut", "kuznetsov.ilya", password("Abc-123", "Abc-123", true));
         assertEquals(400, shortOne.statusCode());
         assertEquals("password_too_short", StaffApi.json(shortOne).get("error").asText());
@@ -143,14 +175,22 @@ class StaffCredentialsIT {
         assertEquals("Пароли не совпадают.", StaffApi.json(mismatch).get("message").asText());
 
         assertEquals(200, api.passwordGrant("kuznetsov.ilya", StaffApi.PASSWORD).statusCode());
-        assertEquals(0, api.user("kuznetsov.ilya").get("requiredActions").size());
+        assertEquals(List.of(), env.realmAdmin().user("kuznetsov.ilya").getRequiredActions());
     }
 
     @Test
     void realmPasswordPolicyIsAppliedWithKeycloaksMessage() {
-        JsonNode realm = env.admin().get("/realms/" + DemoRealm.NAME);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) realm).put("passwordPolicy", "length(8) and digits(1)");
-        env.admin().put("/realms/" + DemoRealm.NAME, realm);
+        restorePasswordAfterwards("kuznetsov.ilya");
+        RealmResource realm = env.realmAdmin().realm();
+        RealmRepresentation settings = realm.toRepresentation();
+        String policy = settings.getPasswordPolicy();
+        settings.setPasswordPolicy("length(8) and digits(1)");
+        realm.update(settings);
+        cleanup.add(() -> {
+            RealmRepresentation back = realm.toRepresentation();
+            back.setPasswordPolicy(policy);
+            realm.update(back);
+        });
         HttpResponse<String> r = issue("metodist.ddut", "kuznetsov.ilya", password("Abcdefgh", "Abcdefgh", true));
         assertEquals(400, r.statusCode(), r.body());
         JsonNode error = StaffApi.json(r);
@@ -161,6 +201,7 @@ class StaffCredentialsIT {
 
     @Test
     void noTokenBadTokenNonStaffAndUnknownOrganisationAreRefused() {
+        restorePasswordAfterwards("kuznetsov.ilya");
         String ilya = "/people/" + api.userId("kuznetsov.ilya") + "/credentials";
         Map<String, Object> body = password("Ilya-new-pass1", "Ilya-new-pass1", false);
 
@@ -176,10 +217,16 @@ class StaffCredentialsIT {
         assertEquals("Доступно только сотрудникам образовательной организации.", StaffApi.json(parent).get("message").asText());
 
         // A staff account whose home organisation does not exist.
-        String smirnov = api.userId("smirnov.oleg");
-        JsonNode user = env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + smirnov);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")).putArray("homeOrganization").add("no-such-org");
-        env.admin().put("/realms/" + DemoRealm.NAME + "/users/" + smirnov, user);
+        UserResource smirnov = env.realmAdmin().userById(api.userId("smirnov.oleg"));
+        UserRepresentation user = smirnov.toRepresentation();
+        List<String> home = user.getAttributes().get("homeOrganization");
+        user.getAttributes().put("homeOrganization", List.of("no-such-org"));
+        smirnov.update(user);
+        cleanup.add(() -> {
+            UserRepresentation back = smirnov.toRepresentation();
+            back.getAttributes().put("homeOrganization", home);
+            smirnov.update(back);
+        });
         assertEquals(403, api.get("smirnov.oleg", "/me").statusCode());
         assertEquals(403, api.post("smirnov.oleg", ilya, body).statusCode());
 

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.schoolesia.testkit.Cleanup;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
@@ -35,15 +38,18 @@ class StaffMemberIndexIT {
         this.api = new StaffApi(env);
     }
 
-    @BeforeEach
-    void freshRealm() throws Exception {
+    /** What a test changed in the demo realm, undone after it (the realm is imported once per class). */
+    private final Cleanup cleanup = new Cleanup();
+
+    @BeforeAll
+    static void freshRealm(TestEnvironment env) throws Exception {
         env.resetRealm();
-        api.createTestClient();
+        new StaffApi(env).createTestClient();
     }
 
-    @AfterAll
-    static void leaveTheDemoAsItWas(TestEnvironment env) throws Exception {
-        env.resetRealm();
+    @AfterEach
+    void undoChanges() {
+        cleanup.close();
     }
 
     private List<String> students(String staff, String surname) {
@@ -55,36 +61,36 @@ class StaffMemberIndexIT {
         return names;
     }
 
-    private String organisationId(String alias) {
-        for (JsonNode org : env.admin().get(REALM + "/organizations?max=1000")) {
-            if (alias.equals(org.get("alias").asText())) {
-                return org.get("id").asText();
-            }
-        }
-        throw new IllegalStateException("no organisation " + alias);
-    }
-
     @Test
     void membersAddedAndRemovedByAnAdminShowInTheStaffList() {
-        String ddut = organisationId("ddut-ys");
+        RealmAdmin admin = env.realmAdmin();
         String anna = api.userId("ivanova.anna");
         assertEquals(List.of("ivanov.petr", "kuznetsov.ilya"), students("metodist.ddut", null));
 
-        env.admin().post(REALM + "/organizations/" + ddut + "/members", anna);
+        admin.addMember("ddut-ys", anna);
+        cleanup.add(() -> admin.ensureNotMember("ddut-ys", anna));
         assertEquals(List.of("ivanov.petr", "ivanova.anna", "kuznetsov.ilya"), students("metodist.ddut", null));
         assertEquals(List.of("ivanov.petr", "ivanova.anna"), students("metodist.ddut", "ИВ"));
 
-        env.admin().delete(REALM + "/organizations/" + ddut + "/members/" + anna);
+        admin.removeMember("ddut-ys", anna);
         assertEquals(List.of("ivanov.petr", "kuznetsov.ilya"), students("metodist.ddut", null));
     }
 
     @Test
     void aSurnameChangedOrAUserDeletedByAnAdminShowsInTheStaffList() throws Exception {
-        String ilya = api.userId("kuznetsov.ilya");
-        String path = REALM + "/users/" + ilya;
-        ObjectNode user = (ObjectNode) env.admin().get(path);
-        user.put("lastName", "Ёлкин");
-        env.admin().put(path, user);
+        // A demo account is deleted: only a re-import brings it back with its id, links and memberships.
+        cleanup.add(() -> {
+            try {
+                env.resetRealm();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            new StaffApi(env).createTestClient();
+        });
+        UserResource ilya = env.realmAdmin().userById(api.userId("kuznetsov.ilya"));
+        UserRepresentation user = ilya.toRepresentation();
+        user.setLastName("Ёлкин");
+        ilya.update(user);
         assertEquals(List.of("kuznetsov.ilya"), students("metodist.ddut", "ел"));
         assertEquals(List.of(), students("metodist.ddut", "ку"));
 
@@ -93,7 +99,7 @@ class StaffMemberIndexIT {
         assertTrue(rebuilt.get("members").asInt() >= 5, rebuilt.toString());
         assertEquals(List.of("kuznetsov.ilya"), students("metodist.ddut", "Ёл"));
 
-        env.admin().delete(path);
+        ilya.remove();
         assertEquals(List.of("ivanov.petr"), students("metodist.ddut", null));
     }
 }
