@@ -156,6 +156,10 @@ class EsiaFirstLoginFlowIT {
         assertEquals(EsiaAccountLinkIT.OPEN_CUTOFF, settings.get("school-esia-link-password").path("selfLinkUntil").asText());
         assertEquals("false", settings.get("school-esia-auto-link").path("snilsAutoLink").asText());
         assertEquals("3", settings.get("school-esia-request-form").path("maxRequestsPerPerson").asText());
+        // The provider forwards the role buttons' parameter again, and reads children for parents only.
+        JsonNode esia = env.admin().get(REALM + "/identity-provider/instances/esia").path("config");
+        assertEquals("school_role=parent|student|staff", esia.path("esiaForwardedParameters").asText());
+        assertEquals("school_role=parent", esia.path("esiaReadChildrenWhen").asText());
 
         // A returning parent goes straight in; another links by password, the cut-off carried over.
         EsiaFlow returning = new EsiaFlow(env);
@@ -194,6 +198,8 @@ class EsiaFirstLoginFlowIT {
         }
         ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
         esia.put("firstBrokerLoginFlowAlias", OLD_FLOW);
+        // Before issue 10 the provider itself knew the role parameter: no such settings existed.
+        ((ObjectNode) esia.get("config")).remove(List.of("esiaForwardedParameters", "esiaReadChildrenWhen"));
         env.admin().put(REALM + "/identity-provider/instances/esia", esia);
     }
 

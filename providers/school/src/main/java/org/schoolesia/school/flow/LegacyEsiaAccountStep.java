@@ -16,6 +16,7 @@ final class LegacyEsiaAccountStep extends EsiaFirstLoginStep {
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serialized,
                                     BrokeredIdentityContext broker) {
         FirstLoginFlowUpgrade.upgrade(context.getRealm());
+        EsiaProviderUpgrade.upgrade(context.getSession(), context.getRealm());
         startOver(context, serialized);
     }
 
