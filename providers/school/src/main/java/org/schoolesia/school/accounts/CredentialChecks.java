@@ -1,12 +1,14 @@
 package org.schoolesia.school.accounts;
 
 import java.util.Optional;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * The order in which a staff member's «Сменить пароль» is refused (R-ODO-2, R-ODO-3): who the
  * account is first, then what was typed. The realm's password policy is checked after these by
  * Keycloak itself. Nothing is changed unless every check passes.
  */
+@PureRule
 public final class CredentialChecks {
 
     /** R-ODO-3: «Пароль должен содержать не менее 8 символов.» */

@@ -1,12 +1,14 @@
 package org.schoolesia.school.accounts;
 
 import java.util.function.Predicate;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Readable, unique logins for accounts created by staff (R-ODO-3: staff read the login out to the
  * family): transliterated surname + first initial, then 2, 3, … while taken —
  * {@code kuznetsovi}, {@code kuznetsovi2}.
  */
+@PureRule
 public final class LoginGenerator {
 
     static final int MAX_BASE_LENGTH = 40;

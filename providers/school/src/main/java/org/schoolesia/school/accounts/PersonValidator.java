@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.family.AgePolicy;
 import org.schoolesia.school.kernel.PersonFields;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Checks a person typed by staff (quick entry, R-ODO-1) or read from an import row before anything
  * is created. Each check yields one {@link Problem}; the caller creates nothing while any exists.
  */
+@PureRule
 public final class PersonValidator {
 
     /** Letters of any script, spaces, hyphens, apostrophes, dots: «Римский-Корсаков», «д'Артаньян». */

@@ -2,12 +2,14 @@ package org.schoolesia.school.accounts;
 
 import java.util.Locale;
 import java.util.Map;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Russian names in Latin letters for logins, close to the passport rules (ГОСТ Р 52535.1-2006 /
  * приказ МИД): Кузнецов → kuznetsov, Щукина → shchukina. Only {@code a-z}; anything else is dropped,
  * so the result is always a valid Keycloak username fragment.
  */
+@PureRule
 public final class Transliteration {
 
     private static final Map<Character, String> LETTERS = Map.ofEntries(

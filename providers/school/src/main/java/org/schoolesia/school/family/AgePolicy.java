@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Age rules of the school system. R-AGE-1: "over 14" means the 14th birthday has been reached in
@@ -11,6 +12,7 @@ import java.util.Objects;
  * sees the date change. Adulthood (18) decides whether an ESIA person may act as a parent
  * (R-LINK-3, R-FAM-5).
  */
+@PureRule
 public final class AgePolicy {
 
     public static final int STUDENT_SELF_SERVICE_AGE = 14;

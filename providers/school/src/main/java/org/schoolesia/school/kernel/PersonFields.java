@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * failing the transaction; a birth date in the future or more than {@value #MAX_AGE_YEARS} years ago
  * counts as unknown — never guessed, never stored.
  */
+@PureRule
 public final class PersonFields {
 
     /** Keycloak's USER_ENTITY name columns and a short user-attribute value ({@code VALUE} of USER_ATTRIBUTE). */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.schoolesia.esia.broker.EsiaNotes;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Defect 4: ESIA keeps answering for an account its owner (or ESIA) deleted, with the same SNILS,
@@ -11,6 +12,7 @@ import org.schoolesia.esia.broker.EsiaNotes;
  * neither enter a linked account nor be linked by SNILS or a staff authorisation: every step of the
  * first login refuses it before doing anything else.
  */
+@PureRule
 public final class DeletedEsiaAccount {
 
     /** Message of the themed page: the Госуслуги account is deleted, and what to do. */

@@ -1,5 +1,7 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -17,7 +19,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
-import org.schoolesia.school.login.OrganisationPasswordForm;
 
 /**
  * Runs when ESIA returns, before Keycloak looks up the broker link, and points that link at the
@@ -67,7 +68,7 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
             // Keycloak's fast path runs no step of ours: the claim school_org needs its note here.
             String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
             if (home != null) {
-                authSession.setUserSessionNote(OrganisationPasswordForm.USER_SESSION_NOTE, home);
+                authSession.setUserSessionNote(Organisations.LOGIN_NOTE, home);
             }
         }
         LOG.debugf("ESIA person %s, role %s: %s", oid, role, target == null ? "first-login flow decides" : "straight into " + target.getId());

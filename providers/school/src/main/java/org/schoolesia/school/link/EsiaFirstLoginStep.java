@@ -1,5 +1,7 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.Response;
@@ -18,7 +20,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.school.accounts.SchoolRole;
-import org.schoolesia.school.login.OrganisationPasswordForm;
 
 /**
  * What every step of the ESIA first-login flow shares: the brokered ESIA person, a check in
@@ -123,7 +124,7 @@ public abstract class EsiaFirstLoginStep extends AbstractIdpAuthenticator {
             session.users().removeFederatedIdentity(realm, user, alias);
         }
         if (organisationAlias != null) {
-            context.getAuthenticationSession().setUserSessionNote(OrganisationPasswordForm.USER_SESSION_NOTE, organisationAlias);
+            context.getAuthenticationSession().setUserSessionNote(Organisations.LOGIN_NOTE, organisationAlias);
         }
         context.setUser(user);
         context.success();

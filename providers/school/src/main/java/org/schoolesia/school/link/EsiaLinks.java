@@ -14,8 +14,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
-import org.schoolesia.school.persistence.EsiaLinkEntry;
-import org.schoolesia.school.persistence.UniqueKeyViolation;
+import org.schoolesia.school.link.EsiaLinkEntry;
+import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**
  * Which school accounts each ESIA person may enter. Our table is the truth (one row per account,

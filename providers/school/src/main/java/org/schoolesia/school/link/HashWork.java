@@ -1,5 +1,7 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.kernel.PureRule;
+
 /**
  * The password-hash work a link attempt does, whatever the answer (defect 8, security rule 3): the
  * stored credential is verified when there is one and a password to check; otherwise a throw-away
@@ -7,6 +9,7 @@ package org.schoolesia.school.link;
  * one (locked account, empty password), else the realm policy's (no password yet, unknown login).
  * Pure: which work, not the hashing itself.
  */
+@PureRule
 public record HashWork(boolean verifyStored, String algorithm, int iterations) {
 
     /** A stored password credential's hashing, or null for an account without one. */

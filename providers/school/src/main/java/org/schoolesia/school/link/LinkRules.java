@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * The rules every link obeys, whoever makes it (the person by password, SNILS matching, staff):
@@ -12,6 +13,7 @@ import org.schoolesia.school.family.AgePolicy;
  * person, does not contradict ESIA's SNILS or birth date, and a parent account is entered only by
  * an adult (R-LINK-3, R-FAM-5). Only confirmed ESIA accounts link at all (R-ESIA-4).
  */
+@PureRule
 public final class LinkRules {
 
     private final AgePolicy age;

@@ -1,5 +1,7 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +17,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
-import org.schoolesia.school.login.OrganisationPasswordForm;
 
 /**
  * A returning person (R-LINK-2): accounts linked to the ESIA person and of the chosen role are
@@ -101,7 +102,7 @@ final class LinkedAccountStep extends EsiaFirstLoginStep {
         KeycloakSession session = context.getSession();
         return accounts.stream().filter(Objects::nonNull).map(u -> {
             String home = u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
-            OrganizationModel org = home == null ? null : OrganisationPasswordForm.findOrganisation(session, home);
+            OrganizationModel org = home == null ? null : Organisations.byAlias(session, home);
             SchoolRole role = AccountFacts.of(u).role();
             return new EsiaAccountView.Account(u.getId(), u.getUsername(), org == null ? home : org.getName(), role == null ? null : role.code());
         }).toList();

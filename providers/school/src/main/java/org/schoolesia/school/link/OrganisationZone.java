@@ -1,11 +1,12 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.time.ZoneId;
 import java.util.List;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.schoolesia.school.login.OrganisationPasswordForm;
 import org.schoolesia.school.orgs.OrganisationAttributes;
 
 /** R-AGE-1: ages in the time zone of the account's organisation; Moscow when it has none. */
@@ -18,7 +19,7 @@ final class OrganisationZone {
 
     static ZoneId of(KeycloakSession session, AccountFacts account) {
         OrganizationModel org = account.homeOrganisation() == null ? null
-                : OrganisationPasswordForm.findOrganisation(session, account.homeOrganisation());
+                : Organisations.byAlias(session, account.homeOrganisation());
         String zone = org == null ? null : org.getAttributes()
                 .getOrDefault(OrganisationAttributes.TIME_ZONE, List.of()).stream().findFirst().orElse(null);
         try {

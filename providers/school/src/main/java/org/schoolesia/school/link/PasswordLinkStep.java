@@ -1,5 +1,7 @@
 package org.schoolesia.school.link;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,13 +24,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.messages.Messages;
 import org.schoolesia.school.family.AgePolicy;
-import org.schoolesia.school.login.CascadeLevel;
-import org.schoolesia.school.login.CascadeSelection;
-import org.schoolesia.school.login.OrganisationCascadeView;
-import org.schoolesia.school.login.OrganisationDirectory;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
-import org.schoolesia.school.login.OrganisationLoginInput;
-import org.schoolesia.school.login.OrganisationPasswordForm;
+import org.schoolesia.school.orgs.cascade.CascadeLevel;
+import org.schoolesia.school.orgs.cascade.CascadeSelection;
+import org.schoolesia.school.orgs.cascade.OrganisationCascadeView;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectory;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationLoginInput;
 
 /**
  * «Привязать учетную запись» (R-LINK-2..4): the organisation, the login and password of the
@@ -144,7 +145,7 @@ final class PasswordLinkStep extends EsiaFirstLoginStep {
     /** The organisation and the link rules (R-LINK-3, R-ESIA-2); links the accounts when all agree. */
     private Optional<LinkRefusal> rules(AuthenticationFlowContext context, EsiaPersonFacts person, UserModel user, String alias) {
         KeycloakSession session = context.getSession();
-        OrganizationModel organisation = OrganisationPasswordForm.findOrganisation(session, alias);
+        OrganizationModel organisation = Organisations.byAlias(session, alias);
         if (organisation == null || !organisation.isEnabled() || !organisation.isMember(user)) {
             return Optional.of(LinkRefusal.NOT_ORGANISATION_MEMBER);
         }

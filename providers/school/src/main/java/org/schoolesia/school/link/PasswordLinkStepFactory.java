@@ -7,7 +7,7 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /** {@code school-esia-link-password}: the sub-flow "esia link by password". */
 public class PasswordLinkStepFactory extends EsiaStepFactory {

@@ -3,12 +3,14 @@ package org.schoolesia.school.link;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Do an ESIA person and a local account describe the same human? Names compare after Unicode
  * NFC, case folding, ё→е and collapsed spaces, because school registers and Госуслуги spell the
  * same «Пётр» differently; the middle name counts only when both sides have one.
  */
+@PureRule
 public final class PersonMatch {
 
     private static final Locale RU = Locale.forLanguageTag("ru");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * R-LINK-4: self-linking by login and password is allowed until a moment in the region's local
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
  * An unreadable setting closes self-linking: refusing a shortcut locks nobody out, since staff
  * can always link.
  */
+@PureRule
 public final class SelfLinkCutoff {
 
     private final Instant until;

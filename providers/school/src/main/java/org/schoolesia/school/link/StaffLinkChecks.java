@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.link.EsiaLinks.Link;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * R-LINK-4: when a staff member may link an ESIA person to an account, or authorise the person's
@@ -14,6 +15,7 @@ import org.schoolesia.school.link.EsiaLinks.Link;
  * another home organisation), then what was asked. No Keycloak state here: the caller reads the
  * account, its link and the oid's other accounts and acts only on an empty answer.
  */
+@PureRule
 public final class StaffLinkChecks {
 
     /** ESIA oids are decimal numbers; 20 digits leave room to spare. */

@@ -2,6 +2,7 @@ package org.schoolesia.school.login;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Which way of logging in the organisation login page shows first. {@link #ESIA_FIRST} is the
@@ -9,6 +10,7 @@ import java.util.Locale;
  * way; passwords serve linking and accounts without ESIA. {@link #PASSWORD_FIRST} suits a realm
  * where most people still log in with a password (e.g. an ОДО during the change-over).
  */
+@PureRule
 public enum LoginPageOrder {
     ESIA_FIRST("esia-first"),
     PASSWORD_FIRST("password-first");

@@ -1,5 +1,14 @@
 package org.schoolesia.school.login;
 
+import org.schoolesia.school.orgs.Organisations;
+
+import org.schoolesia.school.orgs.cascade.CascadeLevel;
+import org.schoolesia.school.orgs.cascade.CascadeSelection;
+import org.schoolesia.school.orgs.cascade.OrganisationCascadeView;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectory;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationLoginInput;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -54,8 +63,6 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
     private static final Logger LOG = Logger.getLogger(OrganisationPasswordForm.class);
 
     static final String TEMPLATE = "school-login-organisation.ftl";
-    /** User-session note with the chosen organisation's alias; the demo client maps it to {@code school_org}. */
-    public static final String USER_SESSION_NOTE = "school.organization";
     /** Remembers the last organisation on this device, so a returning person does not pick five selects again. */
     static final String COOKIE = "SCHOOL_ORGANIZATION";
     static final Duration COOKIE_AGE = Duration.ofDays(365);
@@ -89,7 +96,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         UserModel user = context.getUser();
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        OrganizationModel organisation = findOrganisation(session, alias);
+        OrganizationModel organisation = Organisations.byAlias(session, alias);
         String refusal = organisation == null ? "organization_not_found"
                 : !organisation.isEnabled() ? "organization_disabled"
                 : !organisation.isMember(user) ? "not_organization_member" : null;
@@ -104,7 +111,7 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
             return;
         }
         context.getEvent().detail(DETAIL_ORGANISATION, organisation.getAlias());
-        context.getAuthenticationSession().setUserSessionNote(USER_SESSION_NOTE, organisation.getAlias());
+        context.getAuthenticationSession().setUserSessionNote(Organisations.LOGIN_NOTE, organisation.getAlias());
         rememberOrganisation(session, realm, organisation.getAlias());
         context.success(PasswordCredentialModel.TYPE);
     }
@@ -146,13 +153,6 @@ public class OrganisationPasswordForm extends UsernamePasswordForm {
         }
     }
 
-    public static OrganizationModel findOrganisation(KeycloakSession session, String alias) {
-        OrganizationProvider organisations = session.getProvider(OrganizationProvider.class);
-        if (organisations == null || !organisations.isEnabled()) {
-            return null;
-        }
-        return organisations.getByAlias(alias);
-    }
 
     /** A federated identity of any identity provider of the ESIA type, whatever its alias. */
     static boolean hasEsiaLink(KeycloakSession session, RealmModel realm, UserModel user) {

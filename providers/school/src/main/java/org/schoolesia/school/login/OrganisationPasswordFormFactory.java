@@ -1,5 +1,7 @@
 package org.schoolesia.school.login;
 
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,12 +2,14 @@ package org.schoolesia.school.login;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * R-ESIA-1: whether a realm still lets people in with a local password. {@link #ESIA_ONLY} keeps
  * password login for accounts without an ESIA link (children under 14, legacy accounts) and
  * refuses accounts that have one: those go through Госуслуги.
  */
+@PureRule
 public enum PasswordLoginPolicy {
     ON("on"),
     ESIA_ONLY("esia-only");

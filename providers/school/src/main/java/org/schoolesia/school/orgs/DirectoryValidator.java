@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Checks every row of a directory before anything is saved (R-ORG-1): required fields, a known
  * «Тип ОО», an IANA time zone (R-AGE-1 counts birthdays there), an alias other systems can keep
  * as a code, no alias or name twice, and lengths Keycloak's columns hold.
  */
+@PureRule
 public final class DirectoryValidator {
 
     /** Lower-case Latin letters, digits, '-', '_', '.'; starts and ends with a letter or digit. */

@@ -34,8 +34,8 @@ import org.schoolesia.school.family.AgePolicy;
 import org.schoolesia.school.link.EsiaLinks;
 import org.schoolesia.school.link.LinkMethod;
 import org.schoolesia.school.link.LinkRefusal;
-import org.schoolesia.school.persistence.AccessRequestEntry;
-import org.schoolesia.school.persistence.UniqueKeyViolation;
+import org.schoolesia.school.requests.AccessRequestEntry;
+import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**
  * Access requests «Обратиться в организацию» (R-REQ-1..4): filed by a person in the first-login

@@ -8,7 +8,7 @@ import org.keycloak.authentication.authenticators.broker.util.SerializedBrokered
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.link.EsiaRoute;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /**
  * «Обратиться в организацию» (R-REQ-1): what happens to a request, then «Продолжить» to the form.

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.keycloak.authentication.Authenticator;
 import org.schoolesia.school.link.EsiaStepFactory;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /** {@code school-esia-contact}: the sub-flow "esia contact organisation". */
 public class ContactStepFactory extends EsiaStepFactory {

@@ -1,11 +1,13 @@
 package org.schoolesia.school.requests;
 
 import java.time.Duration;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * When the outbox tries a message again after a failed attempt: doubling from {@code first} up to
  * {@code max}, forever (a decision's e-mail is never dropped; an outage only delays it).
  */
+@PureRule
 public record MailBackoff(Duration first, Duration max) {
 
     public MailBackoff {

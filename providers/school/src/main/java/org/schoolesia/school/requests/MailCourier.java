@@ -23,8 +23,8 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
-import org.schoolesia.school.persistence.AccessRequestEntry;
-import org.schoolesia.school.persistence.MailOutboxEntry;
+import org.schoolesia.school.requests.AccessRequestEntry;
+import org.schoolesia.school.requests.MailOutboxEntry;
 
 /**
  * Delivers what {@link MailOutbox} owes (R-REQ-4): one per node, held by {@link MailOutboxFactory}.

@@ -16,7 +16,7 @@ import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.link.EsiaRoute;
 import org.schoolesia.school.link.LinkAudit;
 import org.schoolesia.school.link.PasswordLinkSettings;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /**
  * R-LINK-1: «Учетная запись не найдена» with «Привязать учетную запись» (while open, R-LINK-4) and

@@ -2,11 +2,13 @@ package org.schoolesia.school.requests;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Requests undecided for longer than the realm's setting are flagged for the organisation's
  * administrator (issue #5): the person is waiting and nobody has acted.
  */
+@PureRule
 public record OverduePolicy(int days) {
 
     /** Realm attribute holding the number of days. */

@@ -10,7 +10,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.schoolesia.school.link.EsiaAccountView;
 import org.schoolesia.school.link.EsiaRoute;
 import org.schoolesia.school.link.PasswordLinkSettings;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /**
  * A person whose access request still waits for staff (R-REQ-3) sees its number instead of the

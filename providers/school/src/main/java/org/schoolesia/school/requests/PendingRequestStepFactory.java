@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.keycloak.authentication.Authenticator;
 import org.schoolesia.school.link.EsiaStepFactory;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /** {@code school-esia-pending-request}: fourth alternative of "esia account". */
 public class PendingRequestStepFactory extends EsiaStepFactory {

@@ -2,7 +2,7 @@ package org.schoolesia.school.requests;
 
 import java.util.function.Function;
 
-import org.schoolesia.school.login.CascadeLevel;
+import org.schoolesia.school.orgs.cascade.CascadeLevel;
 
 /**
  * What a person chose or typed on the request form (R-REQ-1): organisation type, organisation,

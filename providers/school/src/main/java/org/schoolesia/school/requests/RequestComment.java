@@ -4,12 +4,14 @@ import java.text.Normalizer;
 import java.util.Optional;
 
 import org.schoolesia.school.kernel.PersonFields;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * A comment typed by a person («Дополнительный комментарий») or by staff with a decision: plain
  * text, kept as typed apart from control characters, at most {@link #MAX_LENGTH} characters.
  * Stored as text and escaped wherever shown (pages, e-mails, the staff page); never interpreted.
  */
+@PureRule
 public final class RequestComment {
 
     public static final int MAX_LENGTH = 1000;

@@ -1,5 +1,7 @@
 package org.schoolesia.school.requests;
 
+import org.schoolesia.school.orgs.Organisations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +26,9 @@ import org.schoolesia.esia.broker.EsiaNotes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.link.LinkAudit;
-import org.schoolesia.school.login.CascadeLevel;
-import org.schoolesia.school.login.CascadeSelection;
-import org.schoolesia.school.login.OrganisationDirectory;
-import org.schoolesia.school.login.OrganisationPasswordForm;
+import org.schoolesia.school.orgs.cascade.CascadeLevel;
+import org.schoolesia.school.orgs.cascade.CascadeSelection;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectory;
 import org.schoolesia.school.orgs.OrganisationAttributes;
 import org.schoolesia.school.orgs.OrganisationType;
 
@@ -300,7 +301,7 @@ public final class RequestForm {
 
     /** An enabled organisation of the chosen type; anything else is absent. */
     private OrganizationModel organisation(String alias, String type) {
-        OrganizationModel org = OrganisationPasswordForm.findOrganisation(session, alias);
+        OrganizationModel org = Organisations.byAlias(session, alias);
         if (org == null || !org.isEnabled()) {
             return null;
         }

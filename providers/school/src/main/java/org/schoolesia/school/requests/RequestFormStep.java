@@ -10,7 +10,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.schoolesia.school.link.StepConfig;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /**
  * The access request form (R-REQ-1) and, once sent, its number (R-REQ-2). The sent page belongs to

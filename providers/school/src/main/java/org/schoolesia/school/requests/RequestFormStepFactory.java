@@ -9,7 +9,7 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.schoolesia.school.link.EsiaStepFactory;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /** {@code school-esia-request-form}: the sub-flow "esia access request". */
 public class RequestFormStepFactory extends EsiaStepFactory {

@@ -3,6 +3,7 @@ package org.schoolesia.school.requests;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * The number a person is given for their request (R-REQ-2): nine digits read over the phone as
@@ -11,6 +12,7 @@ import java.util.random.RandomGenerator;
  * or two swapped on the phone is caught before anything is looked up. Uniqueness is the database's
  * job (a unique key, a fresh draw on collision).
  */
+@PureRule
 public final class RequestNumber {
 
     private static final RandomGenerator RANDOM = new SecureRandom();

@@ -2,11 +2,13 @@ package org.schoolesia.school.requests;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * Where an access request stands (R-REQ-3). A request is decided once: pending → resolved or
  * rejected (or closed by itself: linked another way), never back and never twice.
  */
+@PureRule
 public enum RequestStatus {
     PENDING("pending"),
     RESOLVED("resolved"),

@@ -6,7 +6,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.schoolesia.school.link.EsiaFirstLoginStep;
 import org.schoolesia.school.link.PasswordLinkSettings;
-import org.schoolesia.school.login.OrganisationDirectoryCache;
+import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
 /** The ESIA first-login steps of «Обратиться в организацию»: what they share is the request form of this login. */
 abstract class RequestStep extends EsiaFirstLoginStep {

@@ -1,5 +1,7 @@
 package org.schoolesia.school.web;
 
+import org.schoolesia.school.kernel.PureRule;
+
 /**
  * One paging convention for every list of the API: {@code first} from 0 to {@link #MAX_FIRST},
  * {@code max} from 1 to {@link #MAX_PAGE}, {@link #DEFAULT_PAGE} when not given; anything else is
@@ -7,6 +9,7 @@ package org.schoolesia.school.web;
  * it asked for). Bounding {@code first} keeps a crafted offset from making the database walk a
  * whole table (defect 11 of issue 10).
  */
+@PureRule
 public record Paging(int first, int max) {
 
     public static final int MAX_FIRST = 10_000;

@@ -1,4 +1,4 @@
-package org.schoolesia.school.login;
+package org.schoolesia.school.orgs.cascade;
 
 /**
  * The selects of the password login page, top to bottom (R-ORG-2): Регион → Городской округ /

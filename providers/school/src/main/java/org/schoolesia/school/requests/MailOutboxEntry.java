@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.requests;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.requests;
 
 import java.time.Clock;
 

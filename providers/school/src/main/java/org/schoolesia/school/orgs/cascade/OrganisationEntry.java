@@ -1,4 +1,4 @@
-package org.schoolesia.school.login;
+package org.schoolesia.school.orgs.cascade;
 
 /**
  * One organisation as the login cascade shows it (R-ORG-2): where it is, its type code and its

@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.link;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

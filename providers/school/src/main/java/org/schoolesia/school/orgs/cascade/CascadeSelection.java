@@ -1,13 +1,15 @@
-package org.schoolesia.school.login;
+package org.schoolesia.school.orgs.cascade;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.schoolesia.school.kernel.PureRule;
 
 /**
  * What is chosen on each level of the cascade; an empty string means "nothing chosen".
  * Immutable.
  */
+@PureRule
 public final class CascadeSelection {
 
     public static final CascadeSelection NONE = new CascadeSelection(new EnumMap<>(CascadeLevel.class));

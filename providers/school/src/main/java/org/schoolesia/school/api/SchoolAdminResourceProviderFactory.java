@@ -1,4 +1,4 @@
-package org.schoolesia.school.orgs;
+package org.schoolesia.school.api;
 
 import java.util.Map;
 

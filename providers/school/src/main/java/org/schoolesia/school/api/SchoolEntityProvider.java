@@ -1,4 +1,11 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.api;
+
+import org.schoolesia.school.accounts.MemberEntry;
+import org.schoolesia.school.accounts.SnilsEntry;
+import org.schoolesia.school.link.EsiaLinkEntry;
+import org.schoolesia.school.link.EsiaUnlinkEntry;
+import org.schoolesia.school.requests.AccessRequestEntry;
+import org.schoolesia.school.requests.MailOutboxEntry;
 
 import java.util.List;
 

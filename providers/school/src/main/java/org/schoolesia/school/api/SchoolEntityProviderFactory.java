@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.api;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

@@ -1,4 +1,12 @@
-package org.schoolesia.school.orgs;
+package org.schoolesia.school.api;
+
+import org.schoolesia.school.orgs.DirectoryFormatException;
+import org.schoolesia.school.orgs.DirectoryParser;
+import org.schoolesia.school.orgs.DirectoryRow;
+import org.schoolesia.school.orgs.DirectoryValidator;
+import org.schoolesia.school.orgs.ImportResult;
+import org.schoolesia.school.orgs.OrganisationDirectory;
+import org.schoolesia.school.orgs.RowProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.link;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.schoolesia.school.login;
+package org.schoolesia.school.orgs.cascade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.schoolesia.school.login;
+package org.schoolesia.school.orgs.cascade;
 
 import java.text.Collator;
 import java.util.ArrayList;

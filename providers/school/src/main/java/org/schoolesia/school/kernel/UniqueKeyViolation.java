@@ -1,4 +1,4 @@
-package org.schoolesia.school.persistence;
+package org.schoolesia.school.kernel;
 
 import jakarta.persistence.EntityExistsException;
 import org.keycloak.models.ModelDuplicateException;
