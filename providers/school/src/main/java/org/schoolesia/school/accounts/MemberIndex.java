@@ -16,7 +16,6 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.schoolesia.school.accounts.MemberEntry;
 
 /**
  * Parents and students of each organisation by role and surname, in our table SCHOOL_MEMBER, so

@@ -11,7 +11,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.esia.protocol.Snils;
-import org.schoolesia.school.accounts.SnilsEntry;
 
 /**
  * Finds accounts by SNILS through our indexed table. The user's {@code snils} attribute is the

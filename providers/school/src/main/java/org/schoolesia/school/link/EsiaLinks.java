@@ -14,7 +14,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
-import org.schoolesia.school.link.EsiaLinkEntry;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**

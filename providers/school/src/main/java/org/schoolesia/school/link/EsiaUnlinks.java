@@ -9,7 +9,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
-import org.schoolesia.school.link.EsiaUnlinkEntry;
 
 /**
  * Defect 5: what an unlink leaves behind, whoever did it (staff, realm admin, the person). The card

@@ -38,7 +38,6 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
 import org.schoolesia.esia.broker.EsiaCallbackEndpoint;

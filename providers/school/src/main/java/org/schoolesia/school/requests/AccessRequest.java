@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.kernel.PersonFields;
 import org.schoolesia.school.link.EsiaPersonFacts;
-import org.schoolesia.school.requests.AccessRequestEntry;
 
 /** An access request as read from the database (R-REQ-1..4). */
 public record AccessRequest(String id, String number, String organisationId, String classId, String className,

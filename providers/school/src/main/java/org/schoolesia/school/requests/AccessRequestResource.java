@@ -66,6 +66,10 @@ public class AccessRequestResource {
         return new AccessRequests(session, realm, clock);
     }
 
+    private AccessRequestDecisions decisions() {
+        return new AccessRequestDecisions(session, realm, clock);
+    }
+
     /** The organisation's requests, newest first, filtered; dates are days in the organisation's time zone. */
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("role") String role,
@@ -110,7 +114,7 @@ public class AccessRequestResource {
     public Response resolve(@PathParam("id") String id, String body) {
         return call.answer(staff -> {
             AccessRequests requests = requests();
-            return detail(staff, requests, requests.resolve(staff, id, AccessRequestViews.resolution(Json.objectOrEmpty(body))));
+            return detail(staff, requests, decisions().resolve(staff, id, AccessRequestViews.resolution(Json.objectOrEmpty(body))));
         });
     }
 
@@ -120,7 +124,7 @@ public class AccessRequestResource {
     public Response reject(@PathParam("id") String id, String body) {
         return call.answer(staff -> {
             AccessRequests requests = requests();
-            return detail(staff, requests, requests.reject(staff, id, Json.text(Json.objectOrEmpty(body), "comment")));
+            return detail(staff, requests, decisions().reject(staff, id, Json.text(Json.objectOrEmpty(body), "comment")));
         });
     }
 

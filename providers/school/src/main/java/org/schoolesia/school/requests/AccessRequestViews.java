@@ -88,13 +88,13 @@ final class AccessRequestViews {
      * creates one from what ESIA said; a parent's request may name {@code "childAccountId"};
      * {@code "comment"} goes to the person by e-mail (R-REQ-4).
      */
-    static AccessRequests.Resolution resolution(JsonNode json) {
+    static AccessRequestDecisions.Resolution resolution(JsonNode json) {
         String accountId = Json.text(json, "accountId");
         boolean create = Json.flag(json, "createAccount", false);
         if (create && accountId != null && !accountId.isBlank()) {
             throw Refused.of(400, "account_ambiguous", "schoolRequestAccountAmbiguous");
         }
-        return new AccessRequests.Resolution(accountId, create, Json.text(json, "childAccountId"), Json.text(json, "comment"));
+        return new AccessRequestDecisions.Resolution(accountId, create, Json.text(json, "childAccountId"), Json.text(json, "comment"));
     }
 
     static String day(LocalDate date) {

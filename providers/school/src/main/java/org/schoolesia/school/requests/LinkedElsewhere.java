@@ -10,7 +10,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.school.link.AccountFacts;
 import org.schoolesia.school.link.EsiaLinkedEvent;
-import org.schoolesia.school.requests.AccessRequestEntry;
 
 /**
  * Defect 9: a person who asked an organisation for access (R-REQ-1) and is then linked with that

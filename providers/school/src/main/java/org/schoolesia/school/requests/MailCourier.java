@@ -16,15 +16,12 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.executors.ExecutorsProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
-import org.schoolesia.school.requests.AccessRequestEntry;
-import org.schoolesia.school.requests.MailOutboxEntry;
 
 /**
  * Delivers what {@link MailOutbox} owes (R-REQ-4): one per node, held by {@link MailOutboxFactory}.
@@ -203,7 +200,7 @@ final class MailCourier {
         // The e-mail theme, messages and organisation lookups all read the context's realm.
         s.getContext().setRealm(realm);
         OrganizationModel organisation = s.getProvider(OrganizationProvider.class).getById(m.organisationId());
-        String subject = AccessRequests.RESOLVED_TEMPLATE.equals(m.template())
+        String subject = AccessRequestDecisions.RESOLVED_TEMPLATE.equals(m.template())
                 ? "schoolAccessRequestResolvedSubject" : "schoolAccessRequestRejectedSubject";
         try {
             s.getProvider(EmailTemplateProvider.class).setRealm(realm)

@@ -11,7 +11,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.Provider;
-import org.schoolesia.school.requests.MailOutboxEntry;
 
 /**
  * The e-mails decisions owe (R-REQ-4), a provider of the {@code school-mail-outbox} SPI:
