@@ -56,7 +56,7 @@ class EsiaUnlinkIT {
 
     @Test
     void defect5_staffUnlinkIsNotUndoneBySnilsAndEndsOfflineSessions() throws Exception {
-        String offline = offlineLoginOfPetr();
+        String offline = offlineLoginOfPetr().get("refresh_token").asText();
         assertEquals(200, staff("DELETE", null).statusCode());
 
         assertEquals(400, refresh(offline).statusCode(), "the offline session ended with the link");
@@ -68,7 +68,7 @@ class EsiaUnlinkIT {
 
     @Test
     void defect5_adminConsoleUnlinkSticksAndEndsSessions() throws Exception {
-        String offline = offlineLoginOfPetr();
+        String offline = offlineLoginOfPetr().get("refresh_token").asText();
         env.admin().delete(REALM + "/users/" + PETR + "/federated-identity/esia");
 
         assertEquals(0, env.admin().get(REALM + "/users/" + PETR + "/sessions").size(), "online sessions ended");
@@ -79,8 +79,8 @@ class EsiaUnlinkIT {
         assertGetsIn();
     }
 
-    /** SNILS auto-link, asking the diary for an offline token; returns it after checking it works. */
-    private String offlineLoginOfPetr() throws Exception {
+    /** SNILS auto-link, asking the diary for an offline token; returns the tokens after checking the offline one works. */
+    private JsonNode offlineLoginOfPetr() throws Exception {
         // Demo accounts do not hold Keycloak's offline_access role: an application that keeps tokens needs it.
         env.admin().post(REALM + "/users/" + PETR + "/role-mappings/realm", List.of(env.admin().get(REALM + "/roles/offline_access")));
         EsiaFlow flow = new EsiaFlow(env);
@@ -91,7 +91,7 @@ class EsiaUnlinkIT {
         assertEquals(PETR, EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
         HttpResponse<String> refreshed = refresh(tokens.get("refresh_token").asText());
         assertEquals(200, refreshed.statusCode(), refreshed.body());
-        return tokens.get("refresh_token").asText();
+        return tokens;
     }
 
     private void assertNotLinkedAgain() {

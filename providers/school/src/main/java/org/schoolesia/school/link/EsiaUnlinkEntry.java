@@ -32,7 +32,7 @@ public class EsiaUnlinkEntry {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    /** Who unlinked: a staff member or realm admin; null when the person did it in the account console. */
+    /** Who unlinked: a staff member, a realm admin, or the account itself (account console). */
     @Column(name = "ACTOR_ID", length = 36)
     private String actorId;
 
