@@ -135,7 +135,7 @@ class EsiaFirstLoginFlowIT {
 
     @Test
     void anOldSingleStepFlowIsRebuiltAtStartWithItsSettingsAndPeopleLogInThroughIt() throws Exception {
-        oldSingleStepFlow(Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "snilsAutoLink", "false", "maxRequestsPerPerson", "3"));
+        oldSingleStepFlow(Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "snilsAutoLink", "false", "maxRequestsPerPerson", "3"), true);
 
         env.restartKeycloak();
         env.admin().reconnect();
@@ -171,7 +171,7 @@ class EsiaFirstLoginFlowIT {
 
     @Test
     void anOldSingleStepAddedAfterStartIsRebuiltWhenFirstUsed() {
-        oldSingleStepFlow(Map.of());
+        oldSingleStepFlow(Map.of(), false);
         // A person the flow must place (a linked one goes in by Keycloak's own returning path, without the flow).
         EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
         List<String> steps = new ArrayList<>();
@@ -183,8 +183,11 @@ class EsiaFirstLoginFlowIT {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    /** What a realm from before the flow of steps holds: one top-level flow with the single step, the ESIA provider's first login. */
-    private void oldSingleStepFlow(Map<String, String> settings) {
+    /**
+     * What a realm from before the flow of steps holds: one top-level flow with the single step, the ESIA provider's first
+     * login; with {@code oldProviderSettings}, also the provider without the settings that now carry the role.
+     */
+    private void oldSingleStepFlow(Map<String, String> settings, boolean oldProviderSettings) {
         env.admin().post(REALM + "/authentication/flows", Map.of("alias", OLD_FLOW, "providerId", "basic-flow", "topLevel", true,
                 "builtIn", false, "description", "as before issue 10"));
         String flow = REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20");
@@ -198,8 +201,10 @@ class EsiaFirstLoginFlowIT {
         }
         ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
         esia.put("firstBrokerLoginFlowAlias", OLD_FLOW);
-        // Before issue 10 the provider itself knew the role parameter: no such settings existed.
-        ((ObjectNode) esia.get("config")).remove(List.of("esiaForwardedParameters", "esiaReadChildrenWhen"));
+        if (oldProviderSettings) {
+            // Before issue 10 the provider itself knew the role parameter: no such settings existed.
+            ((ObjectNode) esia.get("config")).remove(List.of("esiaForwardedParameters", "esiaReadChildrenWhen"));
+        }
         env.admin().put(REALM + "/identity-provider/instances/esia", esia);
     }
 
