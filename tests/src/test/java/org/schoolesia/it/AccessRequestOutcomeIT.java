@@ -15,6 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +109,18 @@ class AccessRequestOutcomeIT {
         // The outcome is also shown at the login (for persons ESIA gave no e-mail), the comment as text.
         assertEquals(number, next.document().selectFirst("#school-request-rejected").attr("data-number"));
         assertEquals(comment, next.document().selectFirst("#school-request-rejected-comment").text());
+        // Issue 10: what happened comes first, the comment sits in a box of its own, then «Учетная запись не найдена».
+        assertEquals("Ваше обращение № " + number + " отклонено", next.document().selectFirst("#kc-page-title").text());
+        Element box = next.document().selectFirst("#school-request-rejected-box");
+        assertNotNull(box, next.text());
+        assertTrue(box.hasClass("school-request-comment"), box.outerHtml());
+        assertEquals("Комментарий сотрудника: " + comment, box.text(), "nothing but the comment in its box");
+        String page = next.text();
+        int rejectedAt = page.indexOf("отклонено");
+        int commentAt = page.indexOf(comment);
+        int notFoundAt = page.indexOf("Учетная запись не найдена");
+        assertTrue(rejectedAt >= 0 && rejectedAt < commentAt && commentAt < notFoundAt
+                && notFoundAt < page.indexOf("Система не может идентифицировать"), page);
         assertFalse(next.body().contains("<b>Вера</b>"), "the staff comment is escaped on the page");
     }
 

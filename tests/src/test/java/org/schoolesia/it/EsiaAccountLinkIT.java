@@ -83,10 +83,18 @@ class EsiaAccountLinkIT {
         assertEquals("Привязать учетную запись", unidentified.document().selectFirst("#school-esia-show-link").text());
         assertEquals("Обратиться в организацию", unidentified.document().selectFirst("#school-esia-contact").text());
         assertNull(unidentified.document().selectFirst("#school-esia-self-link-closed"));
+        assertTrue(unidentified.document().selectFirst("#school-esia-contact-hint").text().contains("Если вы не знаете свои логин и пароль"),
+                unidentified.text());
 
         Browser.Page form = showLink(unidentified);
         // R-LINK-2: organisation, login, password, «Войти».
         Document doc = form.document();
+        // Issue 10: the form says whose Госуслуги account is being linked, and that entering the password links it.
+        Element person = doc.selectFirst("#school-esia-link-person");
+        assertNotNull(person, form.text());
+        assertTrue(person.text().startsWith("Привязка учетной записи к Госуслугам: Кузнецов Андрей Викторович"), person.text());
+        String intro = doc.selectFirst("#school-esia-link-intro").text();
+        assertTrue(intro.contains("будет привязана к этой учетной записи Госуслуг"), intro);
         assertNotNull(doc.selectFirst("select#organization"), form.text());
         assertNotNull(doc.selectFirst("input#username"), form.text());
         assertNotNull(doc.selectFirst("input#password"), form.text());
@@ -125,6 +133,10 @@ class EsiaAccountLinkIT {
         assertNotNull(closed, unidentified.text());
         assertTrue(closed.text().contains("ответственный сотрудник"), closed.text());
         assertNotNull(unidentified.document().selectFirst("#school-esia-contact"), "«Обратиться в организацию» stays");
+        // Issue 10: no «если вы не знаете свои логин и пароль» once nobody links by login and password.
+        assertFalse(unidentified.text().contains("Если вы не знаете свои логин и пароль"), unidentified.text());
+        String contactHint = unidentified.document().selectFirst("#school-esia-contact-hint").text();
+        assertTrue(contactHint.contains("ответственный сотрудник") && contactHint.contains("«Обратиться в организацию»"), contactHint);
 
         // A forged «Привязать учетную запись»: refused on the server.
         Browser.Page forgedShow = post(unidentified, Map.of("showLink", "1"));
@@ -622,6 +634,8 @@ class EsiaAccountLinkIT {
         assertEquals(200, page.status(), page.status() + " " + page.location() + ": " + page.text());
         assertPage("link", page);
         assertTrue(page.text().contains(INVALID_USER), page.text());
+        // Issue 10: the refusal is said once, not under the login, under the password and as an alert.
+        assertEquals(1, page.text().split(INVALID_USER, -1).length - 1, page.text());
         assertEquals("", page.document().selectFirst("#password").val());
     }
 

@@ -11,7 +11,12 @@
 <#import "school-request-form.ftl" as request>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password','organization','schoolType','schoolClass','child','comment') bodyClass="school-esia-account school-esia-${schoolEsia.page}"; section>
     <#if section = "header">
-        ${msg("schoolEsiaTitle." + schoolEsia.page)}
+        <#-- A rejection (R-REQ-4) is what happened: it heads the page, «Учетная запись не найдена» follows. -->
+        <#if schoolEsia.page == "unidentified" && schoolRequestRejected??>
+            ${msg("schoolEsiaTitle.rejected", schoolRequestRejected.request.number)}
+        <#else>
+            ${msg("schoolEsiaTitle." + schoolEsia.page)}
+        </#if>
     <#elseif section = "form">
         <div id="school-esia-account" data-page="${schoolEsia.page}">
         <#if schoolEsia.fullName?has_content && schoolEsia.page != "link" && schoolEsia.page != "request">
@@ -55,13 +60,19 @@
         <#elseif schoolEsia.page == "unidentified">
             <#if schoolRequestRejected??>
                 <div id="school-request-rejected" class="school-request-rejected" data-number="${schoolRequestRejected.request.number}">
-                    <p>${msg("schoolRequestRejectedNotice", schoolRequestRejected.request.number, schoolRequestRejected.request.organisation)}</p>
+                    <p id="school-request-rejected-notice">${msg("schoolRequestRejectedNotice", schoolRequestRejected.request.number, schoolRequestRejected.request.organisation)}</p>
                     <#if schoolRequestRejected.comment?has_content>
-                        <p class="school-request-comment">${msg("schoolRequestRejectedComment")} <span id="school-request-rejected-comment">${schoolRequestRejected.comment}</span></p>
+                        <#-- The staff comment as typed (escaped, line breaks kept), in a box of its own. -->
+                        <div id="school-request-rejected-box" class="school-request-comment">
+                            <p class="school-request-comment-label">${msg("schoolRequestRejectedComment")}</p>
+                            <p id="school-request-rejected-comment" class="school-request-comment-text">${schoolRequestRejected.comment}</p>
+                        </div>
                     </#if>
+                    <p>${msg("schoolRequestRejectedAgain")}</p>
                 </div>
+                <h2 id="school-esia-not-found" class="school-esia-subtitle">${msg("schoolEsiaTitle.unidentified")}</h2>
             </#if>
-            <p>${msg("schoolEsiaUnidentifiedText")}</p>
+            <p id="school-esia-unidentified-text">${msg("schoolEsiaUnidentifiedText")}</p>
             <form id="school-esia-form" action="${url.loginAction}" method="post">
                 <#if schoolEsia.selfLinkOpen>
                     <p class="school-esia-hint">${msg("schoolEsiaLinkHint")}</p>
@@ -70,17 +81,24 @@
                 <#else>
                     <p id="school-esia-self-link-closed" class="school-esia-hint">${msg("schoolEsiaSelfLinkClosedText")}</p>
                 </#if>
-                <p class="school-esia-hint">${msg("schoolEsiaContactHint")}</p>
+                <#-- After the cut-off nobody links by login and password: the hint says who links instead (R-LINK-4). -->
+                <p id="school-esia-contact-hint" class="school-esia-hint">${msg(schoolEsia.selfLinkOpen?then("schoolEsiaContactHint", "schoolEsiaContactHintClosed"))}</p>
                 <button id="school-esia-contact" type="submit" name="contact" value="1"
                         class="<#if schoolEsia.selfLinkOpen>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonPrimaryClass}</#if> ${properties.kcButtonBlockClass}">${msg("schoolEsiaContactOrganisation")}</button>
             </form>
 
         <#elseif schoolEsia.page == "link">
+            <#-- Whose Госуслуги account is linked, and that entering the login and password links it (R-LINK-2). -->
+            <#if schoolEsia.fullName?has_content>
+                <p id="school-esia-link-person" class="school-esia-person">${msg("schoolEsiaLinkPerson", schoolEsia.fullName)}<#if schoolEsia.role??> · ${msg("schoolEsiaRoleName." + schoolEsia.role)}</#if></p>
+            </#if>
+            <p id="school-esia-link-intro">${msg("schoolEsiaLinkIntro")}</p>
             <form id="school-esia-form" class="${properties.kcFormClass!} school-org-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                 <@cascade.selects/>
                 <@field.input name="username" label=msg("schoolLoginUsername") error=messagesPerField.getFirstError('username','password')
                     autocomplete="username" value=schoolEsia.username />
-                <@field.password name="password" label=msg("schoolLoginPassword") forgotPassword=false autocomplete="current-password"/>
+                <#-- The refusal is shown once, under the login (as Keycloak's own login page does). -->
+                <@field.password name="password" label=msg("schoolLoginPassword") error="" forgotPassword=false autocomplete="current-password"/>
                 <p class="school-esia-hint">${msg("schoolEsiaLinkFormHint")}</p>
                 <div class="${properties.kcFormGroupClass}">
                     <div class="${properties.kcFormActionGroupClass}">
