@@ -1,3 +1,4 @@
+// Over 400 lines: the framework-free staff page, to be rebuilt by capability on PatternFly (issue 11).
 /*
  * Staff page of a school / kindergarten / ОДО: lists of parents and students of the staff member's
  * organisation, a person's card, issuing credentials (R-ODO-2, R-ODO-3), linking the person's

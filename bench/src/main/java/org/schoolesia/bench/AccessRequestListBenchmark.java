@@ -1,3 +1,4 @@
+// Over 400 lines: a hand-run benchmark whose data loading, stock comparison and report print in one run; split when it next changes.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;

@@ -1,3 +1,4 @@
+// Over 400 lines: a hand-run benchmark (load, measure, compare with stock, print) kept as one readable script.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;

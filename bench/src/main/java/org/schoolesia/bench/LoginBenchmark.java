@@ -1,3 +1,4 @@
+// Over 400 lines: a hand-run benchmark (GOST, returning logins vs stock, refusal paths) printed as one report.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;

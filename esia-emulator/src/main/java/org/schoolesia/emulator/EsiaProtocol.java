@@ -1,3 +1,4 @@
+// Over 400 lines: ESIA's authorize, token and logout endpoints share one signed-request check; the emulator is never deployed.
 package org.schoolesia.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -9,6 +9,8 @@ import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.schoolesia.esia.protocol.EsiaText;
+
 /**
  * Defect 6: what any writer of a person's data applies before it reaches a column or a card, wherever
  * the data came from (ESIA, a form, REST, an import). Text loses the invisible characters that can
@@ -21,7 +23,7 @@ public final class PersonFields {
 
     /** Keycloak's USER_ENTITY name columns and a short user-attribute value ({@code VALUE} of USER_ATTRIBUTE). */
     public static final int KEYCLOAK_COLUMN = 255;
-    public static final int MAX_AGE_YEARS = 120;
+    public static final int MAX_AGE_YEARS = EsiaText.OLDEST_AGE_YEARS;
 
     /**
      * Zero-width (U+200B..U+200D), direction marks (U+200E, U+200F), bidi embeddings and overrides
@@ -71,10 +73,8 @@ public final class PersonFields {
 
     /** The birth date when it is plausible on {@code today}: not after it, not more than 120 years before it. */
     public static Optional<LocalDate> plausibleBirthDate(LocalDate date, LocalDate today) {
-        if (date == null || date.isAfter(today) || date.isBefore(today.minusYears(MAX_AGE_YEARS))) {
-            return Optional.empty();
-        }
-        return Optional.of(date);
+        // One rule for dates from ESIA and from cards and forms: the ESIA module's.
+        return Optional.ofNullable(EsiaText.birthDate(date, today));
     }
 
     /** As {@link #plausibleBirthDate(LocalDate, LocalDate)}, "today" being the latest date anywhere now. */
