@@ -6,11 +6,14 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -144,6 +147,30 @@ public final class RealmAdmin {
                 expect(response, 204, "remove member " + userId + " from " + organisationAlias);
             }
         }
+    }
+
+    /** The client with this client id; fails the test if there is none. */
+    public ClientResource client(String clientId) {
+        List<ClientRepresentation> found = realm.clients().findByClientId(clientId);
+        if (found.isEmpty()) {
+            throw new AssertionError("no client " + clientId);
+        }
+        return realm.clients().get(found.get(0).getId());
+    }
+
+    /** How many online sessions the user has now. */
+    public int sessionCount(String userId) {
+        return realm.users().get(userId).getUserSessions().size();
+    }
+
+    /** The user's identity-provider links (ESIA's among them). */
+    public List<FederatedIdentityRepresentation> links(String userId) {
+        return realm.users().get(userId).getFederatedIdentity();
+    }
+
+    /** The realm's login events of one type, newest first (at most {@code max}). */
+    public List<EventRepresentation> events(String type, int max) {
+        return realm.getEvents(List.of(type), null, null, null, null, null, 0, max);
     }
 
     private static void expect(Response response, int status, String what) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
@@ -42,7 +53,6 @@ class EsiaAccountLinkIT {
     static final String PASSWORD = "Demo-pass-1";
     static final String OPEN_CUTOFF = "2030-01-01T00:00";
     static final String DEMO_CUTOFF = "2025-04-01T00:00";
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final String INVALID_USER = "Неправильное имя пользователя или пароль";
 
     private final TestEnvironment env;
@@ -106,10 +116,10 @@ class EsiaAccountLinkIT {
         assertEquals("ddut-ys", id.path("school_org").asText(), id.toString());
 
         // Audit: who, which account, how.
-        JsonNode event = onlyLinkEvent("kuznetsov.andrey");
-        assertEquals("linked", event.get("details").get("school_link").asText(), event.toString());
-        assertEquals("password", event.get("details").get("link_method").asText(), event.toString());
-        assertEquals("1000000006", event.get("details").get("esia_oid").asText(), event.toString());
+        EventRepresentation event = onlyLinkEvent("kuznetsov.andrey");
+        assertEquals("linked", detail(event, "school_link"), describe(event));
+        assertEquals("password", detail(event, "link_method"), describe(event));
+        assertEquals("1000000006", detail(event, "esia_oid"), describe(event));
 
         // The next ESIA login goes straight in, no page of ours.
         EsiaFlow again = new EsiaFlow(env);
@@ -157,8 +167,8 @@ class EsiaAccountLinkIT {
         Browser.Page forgedBoth = post(forgedLink, both);
         assertPage("unidentified", forgedBoth);
         assertTrue(linkEvents("kuznetsov.andrey").isEmpty());
-        assertTrue(refusalEvents().stream().anyMatch(e -> "self_link_closed".equals(e.path("details").path("reason").asText())),
-                refusalEvents().toString());
+        assertTrue(refusalEvents().stream().anyMatch(e -> "self_link_closed".equals(detail(e, "reason"))),
+                describeEvents(refusalEvents()));
 
         // The next login still finds nobody.
         assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
@@ -184,13 +194,11 @@ class EsiaAccountLinkIT {
     @Test
     void r_esia_1_anAccountLockedByPasswordGuessingStillEntersThroughEsia() throws Exception {
         stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
-        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
-        realm.put("failureFactor", 1);
-        env.admin().put(REALM, realm);
+        allowOnePasswordFailure();
         // Someone else's ESIA, Maria's login, a wrong password: her account is locked for passwords.
         linkAttempt("ivanova.maria", "Wrong-pass-2");
-        JsonNode attack = env.admin().get(REALM + "/attack-detection/brute-force/users/" + userId("ivanova.maria"));
-        assertTrue(attack.get("disabled").asBoolean(), "the account is locked: " + attack);
+        Map<String, Object> attack = env.realmAdmin().realm().attackDetection().bruteForceUserStatus(userId("ivanova.maria"));
+        assertEquals(Boolean.TRUE, attack.get("disabled"), "the account is locked: " + attack);
 
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page in = flow.loginAs("1000000001", "parent");
@@ -223,7 +231,7 @@ class EsiaAccountLinkIT {
     void snilsAutoLinkTakesTheStudentStraightIn() throws Exception {
         EsiaFlow flow = new EsiaFlow(env);
         assertEquals("ivanov.petr", username(flow, flow.loginAs("1000000002", "student")));
-        assertEquals("snils", onlyLinkEvent("ivanov.petr").get("details").get("link_method").asText());
+        assertEquals("snils", detail(onlyLinkEvent("ivanov.petr"), "link_method"));
         EsiaFlow again = new EsiaFlow(env);
         assertEquals("ivanov.petr", username(again, again.loginAs("1000000002", "student")));
         assertEquals(1, linkEvents("ivanov.petr").size());
@@ -449,7 +457,7 @@ class EsiaAccountLinkIT {
         Browser.Page loser = pages.stream().filter(p -> !isCode(p)).findFirst().orElseThrow();
         assertRefused(loser);
         assertEquals(1, linkEvents("race.parent").size());
-        String winnerOid = linkEvents("race.parent").get(0).get("details").get("esia_oid").asText();
+        String winnerOid = detail(linkEvents("race.parent").get(0), "esia_oid");
         assertEquals(isCode(pages.get(0)) ? "1000000006" : "1000000003", winnerOid);
         forgetFailures();
 
@@ -474,12 +482,10 @@ class EsiaAccountLinkIT {
         forgetFailures();
 
         // Locked by brute-force protection: one failure locks while the realm allows one.
-        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
-        realm.put("failureFactor", 1);
-        env.admin().put(REALM, realm);
+        allowOnePasswordFailure();
         linkAttempt("kuznetsov.andrey", "Wrong-pass-2");
-        JsonNode attack = env.admin().get(REALM + "/attack-detection/brute-force/users/" + userId("kuznetsov.andrey"));
-        assertTrue(attack.get("disabled").asBoolean(), "the account is locked: " + attack);
+        Map<String, Object> attack = env.realmAdmin().realm().attackDetection().bruteForceUserStatus(userId("kuznetsov.andrey"));
+        assertEquals(Boolean.TRUE, attack.get("disabled"), "the account is locked: " + attack);
         Browser.Page locked = linkAttempt("kuznetsov.andrey", PASSWORD);
 
         assertEquals(List.of("account_locked", "unknown_account", "wrong_password", "wrong_password", "wrong_role"),
@@ -529,22 +535,22 @@ class EsiaAccountLinkIT {
         Browser.Page blocked = link(refused, "ddut-ys", "kuznetsov.andrey", PASSWORD);
         assertTrue(blocked.text().contains("Слишком много неудачных попыток"), blocked.text());
         // A refused link attempt, whatever the reason: FEDERATED_IDENTITY_LINK_ERROR with the reason and the ESIA person.
-        JsonNode event = refusalEvents().stream().filter(e -> "too_many_link_failures".equals(e.path("details").path("reason").asText()))
+        EventRepresentation event = refusalEvents().stream().filter(e -> "too_many_link_failures".equals(detail(e, "reason")))
                 .findFirst().orElseThrow(() -> new AssertionError("no FEDERATED_IDENTITY_LINK_ERROR with reason too_many_link_failures: "
-                        + refusalEvents() + "; other first-login errors: " + events("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR")));
-        assertEquals("1000000006", event.path("details").path("esia_oid").asText(), event.toString());
+                        + describeEvents(refusalEvents()) + "; other first-login errors: " + describeEvents(events("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR"))));
+        assertEquals("1000000006", detail(event, "esia_oid"), describe(event));
     }
 
     @Test
     void refusalIsAudited() throws Exception {
         stepConfig(Map.of("selfLinkUntil", OPEN_CUTOFF));
         assertRefused(linkAttempt("kuznetsov.andrey", "Wrong-pass-1"));
-        JsonNode event = refusalEvents().get(0);
-        assertEquals("FEDERATED_IDENTITY_LINK_ERROR", event.get("type").asText());
-        assertEquals("wrong_password", event.get("details").get("reason").asText(), event.toString());
-        assertEquals("1000000006", event.get("details").get("esia_oid").asText(), event.toString());
-        assertEquals("refused", event.get("details").get("school_link").asText(), event.toString());
-        assertEquals(userId("kuznetsov.andrey"), event.path("userId").asText(), event.toString());
+        EventRepresentation event = refusalEvents().get(0);
+        assertEquals("FEDERATED_IDENTITY_LINK_ERROR", event.getType());
+        assertEquals("wrong_password", detail(event, "reason"), describe(event));
+        assertEquals("1000000006", detail(event, "esia_oid"), describe(event));
+        assertEquals("refused", detail(event, "school_link"), describe(event));
+        assertEquals(userId("kuznetsov.andrey"), event.getUserId(), describe(event));
     }
 
     // --- English ----------------------------------------------------------------------------------
@@ -708,40 +714,50 @@ class EsiaAccountLinkIT {
 
     /** Changes settings of the steps of the flow "esia first login", as an admin does in the console. */
     static void stepConfig(TestEnvironment env, Map<String, String> changes) {
+        AuthenticationManagementResource flows = env.realmAdmin().realm().flows();
         Map<String, Map<String, String>> byStep = new LinkedHashMap<>();
         changes.forEach((k, v) -> byStep.computeIfAbsent(stepOf(k), s -> new LinkedHashMap<>()).put(k, v));
         byStep.forEach((step, values) -> {
             String configId = null;
-            for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
-                if (step.equals(execution.path("providerId").asText())) {
-                    configId = execution.path("authenticationConfig").asText(null);
+            for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions("esia first login")) {
+                if (step.equals(execution.getProviderId())) {
+                    configId = execution.getAuthenticationConfig();
                 }
             }
             assertNotNull(configId, "the step " + step + " has no settings");
-            ObjectNode config = (ObjectNode) env.admin().get(REALM + "/authentication/config/" + configId);
-            ObjectNode current = (ObjectNode) config.get("config");
-            values.forEach(current::put);
-            env.admin().put(REALM + "/authentication/config/" + configId, config);
+            AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);
+            config.getConfig().putAll(values);
+            flows.updateAuthenticatorConfig(configId, config);
         });
     }
 
     private void forgetFailures() {
-        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+        env.realmAdmin().realm().attackDetection().clearAllBruteForce();
+    }
+
+    /** Brute-force protection locks an account after its first wrong password. */
+    private void allowOnePasswordFailure() {
+        RealmResource realm = env.realmAdmin().realm();
+        RealmRepresentation settings = realm.toRepresentation();
+        settings.setFailureFactor(1);
+        realm.update(settings);
     }
 
     private String userId(String username) {
-        return env.admin().get(REALM + "/users?exact=true&username=" + username).get(0).get("id").asText();
+        String id = env.realmAdmin().userId(username);
+        assertNotNull(id, "no user " + username);
+        return id;
     }
 
     private void setEnabled(String username, boolean enabled) {
-        String path = REALM + "/users/" + userId(username);
-        ObjectNode user = (ObjectNode) env.admin().get(path);
-        user.put("enabled", enabled);
-        env.admin().put(path, user);
+        UserResource user = env.realmAdmin().userById(userId(username));
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEnabled(enabled);
+        user.update(representation);
     }
 
-    private JsonNode federatedIdentities(String username) {
-        return env.admin().get(REALM + "/users/" + userId(username) + "/federated-identity");
+    private List<FederatedIdentityRepresentation> federatedIdentities(String username) {
+        return env.realmAdmin().links(userId(username));
     }
 
     /** A school account with password {@link #PASSWORD}, member of its organisation. */
@@ -759,69 +775,74 @@ class EsiaAccountLinkIT {
             attributes.put("birthdate", List.of(birthdate));
         }
         more.forEach((k, v) -> attributes.put(k, List.of(v)));
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", username);
-        user.put("enabled", true);
-        user.put("firstName", firstName);
-        user.put("lastName", lastName);
-        user.put("attributes", attributes);
-        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
-        env.admin().post(REALM + "/users", user);
-        String id = env.admin().get(REALM + "/users?exact=true&username=" + username).get(0).get("id").asText();
-        env.admin().post(REALM + "/organizations/" + organisationId(env, organisation) + "/members", id);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setAttributes(attributes);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        RealmAdmin realm = env.realmAdmin();
+        String id = realm.createUser(user);
+        realm.addMember(organisation, id);
         return id;
     }
 
-    private String organisationId(String alias) {
-        return organisationId(env, alias);
-    }
-
     static String organisationId(TestEnvironment env, String alias) {
-        for (JsonNode org : env.admin().get(REALM + "/organizations?max=1000")) {
-            if (alias.equals(org.get("alias").asText())) {
-                return org.get("id").asText();
-            }
-        }
-        throw new AssertionError("no organisation " + alias);
+        return env.realmAdmin().organisationId(alias);
     }
 
-    private List<JsonNode> events(String type) {
-        List<JsonNode> events = new ArrayList<>();
-        env.admin().get(REALM + "/events?max=1000&type=" + type).forEach(events::add);
-        return events;
+    private List<EventRepresentation> events(String type) {
+        return env.realmAdmin().events(type, 1000);
+    }
+
+    private static String detail(EventRepresentation event, String key) {
+        return event.getDetails() == null ? null : event.getDetails().get(key);
+    }
+
+    private static String describe(EventRepresentation event) {
+        return event.getType() + " user " + event.getUserId() + " " + event.getDetails();
+    }
+
+    private static String describeEvents(List<EventRepresentation> events) {
+        return events.stream().map(EsiaAccountLinkIT::describe).toList().toString();
     }
 
     /** Our link events (not Keycloak's own broker-link ones) for an account. */
-    private List<JsonNode> linkEvents(String username) {
+    private List<EventRepresentation> linkEvents(String username) {
         String id = userId(username);
         return events("FEDERATED_IDENTITY_LINK").stream()
-                .filter(e -> id.equals(e.path("userId").asText()))
-                .filter(e -> "linked".equals(e.path("details").path("school_link").asText()))
+                .filter(e -> id.equals(e.getUserId()))
+                .filter(e -> "linked".equals(detail(e, "school_link")))
                 .toList();
     }
 
-    private JsonNode onlyLinkEvent(String username) {
-        List<JsonNode> events = linkEvents(username);
-        assertEquals(1, events.size(), events.toString());
+    private EventRepresentation onlyLinkEvent(String username) {
+        List<EventRepresentation> events = linkEvents(username);
+        assertEquals(1, events.size(), describeEvents(events));
         return events.get(0);
     }
 
     /** Newest first, as the admin API lists them. */
-    private List<JsonNode> refusalEvents() {
+    private List<EventRepresentation> refusalEvents() {
         return events("FEDERATED_IDENTITY_LINK_ERROR");
     }
 
     /** Reasons of the refusals, oldest first. */
     private List<String> reasons() {
-        List<String> reasons = new ArrayList<>(refusalEvents().stream().map(e -> e.path("details").path("reason").asText()).toList());
-        java.util.Collections.reverse(reasons);
+        List<String> reasons = new ArrayList<>(refusalEvents().stream().map(e -> detail(e, "reason")).toList());
+        Collections.reverse(reasons);
         return reasons;
     }
 
     private String lastRefusalReason(String username) {
         String id = userId(username);
-        return refusalEvents().stream().filter(e -> id.equals(e.path("userId").asText())).findFirst()
-                .map(e -> e.path("details").path("reason").asText()).orElseThrow(() -> new AssertionError("no refusal for " + username
-                        + ": " + refusalEvents()));
+        return refusalEvents().stream().filter(e -> id.equals(e.getUserId())).findFirst()
+                .map(e -> detail(e, "reason")).orElseThrow(() -> new AssertionError("no refusal for " + username
+                        + ": " + describeEvents(refusalEvents())));
     }
 }
