@@ -101,8 +101,8 @@ class EsiaProviderModesIT {
                 .orElseThrow(() -> new AssertionError("Keycloak did not send the browser to ESIA's logout: " + flow.browser().history()));
         assertTrue(esiaLogout.contains("client_id=SCHOOL-DEMO") && esiaLogout.contains("redirect_url="), esiaLogout);
         assertTrue(done.isRedirect() && done.location().startsWith(DemoRealm.CLIENT_REDIRECT), done.status() + " " + done.text());
-        JsonNode user = env.admin().get("/realms/" + DemoRealm.NAME + "/users?exact=true&username=smirnov.oleg").get(0);
-        assertEquals(user.get("id").asText(), EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
-        assertEquals(0, env.admin().get("/realms/" + DemoRealm.NAME + "/users/" + user.get("id").asText() + "/sessions").size());
+        String oleg = env.realmAdmin().userId("smirnov.oleg");
+        assertEquals(oleg, EsiaFlow.claims(tokens.get("id_token").asText()).get("sub").asText());
+        assertEquals(0, env.realmAdmin().sessionCount(oleg));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
@@ -31,7 +32,6 @@ import org.schoolesia.testkit.TestEnvironment;
 @ExtendWith(KeycloakExtension.class)
 class EsiaUnlinkIT {
 
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final String PETR = "00000000-0000-4000-8000-000000000011";
     private static final String PETR_OID = "1000000002";
 
@@ -69,9 +69,9 @@ class EsiaUnlinkIT {
     @Test
     void defect5_adminConsoleUnlinkSticksAndEndsSessions() throws Exception {
         String offline = offlineLoginOfPetr().get("refresh_token").asText();
-        env.admin().delete(REALM + "/users/" + PETR + "/federated-identity/esia");
+        env.realmAdmin().userById(PETR).removeFederatedIdentity("esia");
 
-        assertEquals(0, env.admin().get(REALM + "/users/" + PETR + "/sessions").size(), "online sessions ended");
+        assertEquals(0, env.realmAdmin().sessionCount(PETR), "online sessions ended");
         assertEquals(400, refresh(offline).statusCode(), "the offline session ended too");
         assertNotLinkedAgain();
         // A staff link by oid clears the memory of the unlink as an authorisation does.
@@ -82,7 +82,8 @@ class EsiaUnlinkIT {
     /** SNILS auto-link, asking the diary for an offline token; returns the tokens after checking the offline one works. */
     private JsonNode offlineLoginOfPetr() throws Exception {
         // Demo accounts do not hold Keycloak's offline_access role: an application that keeps tokens needs it.
-        env.admin().post(REALM + "/users/" + PETR + "/role-mappings/realm", List.of(env.admin().get(REALM + "/roles/offline_access")));
+        RealmResource realm = env.realmAdmin().realm();
+        realm.users().get(PETR).roles().realmLevel().add(List.of(realm.roles().get("offline_access").toRepresentation()));
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page login = flow.browser().open(env.clientLoginUrl().replace("scope=openid", "scope=openid+offline_access"));
         Browser.Page in = flow.pickPerson(flow.chooseEsia(login, "student"), PETR_OID);
@@ -98,7 +99,7 @@ class EsiaUnlinkIT {
         Browser.Page again = new EsiaFlow(env).loginAs(PETR_OID, "student");
         assertFalse(EsiaAccountLinkIT.isCode(again), "linked again by SNILS: " + again.location());
         EsiaAccountLinkIT.assertPage("unidentified", again);
-        assertTrue(env.admin().get(REALM + "/users/" + PETR + "/federated-identity").isEmpty());
+        assertTrue(env.realmAdmin().links(PETR).isEmpty());
     }
 
     private void assertGetsIn() {
