@@ -3,6 +3,7 @@ package org.schoolesia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLDecoder;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.ws.rs.WebApplicationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.resource.IdentityProviderResource;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.schoolesia.emulator.Fault;
 import org.jsoup.nodes.Element;
 import org.schoolesia.testkit.Browser;
@@ -53,7 +57,7 @@ class EsiaRefusalIT {
         env.resetRealm();
         env.emulator().faults().reset();
         logMark = env.keycloak().logLineCount();
-        usersBefore = env.admin().userCount(DemoRealm.NAME);
+        usersBefore = env.realmAdmin().userCount();
     }
 
     @AfterEach
@@ -106,20 +110,22 @@ class EsiaRefusalIT {
 
     @Test
     void settingsOutsideTheirBoundsAreRefusedOnSave() {
-        String path = "/realms/" + DemoRealm.NAME + "/identity-provider/instances/esia";
+        IdentityProviderResource esia = env.realmAdmin().realm().identityProviders().get("esia");
         Map<List<String>, String> cases = Map.of(
                 List.of("esiaHttpTimeoutMillis", "0"), "ESIA call deadline (ms) must be from 500 to 60000",
                 List.of("esiaTokenLeewaySeconds", "86400"), "Clock leeway for tokens (s) must be from 0 to 300",
                 List.of("signerTimeoutMillis", "0"), "Signing service deadline (ms) must be from 500 to 60000",
                 List.of("esiaForwardedParameters", "role=a b|c!"), "Forwarded login parameter 'b|c!'");
         cases.forEach((bad, message) -> {
-            com.fasterxml.jackson.databind.node.ObjectNode idp = (com.fasterxml.jackson.databind.node.ObjectNode) env.admin().get(path);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) idp.get("config")).put(bad.get(0), bad.get(1));
-            java.net.http.HttpResponse<String> response = env.admin().sendRaw("PUT", path, idp);
-            assertEquals(400, response.statusCode(), bad + ": " + response.body());
-            assertTrue(response.body().contains(message), bad + ": " + response.body());
+            IdentityProviderRepresentation idp = esia.toRepresentation();
+            idp.getConfig().put(bad.get(0), bad.get(1));
+            // The admin API's answer is the point: 400 with the setting's own message.
+            WebApplicationException refused = assertThrows(WebApplicationException.class, () -> esia.update(idp), bad.toString());
+            String body = refused.getResponse().readEntity(String.class);
+            assertEquals(400, refused.getResponse().getStatus(), bad + ": " + body);
+            assertTrue(body.contains(message), bad + ": " + body);
         });
-        assertEquals("5000", env.esiaConfig().get("esiaHttpTimeoutMillis").asText(), "nothing was saved");
+        assertEquals("5000", esia.toRepresentation().getConfig().get("esiaHttpTimeoutMillis"), "nothing was saved");
     }
 
     @Test
@@ -138,7 +144,7 @@ class EsiaRefusalIT {
         Browser.Page page = flow.loginAs("1000000001", "parent");
         assertEquals(502, page.status());
         assertTrue(page.text().contains("Your data could not be read from Gosuslugi"), page.text());
-        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.realmAdmin().userCount());
     }
 
     @Test
@@ -149,7 +155,7 @@ class EsiaRefusalIT {
         for (String role : List.of("parent", "student", "staff")) {
             assertNotNull(page.document().selectFirst("#school-esia-role-" + role), "expected the login page again: " + page.text());
         }
-        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.realmAdmin().userCount());
     }
 
     @Test
@@ -207,12 +213,12 @@ class EsiaRefusalIT {
         String callback = callbackUrl(browser);
         Browser.Page first = browser.open(callback);
         assertTrue(first.isRedirect() && first.location().startsWith(DemoRealm.CLIENT_REDIRECT), first.text());
-        int users = env.admin().userCount(DemoRealm.NAME);
+        int users = env.realmAdmin().userCount();
 
         Browser.Page replay = browser.open(callback);
         assertEquals(400, replay.status());
         assertTrue(replay.text().contains("устарела или уже была использована"), replay.text());
-        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(users, env.realmAdmin().userCount());
     }
 
     @Test
@@ -222,7 +228,7 @@ class EsiaRefusalIT {
         Browser attacker = new Browser(url -> url.startsWith(DemoRealm.CLIENT_REDIRECT));
         Browser.Page page = attacker.open(callback);
         assertTrue(page.status() >= 400, "a foreign browser must not complete the login: " + page.status() + " " + page.text());
-        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME));
+        assertEquals(usersBefore, env.realmAdmin().userCount());
     }
 
     private Browser lastBrowser;
@@ -257,7 +263,7 @@ class EsiaRefusalIT {
         assertTrue(page.text().contains(userMessage), "expected «" + userMessage + "» on: " + page.text());
         assertTrue(page.document().select("html").attr("lang").startsWith("ru"), "page must be Russian");
         assertTrue(!page.body().contains("Exception") && !page.body().contains("at org."), "no stack trace for users");
-        assertEquals(usersBefore, env.admin().userCount(DemoRealm.NAME), "nothing may be created");
+        assertEquals(usersBefore, env.realmAdmin().userCount(), "nothing may be created");
         List<String> log = env.keycloak().logLinesFrom(logMark);
         assertTrue(log.stream().anyMatch(l -> l.contains(logHint)), "the log must explain the failure (" + logHint + "):\n" + String.join("\n", log));
     }
