@@ -6,19 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
@@ -46,14 +49,15 @@ class EsiaLoginIT {
 
     @Test
     void parentLogsInAndTheApplicationGetsTheMappedClaims() throws Exception {
-        JsonNode user = user("ivanova.maria");
+        UserRepresentation user = user("ivanova.maria");
         // Her SNILS is removed by an admin first, so that only ESIA's mapper can bring it back.
-        ObjectNode withoutSnils = (ObjectNode) user.deepCopy();
-        ((ObjectNode) withoutSnils.get("attributes")).remove("snils");
-        env.admin().put(REALM_PATH + "/users/" + user.get("id").asText(), withoutSnils);
-        assertFalse(user(user.get("username").asText()).get("attributes").has("snils"));
+        UserRepresentation withoutSnils = user("ivanova.maria");
+        withoutSnils.getAttributes().remove("snils");
+        realm().userById(user.getId()).update(withoutSnils);
+        assertFalse(user(user.getUsername()).getAttributes().containsKey("snils"));
+        // Our REST answer itself: the SNILS index no longer knows her.
         assertEquals(0, env.admin().get(REALM_PATH + "/school/users/by-snils/11223344595").size());
-        int users = env.admin().userCount(DemoRealm.NAME);
+        int users = realm().userCount();
 
         EsiaFlow flow = new EsiaFlow(env);
         String code = EsiaFlow.codeFrom(flow.loginAs("1000000001", "parent"));
@@ -67,35 +71,35 @@ class EsiaLoginIT {
         assertEquals("PR", id.get("esia_level").asText());
         assertEquals("11223344595", id.get("snils").asText(), id.toString());
         assertTrue(id.get("birthdate").asText().matches("\\d{4}-\\d{2}-\\d{2}"), id.toString());
-        assertEquals(user.get("id").asText(), id.get("sub").asText(), "the linked school account, not a new one");
-        assertEquals(users, env.admin().userCount(DemoRealm.NAME), "ESIA creates no accounts");
-        assertTrue(env.admin().users(DemoRealm.NAME, "esia-1000000001").isEmpty());
+        assertEquals(user.getId(), id.get("sub").asText(), "the linked school account, not a new one");
+        assertEquals(users, realm().userCount(), "ESIA creates no accounts");
+        assertTrue(noAccountNamed("esia-1000000001"));
 
         user = user("ivanova.maria");
         // Children from ESIA's /kids, with their birth certificates from /kids/{oid}/docs.
-        JsonNode kids = new ObjectMapper().readTree(user.get("attributes").get("esiaKids").get(0).asText());
+        JsonNode kids = new ObjectMapper().readTree(user.getAttributes().get("esiaKids").get(0));
         assertEquals(2, kids.size(), kids.toString());
         assertEquals("Пётр", kids.get(0).get("firstName").asText());
         assertTrue(kids.get(0).get("birthCertificate").asText().startsWith("IV-МЮ "), kids.toString());
         // ESIA's mappers wrote the SNILS without any admin event: the index still knows it.
         JsonNode bySnils = env.admin().get(REALM_PATH + "/school/users/by-snils/" + id.get("snils").asText());
         assertTrue(bySnils.toString().contains("ivanova.maria"), bySnils.toString());
-        JsonNode links = env.admin().get(REALM_PATH + "/users/" + user.get("id").asText() + "/federated-identity");
-        assertEquals("esia", links.get(0).get("identityProvider").asText());
-        assertEquals("1000000001", links.get(0).get("userId").asText());
+        List<FederatedIdentityRepresentation> links = realm().links(user.getId());
+        assertEquals("esia", links.get(0).getIdentityProvider());
+        assertEquals("1000000001", links.get(0).getUserId());
     }
 
     @Test
     void unconfirmedAccountIsStoppedWithWhatToDoAndNothingIsCreated() throws Exception {
-        int users = env.admin().userCount(DemoRealm.NAME);
+        int users = realm().userCount();
         Browser.Page page = new EsiaFlow(env).loginAs("1000000004", "parent");
 
         assertStep(page, "unconfirmed", "Учетная запись Госуслуг не подтверждена");
         assertTrue(page.text().contains("Кузнецова Ольга Викторовна"), page.text());
         assertTrue(page.text().contains("центре обслуживания (МФЦ)"), page.text());
         assertNull(page.document().selectFirst("#school-esia-show-link"), "no linking for an unconfirmed account");
-        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
-        assertTrue(env.admin().users(DemoRealm.NAME, "esia-1000000004").isEmpty());
+        assertEquals(users, realm().userCount());
+        assertTrue(noAccountNamed("esia-1000000004"));
     }
 
     @Test
@@ -103,31 +107,40 @@ class EsiaLoginIT {
         // Defect 4: 1000000016 is trusted but still being verified; her SNILS, name and birth date are sokolova.vera's card.
         Browser.Page page = new EsiaFlow(env).loginAs("1000000016", "student");
         assertStep(page, "unconfirmed", "Учетная запись Госуслуг не подтверждена");
-        assertTrue(env.admin().get(REALM_PATH + "/users/" + user("sokolova.vera").get("id").asText() + "/federated-identity").isEmpty(),
+        assertTrue(realm().links(user("sokolova.vera").getId()).isEmpty(),
                 "nothing linked by SNILS");
     }
 
     @Test
     void defect4_deletedEsiaAccountIsRefusedWithAThemedPageAndNeverLinkedBySnils() throws Exception {
         // 1000000015 is DELETED at ESIA, trusted, with ivanov.petr's SNILS, name and birth date: SNILS auto-link is on in the demo.
-        String petr = user("ivanov.petr").get("id").asText();
+        String petr = user("ivanov.petr").getId();
         Browser.Page page = new EsiaFlow(env).loginAs("1000000015", "student");
         assertDeletedPage(page);
-        assertTrue(env.admin().get(REALM_PATH + "/users/" + petr + "/federated-identity").isEmpty(), "nothing linked by SNILS");
+        assertTrue(realm().links(petr).isEmpty(), "nothing linked by SNILS");
         assertTrue(schoolLinkEvents(petr).isEmpty(), "nothing linked by SNILS");
     }
 
     @Test
     void defect4_deletedEsiaAccountDoesNotEnterTheAccountLinkedToIt() throws Exception {
         // Linked before ESIA deleted the account (here by a realm admin): neither Keycloak's fast path nor our steps let it in.
-        String petr = user("ivanov.petr").get("id").asText();
-        env.admin().post(REALM_PATH + "/users/" + petr + "/federated-identity/esia",
-                Map.of("identityProvider", "esia", "userId", "1000000015", "userName", "esia-1000000015"));
+        String petr = user("ivanov.petr").getId();
+        FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+        link.setIdentityProvider("esia");
+        link.setUserId("1000000015");
+        link.setUserName("esia-1000000015");
+        try (Response linked = realm().userById(petr).addFederatedIdentity("esia", link)) {
+            assertEquals(Response.Status.Family.SUCCESSFUL, linked.getStatusInfo().getFamily(), linked.readEntity(String.class));
+        }
         try {
             assertDeletedPage(new EsiaFlow(env).loginAs("1000000015", "student"));
-            assertEquals(0, env.admin().get(REALM_PATH + "/users/" + petr + "/sessions").size(), "nobody entered the account");
+            assertEquals(0, realm().sessionCount(petr), "nobody entered the account");
         } finally {
-            env.admin().delete(REALM_PATH + "/users/" + petr + "/federated-identity/esia");
+            try {
+                realm().userById(petr).removeFederatedIdentity("esia");
+            } catch (NotFoundException alreadyGone) {
+                // The login with the deleted account may have removed the link itself.
+            }
         }
     }
 
@@ -141,7 +154,7 @@ class EsiaLoginIT {
 
     @Test
     void unknownPersonIsToldTheAccountWasNotFoundAndNothingIsCreated() throws Exception {
-        int users = env.admin().userCount(DemoRealm.NAME);
+        int users = realm().userCount();
         // Кузнецов Андрей: confirmed, linked to nothing; kuznetsov.andrey has no SNILS to match.
         Browser.Page page = new EsiaFlow(env).loginAs("1000000006", "parent");
 
@@ -150,13 +163,13 @@ class EsiaLoginIT {
         assertNotNull(page.document().selectFirst("#school-esia-self-link-closed"), page.text());
         assertNull(page.document().selectFirst("#school-esia-show-link"), page.text());
         assertTrue(page.document().selectFirst("#school-esia-contact").text().contains("Обратиться в организацию"), page.text());
-        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
-        assertTrue(env.admin().get(REALM_PATH + "/users/" + user("kuznetsov.andrey").get("id").asText() + "/federated-identity").isEmpty());
+        assertEquals(users, realm().userCount());
+        assertTrue(realm().links(user("kuznetsov.andrey").getId()).isEmpty());
     }
 
     @Test
     void returningPersonGoesStraightInWithoutASecondAccount() throws Exception {
-        int users = env.admin().userCount(DemoRealm.NAME);
+        int users = realm().userCount();
         EsiaFlow first = new EsiaFlow(env);
         String firstSub = EsiaFlow.claims(first.redeem(EsiaFlow.codeFrom(first.loginAs("1000000003", "staff"))).get("id_token").asText())
                 .get("sub").asText();
@@ -164,18 +177,27 @@ class EsiaLoginIT {
         EsiaFlow again = new EsiaFlow(env);
         String againSub = EsiaFlow.claims(again.redeem(EsiaFlow.codeFrom(again.loginAs("1000000003", "staff"))).get("id_token").asText())
                 .get("sub").asText();
-        assertEquals(users, env.admin().userCount(DemoRealm.NAME));
-        JsonNode oleg = user("smirnov.oleg");
-        assertEquals(oleg.get("id").asText(), firstSub);
-        assertEquals(oleg.get("id").asText(), againSub);
-        JsonNode links = env.admin().get(REALM_PATH + "/users/" + oleg.get("id").asText() + "/federated-identity");
-        assertEquals("1000000003", links.get(0).get("userId").asText());
+        assertEquals(users, realm().userCount());
+        UserRepresentation oleg = user("smirnov.oleg");
+        assertEquals(oleg.getId(), firstSub);
+        assertEquals(oleg.getId(), againSub);
+        assertEquals("1000000003", realm().links(oleg.getId()).get(0).getUserId());
     }
 
-    private JsonNode user(String username) {
-        JsonNode found = env.admin().get(REALM_PATH + "/users?exact=true&briefRepresentation=false&username=" + username);
-        assertEquals(1, found.size(), username + ": " + found);
-        return found.get(0);
+    private RealmAdmin realm() {
+        return env.realmAdmin();
+    }
+
+    /** The full card of the user with exactly this username. */
+    private UserRepresentation user(String username) {
+        UserRepresentation found = realm().user(username);
+        assertNotNull(found, "no user " + username);
+        return found;
+    }
+
+    /** ESIA created no account of its own for the person (Keycloak's search, as the admin console's). */
+    private boolean noAccountNamed(String search) {
+        return realm().realm().users().search(search, 0, 100).isEmpty();
     }
 
     /** Defect 4: Keycloak's themed error page, in Russian, saying the Госуслуги account is deleted and what to do. */
@@ -186,14 +208,10 @@ class EsiaLoginIT {
         assertTrue(page.text().contains("Восстановите учетную запись"), page.text());
     }
 
-    private List<JsonNode> schoolLinkEvents(String userId) {
-        List<JsonNode> events = new ArrayList<>();
-        env.admin().get(REALM_PATH + "/events?max=1000&type=FEDERATED_IDENTITY_LINK").forEach(e -> {
-            if (userId.equals(e.path("userId").asText()) && e.path("details").has("school_link")) {
-                events.add(e);
-            }
-        });
-        return events;
+    private List<EventRepresentation> schoolLinkEvents(String userId) {
+        return realm().events("FEDERATED_IDENTITY_LINK", 1000).stream()
+                .filter(e -> userId.equals(e.getUserId()) && e.getDetails() != null && e.getDetails().containsKey("school_link"))
+                .toList();
     }
 
     /** A page of the step school-esia-account, shown in place: no redirect to the application. */
