@@ -15,14 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.IdentityProviderResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.schoolesia.testkit.Browser;
-import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -34,7 +39,6 @@ import org.schoolesia.testkit.TestEnvironment;
 @ExtendWith(KeycloakExtension.class)
 class EsiaFirstLoginFlowIT {
 
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final String PASSWORD = EsiaAccountLinkIT.PASSWORD;
     private static final String OLD_FLOW = "esia old first login";
 
@@ -48,7 +52,7 @@ class EsiaFirstLoginFlowIT {
     void demoRealm() throws Exception {
         env.resetRealm();
         env.emulator().faults().reset();
-        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+        env.realmAdmin().realm().attackDetection().clearAllBruteForce();
     }
 
     @AfterEach
@@ -61,10 +65,10 @@ class EsiaFirstLoginFlowIT {
     @Test
     void theFlowIsAListOfNamedSteps() {
         List<String> steps = new ArrayList<>();
-        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/esia%20first%20login/executions")) {
-            if (!execution.path("authenticationFlow").asBoolean()) {
-                steps.add(execution.path("providerId").asText());
-                assertFalse(execution.path("displayName").asText().isBlank(), execution.toString());
+        for (AuthenticationExecutionInfoRepresentation execution : flows().getExecutions("esia first login")) {
+            if (!Boolean.TRUE.equals(execution.getAuthenticationFlow())) {
+                steps.add(execution.getProviderId());
+                assertFalse(execution.getDisplayName() == null || execution.getDisplayName().isBlank(), execution.getProviderId());
             }
         }
         assertEquals(List.of("school-esia-role", "school-esia-linked-account", "school-esia-unconfirmed", "school-esia-auto-link",
@@ -89,7 +93,7 @@ class EsiaFirstLoginFlowIT {
             setEsiaEnabled(true);
         }
         String id = userId("kuznetsov.andrey");
-        assertTrue(env.admin().get(REALM + "/users/" + id + "/federated-identity").isEmpty(), "nothing linked");
+        assertTrue(env.realmAdmin().links(id).isEmpty(), "nothing linked");
         assertTrue(linkEvents(id).isEmpty(), "nothing linked");
     }
 
@@ -126,7 +130,7 @@ class EsiaFirstLoginFlowIT {
         String id = userId("kuznetsov.andrey");
         long checked = refusals(id).stream().filter(r -> "wrong_password".equals(r)).count();
         assertTrue(checked <= 5, "passwords checked: " + checked + " of 20 (limit 5): " + refusals(id));
-        int failures = env.admin().get(REALM + "/attack-detection/brute-force/users/" + id).path("numFailures").asInt();
+        int failures = ((Number) env.realmAdmin().realm().attackDetection().bruteForceUserStatus(id).get("numFailures")).intValue();
         assertTrue(failures <= 5, "failures counted on the account: " + failures);
         assertTrue(linkEvents(id).isEmpty());
     }
@@ -138,28 +142,27 @@ class EsiaFirstLoginFlowIT {
         oldSingleStepFlow(Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "snilsAutoLink", "false", "maxRequestsPerPerson", "3"), true);
 
         env.restartKeycloak();
-        env.admin().reconnect();
 
         List<String> steps = new ArrayList<>();
-        Map<String, JsonNode> settings = new LinkedHashMap<>();
-        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20") + "/executions")) {
-            String provider = execution.path("providerId").asText();
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        for (AuthenticationExecutionInfoRepresentation execution : flows().getExecutions(OLD_FLOW)) {
+            String provider = execution.getProviderId();
             steps.add(provider);
-            String config = execution.path("authenticationConfig").asText(null);
-            if (config != null && !provider.equals("school-esia-route-condition")) {
-                settings.put(provider, env.admin().get(REALM + "/authentication/config/" + config).path("config"));
+            String config = execution.getAuthenticationConfig();
+            if (config != null && !"school-esia-route-condition".equals(provider)) {
+                settings.put(provider, flows().getAuthenticatorConfig(config).getConfig());
             }
         }
         assertFalse(steps.contains("school-esia-account"), steps.toString());
         assertTrue(steps.containsAll(List.of("school-esia-role", "school-esia-linked-account", "school-esia-not-identified",
                 "school-esia-link-password", "school-esia-request-form")), steps.toString());
-        assertEquals(EsiaAccountLinkIT.OPEN_CUTOFF, settings.get("school-esia-link-password").path("selfLinkUntil").asText());
-        assertEquals("false", settings.get("school-esia-auto-link").path("snilsAutoLink").asText());
-        assertEquals("3", settings.get("school-esia-request-form").path("maxRequestsPerPerson").asText());
+        assertEquals(EsiaAccountLinkIT.OPEN_CUTOFF, settings.get("school-esia-link-password").get("selfLinkUntil"));
+        assertEquals("false", settings.get("school-esia-auto-link").get("snilsAutoLink"));
+        assertEquals("3", settings.get("school-esia-request-form").get("maxRequestsPerPerson"));
         // The provider forwards the role buttons' parameter again, and reads children for parents only.
-        JsonNode esia = env.admin().get(REALM + "/identity-provider/instances/esia").path("config");
-        assertEquals("school_role=parent|student|staff", esia.path("esiaForwardedParameters").asText());
-        assertEquals("school_role=parent", esia.path("esiaReadChildrenWhen").asText());
+        Map<String, String> esia = esia().toRepresentation().getConfig();
+        assertEquals("school_role=parent|student|staff", esia.get("esiaForwardedParameters"));
+        assertEquals("school_role=parent", esia.get("esiaReadChildrenWhen"));
 
         // A returning parent goes straight in; another links by password, the cut-off carried over.
         EsiaFlow returning = new EsiaFlow(env);
@@ -174,9 +177,7 @@ class EsiaFirstLoginFlowIT {
         oldSingleStepFlow(Map.of(), false);
         // A person the flow must place (a linked one goes in by Keycloak's own returning path, without the flow).
         EsiaAccountLinkIT.assertPage("unidentified", new EsiaFlow(env).loginAs("1000000006", "parent"));
-        List<String> steps = new ArrayList<>();
-        env.admin().get(REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20") + "/executions")
-                .forEach(e -> steps.add(e.path("providerId").asText()));
+        List<String> steps = flows().getExecutions(OLD_FLOW).stream().map(AuthenticationExecutionInfoRepresentation::getProviderId).toList();
         assertFalse(steps.contains("school-esia-account"), steps.toString());
         assertTrue(steps.contains("school-esia-linked-account"), steps.toString());
     }
@@ -188,52 +189,73 @@ class EsiaFirstLoginFlowIT {
      * login; with {@code oldProviderSettings}, also the provider without the settings that now carry the role.
      */
     private void oldSingleStepFlow(Map<String, String> settings, boolean oldProviderSettings) {
-        env.admin().post(REALM + "/authentication/flows", Map.of("alias", OLD_FLOW, "providerId", "basic-flow", "topLevel", true,
-                "builtIn", false, "description", "as before issue 10"));
-        String flow = REALM + "/authentication/flows/" + OLD_FLOW.replace(" ", "%20");
-        env.admin().post(flow + "/executions/execution", Map.of("provider", "school-esia-account"));
-        ObjectNode execution = (ObjectNode) env.admin().get(flow + "/executions").get(0);
-        execution.put("requirement", "REQUIRED");
-        env.admin().put(flow + "/executions", execution);
-        if (!settings.isEmpty()) {
-            env.admin().post(REALM + "/authentication/executions/" + execution.path("id").asText() + "/config",
-                    Map.of("alias", "old school esia account", "config", settings));
+        AuthenticationFlowRepresentation old = new AuthenticationFlowRepresentation();
+        old.setAlias(OLD_FLOW);
+        old.setProviderId("basic-flow");
+        old.setTopLevel(true);
+        old.setBuiltIn(false);
+        old.setDescription("as before issue 10");
+        try (Response created = flows().createFlow(old)) {
+            assertEquals(201, created.getStatus(), created.readEntity(String.class));
         }
-        ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
-        esia.put("firstBrokerLoginFlowAlias", OLD_FLOW);
+        flows().addExecution(OLD_FLOW, Map.of("provider", "school-esia-account"));
+        AuthenticationExecutionInfoRepresentation execution = flows().getExecutions(OLD_FLOW).get(0);
+        execution.setRequirement("REQUIRED");
+        flows().updateExecutions(OLD_FLOW, execution);
+        if (!settings.isEmpty()) {
+            AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+            config.setAlias("old school esia account");
+            config.setConfig(settings);
+            try (Response created = flows().newExecutionConfig(execution.getId(), config)) {
+                assertEquals(201, created.getStatus(), created.readEntity(String.class));
+            }
+        }
+        IdentityProviderRepresentation esia = esia().toRepresentation();
+        esia.setFirstBrokerLoginFlowAlias(OLD_FLOW);
         if (oldProviderSettings) {
             // Before issue 10 the provider itself knew the role parameter: no such settings existed.
-            ((ObjectNode) esia.get("config")).remove(List.of("esiaForwardedParameters", "esiaReadChildrenWhen"));
+            esia.getConfig().remove("esiaForwardedParameters");
+            esia.getConfig().remove("esiaReadChildrenWhen");
         }
-        env.admin().put(REALM + "/identity-provider/instances/esia", esia);
+        esia().update(esia);
     }
 
     private void setEsiaEnabled(boolean enabled) {
-        ObjectNode esia = (ObjectNode) env.admin().get(REALM + "/identity-provider/instances/esia");
-        esia.put("enabled", enabled);
-        env.admin().put(REALM + "/identity-provider/instances/esia", esia);
+        IdentityProviderRepresentation esia = esia().toRepresentation();
+        esia.setEnabled(enabled);
+        esia().update(esia);
+    }
+
+    private AuthenticationManagementResource flows() {
+        return env.realmAdmin().realm().flows();
+    }
+
+    private IdentityProviderResource esia() {
+        return env.realmAdmin().realm().identityProviders().get("esia");
     }
 
     private String userId(String username) {
-        JsonNode users = env.admin().get(REALM + "/users?exact=true&username=" + username);
-        assertNotNull(users.get(0), username);
-        return users.get(0).get("id").asText();
+        String id = env.realmAdmin().userId(username);
+        assertNotNull(id, username);
+        return id;
     }
 
-    private List<JsonNode> events(String type) {
-        List<JsonNode> events = new ArrayList<>();
-        env.admin().get(REALM + "/events?max=1000&type=" + type).forEach(events::add);
-        return events;
+    private List<EventRepresentation> events(String type) {
+        return env.realmAdmin().events(type, 1000);
     }
 
     /** Reasons of the refused link attempts on an account. */
     private List<String> refusals(String userId) {
-        return events("FEDERATED_IDENTITY_LINK_ERROR").stream().filter(e -> userId.equals(e.path("userId").asText()))
-                .map(e -> e.path("details").path("reason").asText()).toList();
+        return events("FEDERATED_IDENTITY_LINK_ERROR").stream().filter(e -> userId.equals(e.getUserId()))
+                .map(e -> detail(e, "reason")).toList();
     }
 
-    private List<JsonNode> linkEvents(String userId) {
-        return events("FEDERATED_IDENTITY_LINK").stream().filter(e -> userId.equals(e.path("userId").asText()))
-                .filter(e -> "linked".equals(e.path("details").path("school_link").asText())).toList();
+    private List<EventRepresentation> linkEvents(String userId) {
+        return events("FEDERATED_IDENTITY_LINK").stream().filter(e -> userId.equals(e.getUserId()))
+                .filter(e -> "linked".equals(detail(e, "school_link"))).toList();
+    }
+
+    private static String detail(EventRepresentation event, String key) {
+        return event.getDetails() == null ? null : event.getDetails().get(key);
     }
 }
