@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
+import org.schoolesia.it.pages.ContactPage;
+import org.schoolesia.it.pages.EsiaEmulatorPage;
+import org.schoolesia.it.pages.LoginPage;
+import org.schoolesia.it.pages.NotFoundPage;
+import org.schoolesia.it.pages.PendingRequestPage;
+import org.schoolesia.it.pages.RequestFormPage;
+import org.schoolesia.it.pages.RequestSentPage;
 import org.schoolesia.testkit.Browser;
-import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * «Обратиться в организацию» (R-REQ-1, R-REQ-2) over HTTP, as a person does it after Госуслуги: for
- * tests that need a filed access request. The pages are those of the ESIA step
+ * tests that need a filed access request. The selectors are the page objects' ({@code org.schoolesia.it.pages}). The pages are those of the ESIA step
  * ({@code #school-esia-account[data-page=…]}): {@code unidentified} → {@code contact}
  * ({@code #school-esia-continue}) → {@code request} (the form, {@code #school-request-send}) →
  * {@code sent} ({@code #school-request-number}); a person with a pending request gets
@@ -29,7 +34,6 @@ import org.schoolesia.testkit.TestEnvironment;
 final class AccessRequestFlow {
 
     static final Pattern NUMBER = Pattern.compile("[1-9]\\d{2}-\\d{3}-\\d{3}");
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
 
     private AccessRequestFlow() {
     }
@@ -55,9 +59,9 @@ final class AccessRequestFlow {
     static Browser.Page login(TestEnvironment env, Browser browser, String oid, String role) {
         Browser.Page loginPage = browser.open(env.clientLoginUrl());
         assertEquals(200, loginPage.status(), loginPage.text());
-        Browser.Page picker = loginPage.follow("#school-esia-role-" + role);
+        Browser.Page picker = loginPage.follow(LoginPage.roleButton(role));
         assertEquals(200, picker.status(), "expected the emulator's person picker: " + picker.text());
-        return picker.submit("#person-" + oid);
+        return picker.submit(EsiaEmulatorPage.personButton(oid));
     }
 
     /** A login, then the request form: «Обратиться в организацию» → «Продолжить», or «Обратиться в другую организацию». */
@@ -65,11 +69,11 @@ final class AccessRequestFlow {
         Browser.Page page = login(env, browser, oid, role);
         String current = EsiaAccountLinkIT.pageOf(page);
         if ("pending".equals(current)) {
-            return expect("request", page.submit("#school-request-another"));
+            return expect("request", page.submit(PendingRequestPage.ANOTHER));
         }
         expect("unidentified", page);
-        Browser.Page contact = expect("contact", page.submit("#school-esia-contact"));
-        return expect("request", contact.submit("#school-esia-continue"));
+        Browser.Page contact = expect("contact", page.submit(NotFoundPage.CONTACT));
+        return expect("request", contact.submit(ContactPage.CONTINUE));
     }
 
     /** «Выбрать» without a script: the form again with the organisations of the type and the classes of the organisation. */
@@ -77,17 +81,17 @@ final class AccessRequestFlow {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("schoolType", type);
         values.put("organization", orgAlias == null ? "" : orgAlias);
-        return expect("request", form.submit("#school-request-refresh-type", values));
+        return expect("request", form.submit(RequestFormPage.REFRESH_TYPE, values));
     }
 
     /** The id of the class named {@code className} among the class select's options. */
     static String classId(Browser.Page form, String className) {
-        for (Element option : form.document().select("select#schoolClass option")) {
+        for (Element option : form.document().select(RequestFormPage.CLASS_OPTIONS)) {
             if (option.text().trim().equals(className)) {
                 return option.attr("value");
             }
         }
-        throw new AssertionError("no class " + className + " among " + form.document().select("select#schoolClass option").eachText());
+        throw new AssertionError("no class " + className + " among " + form.document().select(RequestFormPage.CLASS_OPTIONS).eachText());
     }
 
     static Map<String, String> fields(String type, String orgAlias, String classId, String childOid, String comment) {
@@ -105,14 +109,14 @@ final class AccessRequestFlow {
     /** «Отправить» with these values (the form's own values for the rest). */
     static Browser.Page send(Browser.Page form, Map<String, String> values) {
         expect("request", form);
-        assertNotNull(form.document().selectFirst("#school-request-send"), "no «Отправить»: " + form.text());
-        return form.submit("#school-request-send", values);
+        assertNotNull(form.document().selectFirst(RequestFormPage.SEND), "no «Отправить»: " + form.text());
+        return form.submit(RequestFormPage.SEND, values);
     }
 
     /** The number on page {@code sent}. */
     static String number(Browser.Page sent) {
         expect("sent", sent);
-        Element number = sent.document().selectFirst("#school-request-number");
+        Element number = sent.document().selectFirst(RequestSentPage.NUMBER);
         assertNotNull(number, sent.text());
         assertTrue(NUMBER.matcher(number.text().trim()).matches(), "not a request number: " + number.text());
         return number.text().trim();
@@ -121,17 +125,14 @@ final class AccessRequestFlow {
     /** The numbers on page {@code pending}, oldest first. */
     static List<String> pendingNumbers(Browser.Page pending) {
         expect("pending", pending);
-        return pending.document().select("#school-request-pending li[data-number]").eachAttr("data-number");
+        return pending.document().select(PendingRequestPage.NUMBERS).eachAttr("data-number");
     }
 
     /** The organisation's type code (its {@code type} attribute), as the form's «Тип организации» offers it. */
     static String typeOf(TestEnvironment env, String alias) {
-        for (JsonNode org : env.admin().get(REALM + "/organizations?max=1000&briefRepresentation=false")) {
-            if (alias.equals(org.path("alias").asText())) {
-                return org.path("attributes").path("type").path(0).asText();
-            }
-        }
-        throw new AssertionError("no organisation " + alias);
+        Map<String, List<String>> attributes = env.realmAdmin().organisation(alias).toRepresentation().getAttributes();
+        List<String> type = attributes == null ? null : attributes.get("type");
+        return type == null || type.isEmpty() ? "" : type.get(0);
     }
 
     static Browser.Page expect(String page, Browser.Page actual) {

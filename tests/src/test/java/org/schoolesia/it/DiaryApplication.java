@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.openqa.selenium.WebDriver;
+import org.schoolesia.it.pages.Screen;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -45,14 +49,21 @@ final class DiaryApplication implements AutoCloseable {
                 }
             });
             app.server.start();
-            String clientPath = "/realms/" + DemoRealm.NAME + "/clients";
-            ObjectNode client = (ObjectNode) env.admin().get(clientPath + "?clientId=" + DemoRealm.CLIENT_ID).get(0);
-            ((ArrayNode) client.get("redirectUris")).add(app.callback());
-            env.admin().put(clientPath + "/" + client.get("id").asText(), client);
+            ClientResource client = env.realmAdmin().client(DemoRealm.CLIENT_ID);
+            ClientRepresentation representation = client.toRepresentation();
+            List<String> redirects = new ArrayList<>(representation.getRedirectUris());
+            redirects.add(app.callback());
+            representation.setRedirectUris(redirects);
+            client.update(representation);
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The phone's screen for page objects: Госуслуги is the run's emulator, the application is this one. */
+    Screen on(WebDriver chromium, TestEnvironment env) {
+        return new Screen(chromium, env.emulator().baseUrl(), callback());
     }
 
     String callback() {

@@ -19,11 +19,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Element;
+import org.schoolesia.it.pages.EsiaEmulatorPage;
+import org.schoolesia.it.pages.LoginPage;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.TestEnvironment;
 
-/** The steps of an ESIA login as the demo relying application and a person at the emulator see them. */
+/**
+ * The steps of an ESIA login as the demo relying application and a person at the emulator see them,
+ * over HTTP; the selectors are the page objects' ({@code org.schoolesia.it.pages}).
+ */
 final class EsiaFlow {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +54,9 @@ final class EsiaFlow {
 
     /** «Вход для родителей / учащихся / педагогов и сотрудников» (R-ESIA-2): through Keycloak to the emulator's person picker. */
     Browser.Page chooseEsia(Browser.Page loginPage, String role) {
-        Element button = loginPage.document().selectFirst("#school-esia-role-" + role);
+        Element button = loginPage.document().selectFirst(LoginPage.roleButton(role));
         assertNotNull(button, "no ESIA role button '" + role + "' on the login page: " + loginPage.text());
-        return loginPage.follow("#school-esia-role-" + role);
+        return loginPage.follow(LoginPage.roleButton(role));
     }
 
     Browser.Page chooseEsia(Browser.Page loginPage) {
@@ -60,7 +65,7 @@ final class EsiaFlow {
 
     Browser.Page pickPerson(Browser.Page picker, String oid) {
         assertEquals(200, picker.status(), "expected the emulator's person picker: " + picker.text());
-        return picker.submit("#person-" + oid);
+        return picker.submit(EsiaEmulatorPage.personButton(oid));
     }
 
     /** The whole login with a role; returns the last page (the redirect to the application, or a page of ours). */

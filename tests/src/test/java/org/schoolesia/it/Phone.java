@@ -24,16 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A parent's phone for browser tests: Debian's Chromium and chromedriver (nothing downloads a
  * browser), headless, Russian, a 390×844 CSS-pixel viewport. Screenshots go to target/screenshots.
+ * Public for the page objects ({@code org.schoolesia.it.pages}), which hold the pages' selectors.
  */
-final class Phone {
+public final class Phone {
 
-    static final int WIDTH = 390;
-    static final int HEIGHT = 844;
+    public static final int WIDTH = 390;
+    public static final int HEIGHT = 844;
 
     private Phone() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
@@ -53,19 +54,19 @@ final class Phone {
         }
     }
 
-    static void waitFor(WebDriver chromium, Function<WebDriver, Boolean> condition) {
+    public static void waitFor(WebDriver chromium, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(chromium, Duration.ofSeconds(30)).until(condition::apply);
     }
 
     /** Nothing may scroll sideways: a parent on a phone would miss what is off screen. */
-    static void assertFitsWidth(WebDriver chromium, String what) {
+    public static void assertFitsWidth(WebDriver chromium, String what) {
         JavascriptExecutor js = (JavascriptExecutor) chromium;
         assertEquals(WIDTH, ((Number) js.executeScript("return window.innerWidth;")).intValue(), "phone viewport");
         Object overflow = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertTrue(((Number) overflow).intValue() <= 0, what + " scrolls sideways at phone width by " + overflow + " px");
     }
 
-    static void screenshot(WebDriver chromium, String name) {
+    public static void screenshot(WebDriver chromium, String name) {
         try {
             Path dir = Path.of("target/screenshots");
             Files.createDirectories(dir);
