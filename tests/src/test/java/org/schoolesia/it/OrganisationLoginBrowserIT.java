@@ -2,6 +2,11 @@ package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.MUNICIPALITY;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.ORGANISATION;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.REGION;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.SETTLEMENT;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.TYPE;
 
 import java.util.List;
 
@@ -12,9 +17,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.DiaryPage;
+import org.schoolesia.it.pages.LoginPage;
+import org.schoolesia.it.pages.OrganisationCascade;
+import org.schoolesia.it.pages.Screen;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -30,13 +37,14 @@ class OrganisationLoginBrowserIT {
 
     private static DiaryApplication application;
     private static WebDriver chromium;
+    private static Screen phone;
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
         env.resetRealm();
         application = DiaryApplication.start(env);
-
         chromium = Phone.start();
+        phone = application.on(chromium, env);
     }
 
     @AfterAll
@@ -51,77 +59,56 @@ class OrganisationLoginBrowserIT {
 
     @Test
     @Order(1)
-    void r_odo_2_studentOnAPhoneChoosesTheOdoAndLogsInWithHisSchoolPassword(TestEnvironment env) throws Exception {
-        chromium.get(application.loginUrl(env, "s1"));
-        assertFitsPhoneWidth("organisation login page");
-        screenshot("org-01-login-page");
+    void r_odo_2_studentOnAPhoneChoosesTheOdoAndLogsInWithHisSchoolPassword(TestEnvironment env) {
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "s1"));
+        login.assertFitsThePhone("organisation login page");
+        login.screenshot("org-01-login-page");
 
+        OrganisationCascade organisation = login.organisation();
         // One region in the demo: chosen by itself.
-        assertEquals("Сахалинская обл", new Select(chromium.findElement(By.id("schoolRegion"))).getFirstSelectedOption().getText());
-        choose("schoolMunicipality", "Городской округ Южно-Сахалинск");
+        assertEquals("Сахалинская обл", organisation.chosen(REGION));
+        organisation.chooseMunicipality("Городской округ Южно-Сахалинск");
         // One settlement in that district: chosen by itself.
-        assertEquals("Южно-Сахалинск, г.", new Select(chromium.findElement(By.id("schoolSettlement"))).getFirstSelectedOption().getText());
+        assertEquals("Южно-Сахалинск, г.", organisation.chosen(SETTLEMENT));
         // The script filters the types to those of Южно-Сахалинск.
-        List<String> types = new Select(chromium.findElement(By.id("schoolType"))).getOptions().stream().map(o -> o.getText()).toList();
-        assertEquals(List.of("Выберите…", "Дошкольная", "Общеобразовательная", "Дополнительное образование детей"), types);
-        choose("schoolType", "Дополнительное образование детей");
-        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск",
-                new Select(chromium.findElement(By.id("organization"))).getFirstSelectedOption().getText());
+        assertEquals(List.of("Выберите…", "Дошкольная", "Общеобразовательная", "Дополнительное образование детей"),
+                organisation.options(TYPE));
+        organisation.chooseType("Дополнительное образование детей");
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск", organisation.chosen(ORGANISATION));
 
-        chromium.findElement(By.id("username")).sendKeys("ivanov.petr");
-        chromium.findElement(By.id("password")).sendKeys(OrganisationLoginIT.PASSWORD);
-        assertFitsPhoneWidth("filled organisation login page");
-        screenshot("org-02-cascade-filled");
+        login.enterLogin("ivanov.petr", OrganisationLoginIT.PASSWORD);
+        login.assertFitsThePhone("filled organisation login page");
+        login.screenshot("org-02-cascade-filled");
         // R-ESIA-2: the Госуслуги role buttons, outside the password form (LoginPagesBrowserIT checks the order).
-        assertTrue(chromium.findElement(By.id("school-esia-roles-title")).getText().toLowerCase().contains("госуслуги"));
+        assertTrue(login.esiaTitle().toLowerCase().contains("госуслуги"));
         assertEquals(List.of("вход для родителей", "вход для учащихся", "вход для педагогов и сотрудников"),
-                chromium.findElements(By.cssSelector("#school-esia-roles a")).stream().map(b -> b.getText().toLowerCase()).toList());
-        assertTrue(chromium.findElements(By.id("social-esia")).isEmpty(), "no role-less ESIA link");
-        assertEquals("ВОЙТИ", chromium.findElement(By.id("kc-login")).getText());
+                login.roleLabels().stream().map(String::toLowerCase).toList());
+        assertTrue(!login.hasRolelessEsiaLink(), "no role-less ESIA link");
+        assertEquals("ВОЙТИ", login.logInLabel());
 
-        chromium.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()));
-        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
+        login.logIn();
+        new DiaryPage(phone);
     }
 
     @Test
     @Order(2)
-    void wrongOrganisationOnAPhoneShowsTheUsualMessage(TestEnvironment env) throws Exception {
+    void r_odo_2_wrongOrganisationOnAPhoneShowsTheUsualMessage(TestEnvironment env) {
         // Signed out on this phone, but the organisation cookie stays.
         chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/.well-known/openid-configuration");
         chromium.manage().deleteCookieNamed("KEYCLOAK_IDENTITY");
         chromium.manage().deleteCookieNamed("KEYCLOAK_SESSION");
-        chromium.get(application.loginUrl(env, "s2"));
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "s2"));
         // The organisation remembered from the last login is chosen; opening the district again
         // offers every organisation, and choosing one fills the levels above it.
-        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск",
-                new Select(chromium.findElement(By.id("organization"))).getFirstSelectedOption().getText());
-        choose("schoolMunicipality", "Выберите…");
-        assertEquals(5, new Select(chromium.findElement(By.id("organization"))).getOptions().size());
-        choose("organization", "МБДОУ Детский сад № 15 г. Южно-Сахалинска");
-        assertEquals("Дошкольная", new Select(chromium.findElement(By.id("schoolType"))).getFirstSelectedOption().getText());
-        chromium.findElement(By.id("username")).sendKeys("ivanov.petr");
-        chromium.findElement(By.id("password")).sendKeys(OrganisationLoginIT.PASSWORD);
-        chromium.findElement(By.id("kc-login")).click();
-        waitFor(d -> !d.findElements(By.id("input-error-username")).isEmpty());
-        assertTrue(chromium.findElement(By.id("input-error-username")).getText().contains("Неправильное имя пользователя или пароль"));
-        assertFitsPhoneWidth("error page");
-        screenshot("org-03-wrong-organisation");
-    }
-
-    private static void choose(String select, String visibleText) {
-        new Select(chromium.findElement(By.id(select))).selectByVisibleText(visibleText);
-    }
-
-    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        Phone.waitFor(chromium, condition);
-    }
-
-    private static void assertFitsPhoneWidth(String what) {
-        Phone.assertFitsWidth(chromium, what);
-    }
-
-    private static void screenshot(String name) {
-        Phone.screenshot(chromium, name);
+        OrganisationCascade organisation = login.organisation();
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск", organisation.chosen(ORGANISATION));
+        organisation.choose(MUNICIPALITY, "Выберите…");
+        assertEquals(5, organisation.options(ORGANISATION).size());
+        organisation.chooseOrganisation("МБДОУ Детский сад № 15 г. Южно-Сахалинска");
+        assertEquals("Дошкольная", organisation.chosen(TYPE));
+        login.enterLogin("ivanov.petr", OrganisationLoginIT.PASSWORD).logIn();
+        assertTrue(login.loginError().contains("Неправильное имя пользователя или пароль"));
+        login.assertFitsThePhone("error page");
+        login.screenshot("org-03-wrong-organisation");
     }
 }
