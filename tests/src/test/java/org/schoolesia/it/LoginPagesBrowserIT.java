@@ -2,27 +2,35 @@ package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.ORGANISATION;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.SETTLEMENT;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.TYPE;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.schoolesia.testkit.DemoRealm;
+import org.schoolesia.it.pages.ErrorPage;
+import org.schoolesia.it.pages.LoginPage;
+import org.schoolesia.it.pages.OrganisationCascade;
+import org.schoolesia.it.pages.PageExpiredPage;
+import org.schoolesia.it.pages.Screen;
+import org.schoolesia.testkit.Cleanup;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -34,31 +42,32 @@ import org.schoolesia.testkit.TestEnvironment;
 @ExtendWith(KeycloakExtension.class)
 class LoginPagesBrowserIT {
 
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
     /** Longer than a 390 px select can show: the real name of a Sakhalin ОДО. */
     private static final String LONG_NAME = "МБУ ДО Центр детского творчества «Радуга» имени Героя Советского Союза "
             + "А. П. Чехова г. Южно-Сахалинска";
 
     private static DiaryApplication application;
     private static WebDriver chromium;
+    private static Screen phone;
+    private final Cleanup cleanup = new Cleanup();
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
         env.resetRealm();
         env.emulator().faults().reset();
         // Before any page: the login page reads a fresh organisation list for the new realm.
-        ObjectNode org = new ObjectMapper().createObjectNode();
-        org.put("name", LONG_NAME);
-        org.put("alias", "cdt-raduga-ys");
-        org.put("enabled", true);
-        ObjectNode attributes = org.putObject("attributes");
-        attributes.putArray("region").add("Сахалинская обл");
-        attributes.putArray("municipality").add("Городской округ Южно-Сахалинск");
-        attributes.putArray("settlement").add("Южно-Сахалинск, г.");
-        attributes.putArray("type").add("supplementary");
-        env.admin().post(REALM + "/organizations", org);
+        OrganizationRepresentation org = new OrganizationRepresentation();
+        org.setName(LONG_NAME);
+        org.setAlias("cdt-raduga-ys");
+        org.setEnabled(true);
+        org.setAttributes(Map.of("region", List.of("Сахалинская обл"), "municipality", List.of("Городской округ Южно-Сахалинск"),
+                "settlement", List.of("Южно-Сахалинск, г."), "type", List.of("supplementary")));
+        try (Response created = env.realmAdmin().realm().organizations().create(org)) {
+            assertEquals(201, created.getStatus(), created.readEntity(String.class));
+        }
         application = DiaryApplication.start(env);
         chromium = Phone.start();
+        phone = application.on(chromium, env);
     }
 
     @AfterAll
@@ -76,158 +85,111 @@ class LoginPagesBrowserIT {
         chromium.manage().deleteAllCookies();
     }
 
-    @Test
-    void r_esia_1_loginPageOnAPhoneStartsWithGosuslugiAndKeepsEachButtonWithItsForm(TestEnvironment env) {
-        chromium.get(application.loginUrl(env, "order"));
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-role-parent")).isEmpty());
-        Phone.assertFitsWidth(chromium, "ESIA-first login page");
-        Phone.screenshot(chromium, "pages-01-esia-first");
-        // ESIA-first (the default): «Вход для родителей» before the five selects.
-        assertTrue(top("school-esia-role-staff") < top("schoolRegion"), "the role buttons come before the organisation cascade");
-        assertTrue(top("school-esia-role-parent") < Phone.HEIGHT, "«Вход для родителей» is on the first screen");
-        assertEachButtonWithItsForm();
-
-        // An admin may put the password form first (Authentication → the flow → ⚙ of the step).
-        String config = setLoginOrder(env, "password-first");
-        try {
-            chromium.get(application.loginUrl(env, "order2"));
-            Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-role-parent")).isEmpty());
-            Phone.screenshot(chromium, "pages-02-password-first");
-            assertTrue(top("kc-login") < top("school-esia-role-parent"), "password first: «ВОЙТИ» before Госуслуги");
-            assertEachButtonWithItsForm();
-        } finally {
-            env.admin().delete(REALM + "/authentication/config/" + config);
-        }
+    @AfterEach
+    void undo() {
+        cleanup.close();
     }
 
-    private static void assertEachButtonWithItsForm() {
-        WebElement form = chromium.findElement(By.id("kc-form-login"));
-        assertEquals(1, form.findElements(By.id("kc-login")).size(), "«ВОЙТИ» submits the password form");
-        assertTrue(form.findElements(By.cssSelector("#school-esia-roles, .school-esia-role")).isEmpty(),
-                "the Госуслуги buttons are not inside the password form");
-        // «ВОЙТИ» directly under the password: nothing of Госуслуги between them.
-        int password = top("password");
-        int login = top("kc-login");
-        assertTrue(password < login);
-        for (WebElement role : chromium.findElements(By.cssSelector(".school-esia-role"))) {
-            int y = role.getRect().getY();
-            assertFalse(y > password && y < login, "«" + role.getText() + "» sits between the password and «ВОЙТИ»");
-        }
-        assertEquals("ВОЙТИ", chromium.findElement(By.id("kc-login")).getText());
+    @Test
+    void r_esia_1_loginPageOnAPhoneStartsWithGosuslugiAndKeepsEachButtonWithItsForm(TestEnvironment env) {
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "order"));
+        login.assertFitsThePhone("ESIA-first login page");
+        login.screenshot("pages-01-esia-first");
+        // ESIA-first (the default): «Вход для родителей» before the five selects.
+        login.assertGosuslugiFirst();
+        login.assertEachButtonWithItsForm();
+
+        // An admin may put the password form first (Authentication → the flow → ⚙ of the step).
+        setLoginOrder(env, "password-first");
+        LoginPage passwordFirst = LoginPage.open(phone, application.loginUrl(env, "order2"));
+        passwordFirst.screenshot("pages-02-password-first");
+        passwordFirst.assertPasswordFormFirst();
+        passwordFirst.assertEachButtonWithItsForm();
     }
 
     @Test
     void r_esia_2_declineAtGosuslugiBringsACalmNoteAndAStaleReloadOffersAFreshStart(TestEnvironment env) {
-        chromium.get(application.loginUrl(env, "decline"));
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-role-parent")).isEmpty());
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("deny")).click();
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-roles")).isEmpty());
-        Phone.assertFitsWidth(chromium, "login page after «Отказаться»");
-        Phone.screenshot(chromium, "pages-03-declined");
-        String page = chromium.findElement(By.tagName("body")).getText();
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "decline")).chooseParent().decline();
+        login.assertFitsThePhone("login page after «Отказаться»");
+        login.screenshot("pages-03-declined");
+        String page = login.text();
         assertFalse(page.contains("Доступ запрещен"), page);
-        assertTrue(chromium.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).isEmpty(), "no red alert: " + page);
-        List<WebElement> notes = chromium.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-info"));
-        assertEquals(1, notes.size(), page);
-        assertEquals("Вход через Госуслуги отменен. Выберите способ входа.", notes.get(0).getText().trim());
+        assertFalse(login.showsErrorAlert(), "no red alert: " + page);
+        assertEquals(List.of("Вход через Госуслуги отменен. Выберите способ входа."), login.notes());
 
         // Reloading that address (the answer of Госуслуги was used once): no dead end, no button that is not there.
         chromium.navigate().refresh();
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("kc-error-message")).isEmpty());
-        Phone.assertFitsWidth(chromium, "stale Госуслуги answer");
-        Phone.screenshot(chromium, "pages-04-stale-esia-answer");
-        String stale = chromium.findElement(By.tagName("body")).getText();
-        assertFalse(stale.contains("Вход с учетной записью портала Госуслуг"), stale);
-        startAgain();
+        ErrorPage stale = new ErrorPage(phone);
+        stale.assertFitsThePhone("stale Госуслуги answer");
+        stale.screenshot("pages-04-stale-esia-answer");
+        assertFalse(stale.text().contains("Вход с учетной записью портала Госуслуг"), stale.text());
+        stale.startAgain();
     }
 
     @Test
     void expiredLoginPageOffersStartAgainWithTheRealLabels(TestEnvironment env) {
-        chromium.get(application.loginUrl(env, "expired"));
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "expired"));
         // A tab left on a step the login has moved past (Keycloak's "page has expired"): the
         // step's address, without its one-time code, naming an execution that is no longer current.
-        String action = chromium.findElement(By.id("kc-form-login")).getAttribute("action");
-        String stale = action.replaceAll("([?&])session_code=[^&]*&?", "$1")
-                .replaceAll("execution=[^&]*", "execution=" + java.util.UUID.randomUUID());
+        String stale = login.passwordFormAction().replaceAll("([?&])session_code=[^&]*&?", "$1")
+                .replaceAll("execution=[^&]*", "execution=" + UUID.randomUUID());
         chromium.get(stale);
-        Phone.waitFor(chromium, d -> d.findElements(By.id("kc-form-login")).isEmpty());
-        Phone.assertFitsWidth(chromium, "expired page");
-        Phone.screenshot(chromium, "pages-05-expired");
-        String page = chromium.findElement(By.tagName("body")).getText();
-        assertFalse(page.contains("Нажмите здесь"), page);
-        assertTrue(page.contains("Страница входа устарела"), page);
-        startAgain();
-    }
-
-    /** «Начать вход заново» leads to the login page, with Госуслуги ready. */
-    private static void startAgain() {
-        WebElement restart = chromium.findElement(By.id("school-restart-login"));
-        assertEquals("Начать вход заново", restart.getText().trim());
-        restart.click();
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-role-parent")).isEmpty());
-        assertTrue(chromium.findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).isEmpty(),
-                chromium.findElement(By.tagName("body")).getText());
+        PageExpiredPage expired = new PageExpiredPage(phone);
+        expired.assertFitsThePhone("expired page");
+        expired.screenshot("pages-05-expired");
+        assertFalse(expired.text().contains("Нажмите здесь"), expired.text());
+        assertTrue(expired.text().contains("Страница входа устарела"), expired.text());
+        expired.startAgain();
     }
 
     @Test
     void r_org_2_cascadeDropsAutomaticChoicesOfAnotherSettlementAndShowsLongNamesInFull(TestEnvironment env) {
-        chromium.get(application.loginUrl(env, "cascade"));
-        Phone.waitFor(chromium, d -> !d.findElements(By.id("schoolMunicipality")).isEmpty());
-        choose("schoolMunicipality", "Корсаковский городской округ");
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "cascade"));
+        OrganisationCascade organisation = login.organisation();
+        organisation.chooseMunicipality("Корсаковский городской округ");
         // Корсаков has one school: settlement, type and organisation follow, and say so.
-        assertEquals("Корсаков, г.", chosen("schoolSettlement"));
-        assertEquals("Общеобразовательная", chosen("schoolType"));
-        assertEquals("МАОУ СОШ № 2 г. Корсакова", chosen("organization"));
-        assertTrue(chromium.findElement(By.id("organization-auto")).isDisplayed(), "the automatic choice is visible");
-        Phone.screenshot(chromium, "pages-06-cascade-korsakov");
+        assertEquals("Корсаков, г.", organisation.chosen(SETTLEMENT));
+        assertEquals("Общеобразовательная", organisation.chosen(TYPE));
+        assertEquals("МАОУ СОШ № 2 г. Корсакова", organisation.chosen(ORGANISATION));
+        assertTrue(organisation.saysChosenAutomatically(ORGANISATION), "the automatic choice is visible");
+        login.screenshot("pages-06-cascade-korsakov");
 
         // Another district: what was chosen for Корсаков by itself goes; nothing is picked for the person.
-        choose("schoolMunicipality", "Городской округ Южно-Сахалинск");
-        assertEquals("Южно-Сахалинск, г.", chosen("schoolSettlement"));
-        assertEquals("Выберите…", chosen("schoolType"));
-        assertEquals("Выберите…", chosen("organization"));
-        assertFalse(chromium.findElement(By.id("organization-auto")).isDisplayed());
-        Phone.screenshot(chromium, "pages-07-cascade-another-district");
+        organisation.chooseMunicipality("Городской округ Южно-Сахалинск");
+        assertEquals("Южно-Сахалинск, г.", organisation.chosen(SETTLEMENT));
+        assertEquals("Выберите…", organisation.chosen(TYPE));
+        assertEquals("Выберите…", organisation.chosen(ORGANISATION));
+        assertFalse(organisation.saysChosenAutomatically(ORGANISATION));
+        login.screenshot("pages-07-cascade-another-district");
 
         // A long name, chosen, is readable in full at 390 px.
-        choose("schoolType", "Дополнительное образование детей");
-        assertEquals("Выберите…", chosen("organization"), "two ОДО: the person chooses");
-        choose("organization", LONG_NAME);
-        WebElement full = chromium.findElement(By.id("organization-chosen"));
-        assertTrue(full.isDisplayed());
-        assertEquals(LONG_NAME, full.getText().trim());
-        Object cut = ((JavascriptExecutor) chromium).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", full);
-        assertTrue(((Number) cut).intValue() <= 0, "the chosen name is cut by " + cut + " px");
+        organisation.chooseType("Дополнительное образование детей");
+        assertEquals("Выберите…", organisation.chosen(ORGANISATION), "two ОДО: the person chooses");
+        organisation.chooseOrganisation(LONG_NAME);
+        assertEquals(LONG_NAME, organisation.chosenInFull(ORGANISATION));
+        int cut = organisation.chosenInFullCutBy(ORGANISATION);
+        assertTrue(cut <= 0, "the chosen name is cut by " + cut + " px");
         // A short name fits its select and is not repeated.
-        assertFalse(chromium.findElement(By.id("schoolSettlement-chosen")).isDisplayed());
-        Phone.assertFitsWidth(chromium, "long organisation name");
-        Phone.screenshot(chromium, "pages-08-cascade-long-name");
+        assertNull(organisation.chosenInFull(SETTLEMENT));
+        login.assertFitsThePhone("long organisation name");
+        login.screenshot("pages-08-cascade-long-name");
     }
 
-    private static String setLoginOrder(TestEnvironment env, String order) {
-        String flow = URLEncoder.encode("school browser forms", StandardCharsets.UTF_8).replace("+", "%20");
-        for (JsonNode execution : env.admin().get(REALM + "/authentication/flows/" + flow + "/executions")) {
-            if ("school-organisation-password-form".equals(execution.path("providerId").asText())) {
-                String location = env.admin().post(REALM + "/authentication/executions/" + execution.get("id").asText() + "/config",
-                        Map.of("alias", "school login order", "config", Map.of("schoolLoginOrder", order)));
-                return location.substring(location.lastIndexOf('/') + 1);
+    /** Sets «Порядок входа» of the password step, as an admin does at ⚙ of the step; undone after the test. */
+    private void setLoginOrder(TestEnvironment env, String order) {
+        AuthenticationManagementResource flows = env.realmAdmin().realm().flows();
+        for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions("school browser forms")) {
+            if ("school-organisation-password-form".equals(execution.getProviderId())) {
+                AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+                config.setAlias("school login order");
+                config.setConfig(Map.of("schoolLoginOrder", order));
+                try (Response created = flows.newExecutionConfig(execution.getId(), config)) {
+                    String id = CreatedResponseUtil.getCreatedId(created);
+                    cleanup.add(() -> flows.removeAuthenticatorConfig(id));
+                }
+                return;
             }
         }
         throw new AssertionError("no school-organisation-password-form step in 'school browser forms'");
-    }
-
-    private static int top(String id) {
-        return chromium.findElement(By.id(id)).getRect().getY();
-    }
-
-    private static void choose(String select, String visibleText) {
-        new Select(chromium.findElement(By.id(select))).selectByVisibleText(visibleText);
-    }
-
-    private static String chosen(String select) {
-        return new Select(chromium.findElement(By.id(select))).getFirstSelectedOption().getText();
     }
 }
