@@ -2,6 +2,9 @@ package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.ORGANISATION;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.REGION;
+import static org.schoolesia.it.pages.OrganisationCascade.Level.SETTLEMENT;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +24,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.AccountChooserPage;
+import org.schoolesia.it.pages.DiaryPage;
+import org.schoolesia.it.pages.LinkPage;
+import org.schoolesia.it.pages.LoginPage;
+import org.schoolesia.it.pages.NotFoundPage;
+import org.schoolesia.it.pages.OrganisationCascade;
+import org.schoolesia.it.pages.Screen;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
@@ -44,13 +54,13 @@ import org.schoolesia.testkit.TestEnvironment;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsiaAccountBrowserIT {
 
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
     /** Кузнецов Андрей's account (kuznetsov.andrey) and the SNILS his ESIA account carries. */
     private static final String ANDREY = "00000000-0000-4000-8000-000000000020";
     private static final String ANDREY_ESIA_SNILS = "19876543247";
 
     private static DiaryApplication application;
     private static WebDriver chromium;
+    private static Screen phone;
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
@@ -58,6 +68,7 @@ class EsiaAccountBrowserIT {
         env.emulator().faults().reset();
         application = DiaryApplication.start(env);
         chromium = Phone.start();
+        phone = application.on(chromium, env);
     }
 
     @AfterAll
@@ -77,49 +88,41 @@ class EsiaAccountBrowserIT {
     @BeforeEach
     void signedOut(TestEnvironment env) {
         // Nobody is signed in on this phone: Keycloak's cookies go.
-        chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/.well-known/openid-configuration");
-        chromium.manage().deleteAllCookies();
+        phone.signOut(env.keycloak().realmUrl(DemoRealm.NAME) + "/.well-known/openid-configuration");
     }
 
     @Test
     @Order(1)
     void r_link_2_parentOnAPhoneLinksHisAccountBeforeTheCutoff(TestEnvironment env) {
         stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF));
-        chromium.get(application.loginUrl(env, "link-1"));
-        assertEquals("Вход для родителей", chromium.findElement(By.id("school-esia-role-parent")).getText());
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000006")).click();
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "link-1"));
+        assertEquals("Вход для родителей", login.roleLabel("parent"));
+        NotFoundPage notFound = login.chooseParent().signInAs("1000000006", NotFoundPage::new);
+        notFound.assertFitsThePhone("unidentified page");
+        notFound.screenshot("link-01-unidentified");
+        assertEquals("Привязать учетную запись", notFound.linkLabel());
+        assertTrue(notFound.offersContact());
 
-        waitForPage("unidentified");
-        assertFitsPhoneWidth("unidentified page");
-        screenshot("link-01-unidentified");
-        assertEquals("Привязать учетную запись", chromium.findElement(By.id("school-esia-show-link")).getText().trim());
-        assertTrue(chromium.findElement(By.id("school-esia-contact")).isDisplayed());
-        chromium.findElement(By.id("school-esia-show-link")).click();
-
-        waitForPage("link");
-        assertFitsPhoneWidth("link form");
+        LinkPage link = notFound.linkAccount();
+        link.assertFitsThePhone("link form");
         // The organisation list offers every organisation before the rest is chosen (R-ORG-2); the
         // narrowing by district and type is checked on its own below.
-        choose("organization", "МАУДО ДДЮТ г.Южно-Сахалинск");
-        chromium.findElement(By.id("username")).sendKeys("kuznetsov.andrey");
-        chromium.findElement(By.id("password")).sendKeys(EsiaAccountLinkIT.PASSWORD);
-        assertFitsPhoneWidth("filled link form");
-        screenshot("link-02-form-filled");
-        assertEquals("ВОЙТИ", chromium.findElement(By.id("school-esia-link")).getText().trim().toUpperCase(java.util.Locale.ROOT));
-        chromium.findElement(By.id("school-esia-link")).click();
+        link.organisation().chooseOrganisation("МАУДО ДДЮТ г.Южно-Сахалинск");
+        link.enterLogin("kuznetsov.andrey", EsiaAccountLinkIT.PASSWORD);
+        link.assertFitsThePhone("filled link form");
+        link.screenshot("link-02-form-filled");
+        assertEquals("ВОЙТИ", link.linkLabel());
+        link.link();
 
-        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()));
-        screenshot("link-03-application-signed-in");
-        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
+        new DiaryPage(phone).screenshot("link-03-application-signed-in");
         assertTrue(application.receivedCode() != null && !application.receivedCode().isEmpty(), "the application received a code");
 
         // Linked: a FEDERATED_IDENTITY_LINK of ours for kuznetsov.andrey and ESIA person 1000000006.
-        String andrey = env.admin().get(REALM + "/users?exact=true&username=kuznetsov.andrey").get(0).get("id").asText();
+        RealmAdmin realm = env.realmAdmin();
+        String andrey = realm.userId("kuznetsov.andrey");
         boolean linked = false;
-        for (JsonNode event : env.admin().get(REALM + "/events?max=100&type=FEDERATED_IDENTITY_LINK")) {
-            linked |= andrey.equals(event.path("userId").asText()) && "1000000006".equals(event.path("details").path("esia_oid").asText());
+        for (EventRepresentation event : realm.events("FEDERATED_IDENTITY_LINK", 100)) {
+            linked |= andrey.equals(event.getUserId()) && "1000000006".equals(detail(event, "esia_oid"));
         }
         assertTrue(linked, "no link event for kuznetsov.andrey");
     }
@@ -128,72 +131,55 @@ class EsiaAccountBrowserIT {
     @Order(2)
     void r_link_4_afterTheCutoffThePageNamesTheResponsibleEmployeeAndFitsThePhone(TestEnvironment env) {
         stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.DEMO_CUTOFF));
-        chromium.get(application.loginUrl(env, "link-2"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
         // Олег has no parent account: not identified.
-        chromium.findElement(By.id("person-1000000003")).click();
-
-        waitForPage("unidentified");
-        assertFitsPhoneWidth("unidentified page after the cut-off");
-        screenshot("link-04-after-cutoff");
-        assertTrue(chromium.findElements(By.id("school-esia-show-link")).isEmpty(), "no «Привязать учетную запись» after the cut-off");
-        String closed = chromium.findElement(By.id("school-esia-self-link-closed")).getText();
-        assertTrue(closed.contains("ответственный сотрудник"), closed);
-        assertTrue(chromium.findElement(By.id("school-esia-self-link-closed")).isDisplayed());
-        assertTrue(chromium.findElement(By.id("school-esia-contact")).isDisplayed());
-        assertEquals("Обратиться в организацию", chromium.findElement(By.id("school-esia-contact")).getText().trim());
+        NotFoundPage notFound = LoginPage.open(phone, application.loginUrl(env, "link-2")).chooseParent()
+                .signInAs("1000000003", NotFoundPage::new);
+        notFound.assertFitsThePhone("unidentified page after the cut-off");
+        notFound.screenshot("link-04-after-cutoff");
+        assertTrue(!notFound.offersLinking(), "no «Привязать учетную запись» after the cut-off");
+        String closed = notFound.selfLinkClosedText();
+        assertTrue(closed != null && closed.contains("ответственный сотрудник"), closed);
+        assertTrue(notFound.offersContact());
+        assertEquals("Обратиться в организацию", notFound.contactLabel());
         // Every line of text stays inside the screen.
-        Object widest = ((org.openqa.selenium.JavascriptExecutor) chromium).executeScript(
-                "return Math.max(...Array.from(document.querySelectorAll('#school-esia-account *')).map(e => e.getBoundingClientRect().right));");
-        assertTrue(((Number) widest).doubleValue() <= Phone.WIDTH, "something of the page ends at " + widest + " px");
+        notFound.assertEverythingInsideTheScreen("unidentified page after the cut-off");
     }
 
     @Test
     @Order(3)
     void r_org_2_theCascadeOnTheLinkFormNarrowsTheOrganisationsAsOnTheLoginPage(TestEnvironment env) {
         stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF));
-        chromium.get(application.loginUrl(env, "link-3"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000003")).click();
-        waitForPage("unidentified");
-        chromium.findElement(By.id("school-esia-show-link")).click();
-        waitForPage("link");
+        LinkPage link = LoginPage.open(phone, application.loginUrl(env, "link-3")).chooseParent()
+                .signInAs("1000000003", NotFoundPage::new).linkAccount();
 
         // As on the password login page (OrganisationLoginBrowserIT): one region, chosen by itself;
         // the district's only settlement chosen by itself; the district's only ОДО chosen by itself.
-        assertEquals("Сахалинская обл", new Select(chromium.findElement(By.id("schoolRegion"))).getFirstSelectedOption().getText());
-        choose("schoolMunicipality", "Городской округ Южно-Сахалинск");
-        assertEquals("Южно-Сахалинск, г.", new Select(chromium.findElement(By.id("schoolSettlement"))).getFirstSelectedOption().getText());
-        choose("schoolType", "Дополнительное образование детей");
-        screenshot("link-05-cascade");
-        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск", new Select(chromium.findElement(By.id("organization"))).getFirstSelectedOption().getText());
+        OrganisationCascade organisation = link.organisation();
+        assertEquals("Сахалинская обл", organisation.chosen(REGION));
+        organisation.chooseMunicipality("Городской округ Южно-Сахалинск");
+        assertEquals("Южно-Сахалинск, г.", organisation.chosen(SETTLEMENT));
+        organisation.chooseType("Дополнительное образование детей");
+        link.screenshot("link-05-cascade");
+        assertEquals("МАУДО ДДЮТ г.Южно-Сахалинск", organisation.chosen(ORGANISATION));
     }
 
     @Test
     @Order(4)
     void r_link_2_confirmedStudentIsLinkedBySnilsAndGoesStraightIn(TestEnvironment env) {
         // The demo realm links by SNILS: Иванов Пётр's confirmed ESIA SNILS is on ivanov.petr's card.
-        String petr = env.admin().get(REALM + "/users?exact=true&username=ivanov.petr").get(0).get("id").asText();
-        chromium.get(application.loginUrl(env, "snils-1"));
-        assertEquals("Вход для учащихся", chromium.findElement(By.id("school-esia-role-student")).getText());
-        chromium.findElement(By.id("school-esia-role-student")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000002")).click();
-
+        RealmAdmin realm = env.realmAdmin();
+        String petr = realm.userId("ivanov.petr");
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "snils-1"));
+        assertEquals("Вход для учащихся", login.roleLabel("student"));
         // No page of ours on the way: straight from the emulator into the application.
-        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()) || !d.findElements(By.id("school-esia-account")).isEmpty());
-        screenshot("link-06-snils-application-signed-in");
-        assertTrue(chromium.getCurrentUrl().startsWith(application.callback()),
-                "expected the application, got " + chromium.getCurrentUrl() + ": " + chromium.findElement(By.tagName("body")).getText());
-        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
+        DiaryPage diary = login.chooseStudent().signInAs("1000000002", DiaryPage::new);
+        diary.screenshot("link-06-snils-application-signed-in");
         assertTrue(application.receivedCode() != null && !application.receivedCode().isEmpty(), "the application received a code");
-        assertEquals(1, env.admin().get(REALM + "/users/" + petr + "/sessions").size(), "the session is ivanov.petr's");
+        assertEquals(1, realm.sessionCount(petr), "the session is ivanov.petr's");
         boolean bySnils = false;
-        for (JsonNode event : env.admin().get(REALM + "/events?max=100&type=FEDERATED_IDENTITY_LINK")) {
-            bySnils |= petr.equals(event.path("userId").asText()) && "1000000002".equals(event.path("details").path("esia_oid").asText())
-                    && "snils".equals(event.path("details").path("link_method").asText());
+        for (EventRepresentation event : realm.events("FEDERATED_IDENTITY_LINK", 100)) {
+            bySnils |= petr.equals(event.getUserId()) && "1000000002".equals(detail(event, "esia_oid"))
+                    && "snils".equals(detail(event, "link_method"));
         }
         assertTrue(bySnils, "no SNILS link event for ivanov.petr");
     }
@@ -203,39 +189,39 @@ class EsiaAccountBrowserIT {
     void r_esia_2_staffMemberWithTwoAccountsChoosesOnThePhone(TestEnvironment env) {
         // Смирнов Олег (ESIA 1000000003, staff account smirnov.oleg at СОШ № 2 Корсаков) gets a second
         // staff account at ДДЮТ, linked to him as a realm admin links in the admin console.
+        RealmAdmin realm = env.realmAdmin();
         String second = EsiaAccountLinkIT.createAccount(env, "smirnov.ddut", "staff", "ddut-ys", "Олег", "Смирнов", "1979-02-17", Map.of());
-        env.admin().post(REALM + "/users/" + second + "/federated-identity/esia",
-                Map.of("identityProvider", "esia", "userId", "1000000003", "userName", "esia-1000000003"));
-        String oleg = env.admin().get(REALM + "/users?exact=true&username=smirnov.oleg").get(0).get("id").asText();
+        FederatedIdentityRepresentation esia = new FederatedIdentityRepresentation();
+        esia.setIdentityProvider("esia");
+        esia.setUserId("1000000003");
+        esia.setUserName("esia-1000000003");
+        try (Response linked = realm.userById(second).addFederatedIdentity("esia", esia)) {
+            assertEquals(Response.Status.Family.SUCCESSFUL, linked.getStatusInfo().getFamily(), linked.readEntity(String.class));
+        }
+        String oleg = realm.userId("smirnov.oleg");
 
-        chromium.get(application.loginUrl(env, "chooser-1"));
-        assertEquals("Вход для педагогов и сотрудников", chromium.findElement(By.id("school-esia-role-staff")).getText());
-        chromium.findElement(By.id("school-esia-role-staff")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000003")).click();
-
-        waitForPage("chooser");
-        assertFitsPhoneWidth("account chooser");
-        assertEverythingInsideTheScreen("account chooser");
-        screenshot("link-07-chooser");
-        assertEquals("Выберите учетную запись", chromium.findElement(By.id("kc-page-title")).getText().trim());
-        List<WebElement> accounts = chromium.findElements(By.cssSelector("button[id^=school-esia-account-]"));
-        assertEquals(2, accounts.size(), chromium.findElement(By.tagName("body")).getText());
-        List<String> organisations = accounts.stream().map(b -> b.findElement(By.className("school-esia-account-org")).getText().trim()).toList();
+        LoginPage login = LoginPage.open(phone, application.loginUrl(env, "chooser-1"));
+        assertEquals("Вход для педагогов и сотрудников", login.roleLabel("staff"));
+        AccountChooserPage chooser = login.chooseStaff().signInAs("1000000003", AccountChooserPage::new);
+        chooser.assertFitsThePhone("account chooser");
+        chooser.assertEverythingInsideTheScreen("account chooser");
+        chooser.screenshot("link-07-chooser");
+        assertEquals("Выберите учетную запись", chooser.title());
+        List<AccountChooserPage.Account> accounts = chooser.accounts();
+        assertEquals(2, accounts.size(), chooser.text());
+        List<String> organisations = accounts.stream().map(AccountChooserPage.Account::organisation).toList();
         assertTrue(organisations.contains("МАУДО ДДЮТ г.Южно-Сахалинск"), organisations.toString());
         assertTrue(organisations.contains("МАОУ СОШ № 2 г. Корсакова"), organisations.toString());
-        WebElement ddut = accounts.get(organisations.indexOf("МАУДО ДДЮТ г.Южно-Сахалинск"));
-        assertEquals(second, ddut.getAttribute("value"));
-        assertTrue(ddut.getText().contains("smirnov.ddut"), ddut.getText());
-        ddut.click();
+        AccountChooserPage.Account ddut = accounts.get(organisations.indexOf("МАУДО ДДЮТ г.Южно-Сахалинск"));
+        assertEquals(second, ddut.id());
+        assertTrue(ddut.text().contains("smirnov.ddut"), ddut.text());
+        chooser.choose("МАУДО ДДЮТ г.Южно-Сахалинск");
 
-        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()));
-        screenshot("link-08-chooser-application-signed-in");
-        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
+        new DiaryPage(phone).screenshot("link-08-chooser-application-signed-in");
         assertTrue(application.receivedCode() != null && !application.receivedCode().isEmpty(), "the application received a code");
         // He entered the account he chose.
-        assertEquals(1, env.admin().get(REALM + "/users/" + second + "/sessions").size(), "the session is smirnov.ddut's");
-        assertEquals(0, env.admin().get(REALM + "/users/" + oleg + "/sessions").size(), "smirnov.oleg was not entered");
+        assertEquals(1, realm.sessionCount(second), "the session is smirnov.ddut's");
+        assertEquals(0, realm.sessionCount(oleg), "smirnov.oleg was not entered");
     }
 
     @Test
@@ -245,77 +231,46 @@ class EsiaAccountBrowserIT {
         env.resetRealm();
         application.close();
         application = DiaryApplication.start(env);
+        phone = application.on(chromium, env);
         StaffApi staff = new StaffApi(env);
         staff.createTestClient();
         stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.DEMO_CUTOFF));
 
-        chromium.get(application.loginUrl(env, "staff-link-1"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000006")).click();
-        waitForPage("unidentified");
-        assertFitsPhoneWidth("unidentified page of an unlinked parent after the cut-off");
-        assertEverythingInsideTheScreen("unidentified page of an unlinked parent after the cut-off");
-        screenshot("link-09-unlinked-after-cutoff");
-        assertTrue(chromium.findElements(By.id("school-esia-show-link")).isEmpty(), "no «Привязать учетную запись» after the cut-off");
-        String closed = chromium.findElement(By.id("school-esia-self-link-closed")).getText();
-        assertTrue(closed.contains("ответственный сотрудник"), closed);
+        NotFoundPage notFound = LoginPage.open(phone, application.loginUrl(env, "staff-link-1")).chooseParent()
+                .signInAs("1000000006", NotFoundPage::new);
+        notFound.assertFitsThePhone("unidentified page of an unlinked parent after the cut-off");
+        notFound.assertEverythingInsideTheScreen("unidentified page of an unlinked parent after the cut-off");
+        notFound.screenshot("link-09-unlinked-after-cutoff");
+        assertTrue(!notFound.offersLinking(), "no «Привязать учетную запись» after the cut-off");
+        String closed = notFound.selfLinkClosedText();
+        assertTrue(closed != null && closed.contains("ответственный сотрудник"), closed);
 
         // The methodologist of ДДЮТ fills the card's SNILS (a direct link needs it) and links ESIA person 1000000006.
-        String andreyPath = REALM + "/users/" + ANDREY;
-        ObjectNode andrey = (ObjectNode) env.admin().get(andreyPath);
-        ((ObjectNode) andrey.get("attributes")).putArray("snils").add(ANDREY_ESIA_SNILS);
-        env.admin().put(andreyPath, andrey);
+        UserResource andrey = env.realmAdmin().userById(ANDREY);
+        UserRepresentation card = andrey.toRepresentation();
+        card.getAttributes().put("snils", List.of(ANDREY_ESIA_SNILS));
+        andrey.update(card);
         HttpResponse<String> linked = staffPut(staff, "metodist.ddut", "/people/" + ANDREY + "/esia-link", "{\"esiaOid\":\"1000000006\"}");
         assertEquals(200, linked.statusCode(), linked.body());
         assertEquals("linked", StaffApi.json(linked).get("status").asText(), linked.body());
         assertEquals("staff", StaffApi.json(linked).get("method").asText(), linked.body());
 
         chromium.manage().deleteAllCookies();
-        chromium.get(application.loginUrl(env, "staff-link-2"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000006")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(application.callback()) || !d.findElements(By.id("school-esia-account")).isEmpty());
-        screenshot("link-10-staff-linked-application-signed-in");
-        assertTrue(chromium.getCurrentUrl().startsWith(application.callback()),
-                "expected the application, got " + chromium.getCurrentUrl() + ": " + chromium.findElement(By.tagName("body")).getText());
-        assertEquals("Дневник: вход выполнен", chromium.findElement(By.id("signed-in")).getText());
-        assertEquals(1, env.admin().get(andreyPath + "/sessions").size(), "the session is kuznetsov.andrey's");
+        DiaryPage diary = LoginPage.open(phone, application.loginUrl(env, "staff-link-2")).chooseParent()
+                .signInAs("1000000006", DiaryPage::new);
+        diary.screenshot("link-10-staff-linked-application-signed-in");
+        assertEquals(1, env.realmAdmin().sessionCount(ANDREY), "the session is kuznetsov.andrey's");
         HttpResponse<String> status = staff.get("metodist.ddut", "/people/" + ANDREY + "/esia-link");
         assertEquals(200, status.statusCode(), status.body());
         assertEquals("staff", StaffApi.json(status).get("method").asText(), "still the staff link: " + status.body());
     }
 
-    private static void waitForPage(String page) {
-        waitFor(d -> !d.findElements(By.cssSelector("#school-esia-account[data-page=" + page + "]")).isEmpty());
+    private static String detail(EventRepresentation event, String key) {
+        return event.getDetails() == null ? null : event.getDetails().get(key);
     }
 
     private static void stepConfig(TestEnvironment env, Map<String, String> changes) {
         EsiaAccountLinkIT.stepConfig(env, changes);
-    }
-
-    private static void choose(String select, String visibleText) {
-        new Select(chromium.findElement(By.id(select))).selectByVisibleText(visibleText);
-    }
-
-    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        Phone.waitFor(chromium, condition);
-    }
-
-    private static void assertFitsPhoneWidth(String what) {
-        Phone.assertFitsWidth(chromium, what);
-    }
-
-    private static void screenshot(String name) {
-        Phone.screenshot(chromium, name);
-    }
-
-    /** Every element of our page ends inside the 390 px screen. */
-    private static void assertEverythingInsideTheScreen(String what) {
-        Object widest = ((JavascriptExecutor) chromium).executeScript(
-                "return Math.max(...Array.from(document.querySelectorAll('#school-esia-account *')).map(e => e.getBoundingClientRect().right));");
-        assertTrue(((Number) widest).doubleValue() <= Phone.WIDTH, what + ": something ends at " + widest + " px");
     }
 
     /** A PUT to the staff REST API as the staff page sends it. */
