@@ -10,11 +10,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.ContactPage;
+import org.schoolesia.it.pages.LoginPage;
+import org.schoolesia.it.pages.NotFoundPage;
+import org.schoolesia.it.pages.PendingRequestPage;
+import org.schoolesia.it.pages.RequestFormPage;
+import org.schoolesia.it.pages.RequestSentPage;
+import org.schoolesia.it.pages.Screen;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -30,6 +33,7 @@ class AccessRequestBrowserIT {
 
     private static DiaryApplication application;
     private static WebDriver chromium;
+    private static Screen phone;
 
     @BeforeAll
     static void start(TestEnvironment env) throws Exception {
@@ -37,6 +41,7 @@ class AccessRequestBrowserIT {
         env.emulator().faults().reset();
         application = DiaryApplication.start(env);
         chromium = Phone.start();
+        phone = application.on(chromium, env);
     }
 
     @AfterAll
@@ -56,94 +61,53 @@ class AccessRequestBrowserIT {
     @Test
     void r_req_1_r_req_2_parentOnAPhoneFillsTheFormWithTheCascadeAndGetsANumber(TestEnvironment env) {
         // Соколова Елена (ESIA 1000000008, child Вера 1000000009) has no school account.
-        chromium.get(application.loginUrl(env, "request-1"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000008")).click();
+        ContactPage contact = LoginPage.open(phone, application.loginUrl(env, "request-1")).chooseParent()
+                .signInAs("1000000008", NotFoundPage::new).contactOrganisation();
+        contact.assertFitsThePhone("contact page");
+        contact.screenshot("request-01-contact");
+        assertEquals("Продолжить", contact.continueLabel());
 
-        waitForPage("unidentified");
-        chromium.findElement(By.id("school-esia-contact")).click();
-        waitForPage("contact");
-        Phone.assertFitsWidth(chromium, "contact page");
-        screenshot("request-01-contact");
-        assertEquals("Продолжить", chromium.findElement(By.id("school-esia-continue")).getText().trim());
-        chromium.findElement(By.id("school-esia-continue")).click();
-
-        waitForPage("request");
-        Phone.assertFitsWidth(chromium, "request form");
-        assertEverythingInsideTheScreen("request form");
-        screenshot("request-02-form");
-        assertEquals("Соколова Елена Викторовна", chromium.findElement(By.id("school-request-fullname")).getText().trim());
-        assertEquals("12.03.1988", chromium.findElement(By.id("school-request-birthdate")).getText().trim());
-        assertTrue(chromium.findElement(By.cssSelector("input[name=child][value='1000000009']")).isSelected(), "the only child is chosen");
+        RequestFormPage form = contact.continueToForm();
+        form.assertFitsThePhone("request form");
+        form.assertEverythingInsideTheScreen("request form");
+        form.screenshot("request-02-form");
+        assertEquals("Соколова Елена Викторовна", form.fullName());
+        assertEquals("12.03.1988", form.birthDate());
+        assertTrue(form.childChosen("1000000009"), "the only child is chosen");
         // The script hides «Выбрать»: the selects fill themselves.
-        for (WebElement refresh : chromium.findElements(By.className("school-request-refresh"))) {
-            assertFalse(refresh.isDisplayed(), "«Выбрать» shown with the script on");
-        }
-        WebElement organisation = chromium.findElement(By.id("organization"));
-        assertFalse(organisation.isEnabled(), "no organisation before a type");
-        assertEquals("Сначала выберите тип организации", new Select(organisation).getFirstSelectedOption().getText());
-        assertEquals("Сначала выберите организацию", new Select(chromium.findElement(By.id("schoolClass"))).getFirstSelectedOption().getText());
+        assertFalse(form.showsRefreshButtons(), "«Выбрать» shown with the script on");
+        assertFalse(form.canChooseOrganisation(), "no organisation before a type");
+        assertEquals("Сначала выберите тип организации", form.organisationShown());
+        assertEquals("Сначала выберите организацию", form.classShown());
 
-        new Select(chromium.findElement(By.id("schoolType"))).selectByVisibleText("Общеобразовательная");
-        waitFor(d -> d.findElement(By.id("organization")).isEnabled());
-        assertEquals(List.of("Выберите", "МАОУ СОШ № 1 г. Южно-Сахалинска", "МАОУ СОШ № 2 г. Корсакова"),
-                new Select(chromium.findElement(By.id("organization"))).getOptions().stream().map(WebElement::getText).toList());
-        new Select(chromium.findElement(By.id("organization"))).selectByVisibleText("МАОУ СОШ № 1 г. Южно-Сахалинска");
-        waitFor(d -> d.findElement(By.id("schoolClass")).isEnabled());
-        assertEquals(List.of("Выберите", "1А", "5Б", "9А", "11А"),
-                new Select(chromium.findElement(By.id("schoolClass"))).getOptions().stream().map(WebElement::getText).toList());
-        new Select(chromium.findElement(By.id("schoolClass"))).selectByVisibleText("5Б");
-        chromium.findElement(By.id("comment")).sendKeys("Дочь Вера, 5Б. Логин не выдавали.");
-        Phone.assertFitsWidth(chromium, "filled request form");
-        assertEverythingInsideTheScreen("filled request form");
-        screenshot("request-03-form-filled");
+        form.chooseType("Общеобразовательная");
+        assertEquals(List.of("Выберите", "МАОУ СОШ № 1 г. Южно-Сахалинска", "МАОУ СОШ № 2 г. Корсакова"), form.organisations());
+        form.chooseOrganisation("МАОУ СОШ № 1 г. Южно-Сахалинска");
+        assertEquals(List.of("Выберите", "1А", "5Б", "9А", "11А"), form.classes());
+        form.chooseClass("5Б").writeComment("Дочь Вера, 5Б. Логин не выдавали.");
+        form.assertFitsThePhone("filled request form");
+        form.assertEverythingInsideTheScreen("filled request form");
+        form.screenshot("request-03-form-filled");
 
-        chromium.findElement(By.id("school-request-send")).click();
-        waitForPage("sent");
-        Phone.assertFitsWidth(chromium, "request sent");
-        assertEverythingInsideTheScreen("request sent");
-        screenshot("request-04-sent");
-        String number = chromium.findElement(By.id("school-request-number")).getText().trim();
+        RequestSentPage sent = form.send();
+        sent.assertFitsThePhone("request sent");
+        sent.assertEverythingInsideTheScreen("request sent");
+        sent.screenshot("request-04-sent");
+        String number = sent.number();
         assertTrue(AccessRequestFlow.NUMBER.matcher(number).matches(), number);
-        String body = chromium.findElement(By.tagName("body")).getText();
+        String body = sent.text();
         assertTrue(body.contains("Успешно создан запрос получения доступа в систему"), body);
         assertTrue(body.contains("Ожидайте рассмотрения запроса сотрудниками организации."), body);
 
         // «Выйти», and the next login shows the request waiting.
-        chromium.findElement(By.id("school-esia-exit")).click();
-        waitFor(d -> !d.findElements(By.id("school-esia-role-parent")).isEmpty());
+        sent.exit();
         chromium.manage().deleteAllCookies();
-        chromium.get(application.loginUrl(env, "request-2"));
-        chromium.findElement(By.id("school-esia-role-parent")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(env.emulator().baseUrl()));
-        chromium.findElement(By.id("person-1000000008")).click();
-        waitForPage("pending");
-        Phone.assertFitsWidth(chromium, "pending request");
-        assertEverythingInsideTheScreen("pending request");
-        screenshot("request-05-pending");
-        assertEquals(List.of(number), chromium.findElements(By.cssSelector("#school-request-pending li[data-number]")).stream()
-                .map(li -> li.getAttribute("data-number")).toList());
-        assertTrue(chromium.findElement(By.id("school-request-another")).isDisplayed());
-    }
-
-    private static void waitForPage(String page) {
-        waitFor(d -> !d.findElements(By.cssSelector("#school-esia-account[data-page=" + page + "]")).isEmpty());
-    }
-
-    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        Phone.waitFor(chromium, condition);
-    }
-
-    private static void screenshot(String name) {
-        Phone.screenshot(chromium, name);
-    }
-
-    /** Every element of our page ends inside the 390 px screen. */
-    private static void assertEverythingInsideTheScreen(String what) {
-        Object widest = ((JavascriptExecutor) chromium).executeScript(
-                "return Math.max(...Array.from(document.querySelectorAll('#school-esia-account *'))"
-                        + ".filter(e => e.getClientRects().length > 0).map(e => e.getBoundingClientRect().right));");
-        assertTrue(((Number) widest).doubleValue() <= Phone.WIDTH, what + ": something ends at " + widest + " px");
+        PendingRequestPage pending = LoginPage.open(phone, application.loginUrl(env, "request-2")).chooseParent()
+                .signInAs("1000000008", PendingRequestPage::new);
+        pending.assertFitsThePhone("pending request");
+        pending.assertEverythingInsideTheScreen("pending request");
+        pending.screenshot("request-05-pending");
+        assertEquals(List.of(number), pending.numbers());
+        assertTrue(pending.offersAnotherOrganisation());
     }
 }
