@@ -752,6 +752,12 @@ class EsiaAccountLinkIT {
     /** A school account created by a realm admin, member of its home organisation; password {@link #PASSWORD}. */
     static String createAccount(TestEnvironment env, String username, String role, String organisation, String firstName,
                                 String lastName, String birthdate, Map<String, String> more) {
+        return createAccount(env, username, role, organisation, firstName, lastName, birthdate, more, PASSWORD);
+    }
+
+    /** As above with the given password; {@code null}: no password yet, as accounts made from requests or by staff. */
+    static String createAccount(TestEnvironment env, String username, String role, String organisation, String firstName,
+                                String lastName, String birthdate, Map<String, String> more, String password) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("schoolRole", List.of(role));
         attributes.put("homeOrganization", List.of(organisation));
@@ -765,7 +771,9 @@ class EsiaAccountLinkIT {
         user.put("firstName", firstName);
         user.put("lastName", lastName);
         user.put("attributes", attributes);
-        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        if (password != null) {
+            user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        }
         env.admin().post(REALM + "/users", user);
         String id = env.admin().get(REALM + "/users?exact=true&username=" + username).get(0).get("id").asText();
         env.admin().post(REALM + "/organizations/" + organisationId(env, organisation) + "/members", id);
