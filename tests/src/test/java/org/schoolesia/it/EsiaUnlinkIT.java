@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
@@ -32,7 +34,8 @@ import org.schoolesia.testkit.TestEnvironment;
  * the SNILS rule, the card keeping the SNILS ESIA gave; after a staff or admin-console unlink his
  * next ESIA login links nothing until a staff member authorises the card or links his oid again
  * (R-LINK-4), and the sessions opened through the link, offline ones included, are over. Пётр's own
- * unlink in Keycloak's account console sticks the same way and ends his offline sessions.
+ * unlink in Keycloak's account console (its REST call, and the «Связанные учетные записи» page in Chromium)
+ * sticks the same way and ends his offline sessions.
  */
 @ExtendWith(KeycloakExtension.class)
 class EsiaUnlinkIT {
@@ -90,17 +93,54 @@ class EsiaUnlinkIT {
         String offline = offlineLoginOfPetr().get("refresh_token").asText();
         assertEquals("linked", staffLink().path("status").asText(), "linked by SNILS, as staff see it");
 
-        // Пётр opens «Связанные аккаунты» in Keycloak's account console and removes Госуслуги, as the console does it.
+        // Пётр opens «Связанные учетные записи» in Keycloak's account console and removes Госуслуги, as the console does it.
         String token = accountConsoleTokenOfPetr();
         HttpResponse<String> unlinked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         env.keycloak().realmUrl(DemoRealm.NAME) + "/account/linked-accounts/esia"))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, unlinked.statusCode(), unlinked.body());
 
+        assertSelfUnlinkStuck(offline);
+    }
+
+    @Test
+    void defect5_selfUnlinkOnTheAccountConsolesLinkedAccountsPageInChromium() throws Exception {
+        String offline = offlineLoginOfPetr().get("refresh_token").asText();
+        assertEquals("linked", staffLink().path("status").asText(), "linked by SNILS, as staff see it");
+        withDefaultRoles(PETR);
+
+        WebDriver chromium = Phone.start();
+        try {
+            // «Связанные учетные записи»: the console sends him to the login page, he enters through Госуслуги as a pupil.
+            chromium.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/account/account-security/linked-accounts");
+            Phone.waitFor(chromium, d -> !d.findElements(By.id("school-esia-role-student")).isEmpty());
+            chromium.findElement(By.id("school-esia-role-student")).click();
+            Phone.waitFor(chromium, d -> !d.findElements(By.id("person-" + PETR_OID)).isEmpty());
+            chromium.findElement(By.id("person-" + PETR_OID)).click();
+            Phone.waitFor(chromium, d -> !d.findElements(By.id("esia-idp-unlink")).isEmpty());
+            Phone.screenshot(chromium, "unlink-01-linked-accounts");
+            chromium.findElement(By.id("esia-idp-unlink")).click();
+            // The console lists Госуслуги again, now to link.
+            Phone.waitFor(chromium, d -> !d.findElements(By.id("esia-idp-link")).isEmpty());
+            Phone.screenshot(chromium, "unlink-02-unlinked");
+        } finally {
+            chromium.quit();
+        }
+        assertSelfUnlinkStuck(offline);
+    }
+
+    /** After Пётр's own unlink: staff see no link, his offline session is over, the next ESIA login links nothing. */
+    private void assertSelfUnlinkStuck(String offline) throws Exception {
         assertEquals("none", staffLink().path("status").asText(), "the link is gone from our table");
         assertEquals(400, refresh(offline).statusCode(), "the offline session ended with the link");
         assertEquals(0, env.admin().get(REALM + "/users/" + PETR + "/offline-sessions/" + diaryClientId()).size());
         assertNotLinkedAgain();
+    }
+
+    /** Accounts Keycloak creates hold the realm's default roles (manage-account among them); the demo's imported ones do not. */
+    private void withDefaultRoles(String userId) {
+        env.admin().post(REALM + "/users/" + userId + "/role-mappings/realm",
+                List.of(env.admin().get(REALM + "/roles/default-roles-" + DemoRealm.NAME)));
     }
 
     /**
@@ -108,9 +148,7 @@ class EsiaUnlinkIT {
      * {@code account-console}, the authorisation code with PKCE (S256), redeemed without a secret.
      */
     private String accountConsoleTokenOfPetr() throws Exception {
-        // Accounts Keycloak creates hold the realm's default roles (manage-account among them); the demo's imported ones do not.
-        env.admin().post(REALM + "/users/" + PETR + "/role-mappings/realm",
-                List.of(env.admin().get(REALM + "/roles/default-roles-" + DemoRealm.NAME)));
+        withDefaultRoles(PETR);
         String console = env.keycloak().realmUrl(DemoRealm.NAME) + "/account/";
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
