@@ -768,6 +768,12 @@ class EsiaAccountLinkIT {
     /** A school account created by a realm admin, member of its home organisation; password {@link #PASSWORD}. */
     static String createAccount(TestEnvironment env, String username, String role, String organisation, String firstName,
                                 String lastName, String birthdate, Map<String, String> more) {
+        return createAccount(env, username, role, organisation, firstName, lastName, birthdate, more, PASSWORD);
+    }
+
+    /** As above with the given password; {@code null}: no password yet, as accounts made from requests or by staff. */
+    static String createAccount(TestEnvironment env, String username, String role, String organisation, String firstName,
+                                String lastName, String birthdate, Map<String, String> more, String password) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("schoolRole", List.of(role));
         attributes.put("homeOrganization", List.of(organisation));
@@ -781,11 +787,13 @@ class EsiaAccountLinkIT {
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setAttributes(attributes);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        if (password != null) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+        }
         RealmAdmin realm = env.realmAdmin();
         String id = realm.createUser(user);
         realm.addMember(organisation, id);

@@ -33,8 +33,9 @@ import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * The ESIA first-login flow as a flow of named steps (issue 10): its shape in the admin API, the
- * upgrade of realms still using the old single step {@code school-esia-account}, and defects 2 and
- * 3 of issue 10 (parallel link attempts; the provider switched off mid-login).
+ * upgrade of realms still using the old single step {@code school-esia-account}, and defects 2, 3
+ * and 8 of issue 10 (parallel link attempts; the provider switched off mid-login; the same hash work
+ * whether the account has a password or not).
  */
 @ExtendWith(KeycloakExtension.class)
 class EsiaFirstLoginFlowIT {
@@ -133,6 +134,67 @@ class EsiaFirstLoginFlowIT {
         int failures = ((Number) env.realmAdmin().realm().attackDetection().bruteForceUserStatus(id).get("numFailures")).intValue();
         assertTrue(failures <= 5, "failures counted on the account: " + failures);
         assertTrue(linkEvents(id).isEmpty());
+    }
+
+    // --- defect 8 ------------------------------------------------------------------------------------
+
+    /** pbkdf2-sha512 rounds that cost one hash a few hundred ms here, far above a link page's own work. */
+    private static final int EXPENSIVE_ROUNDS = 500_000;
+    private static final int TRIES = 5;
+
+    @Test
+    void defect8_anAccountWithoutPasswordCostsTheLinkPageTheSameHashWorkAsAWrongPassword() throws Exception {
+        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
+        realm.put("passwordPolicy", "length(8) and hashAlgorithm(pbkdf2-sha512) and hashIterations(" + EXPENSIVE_ROUNDS + ")");
+        env.admin().put(REALM, realm);
+        EsiaAccountLinkIT.stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "maxLinkFailuresPerPerson", "100"));
+        // Both parents of the ДДЮТ, one with a password stored under that policy, one without (made from a request or by staff).
+        EsiaAccountLinkIT.createAccount(env, "hash.password", "parent", "ddut-ys", "Ирина", "Парольная", "1985-03-04", Map.of());
+        EsiaAccountLinkIT.createAccount(env, "hash.nopassword", "parent", "ddut-ys", "Инна", "Беспарольная", "1986-05-06", Map.of(), null);
+
+        Browser.Page form = EsiaAccountLinkIT.showLink(new EsiaFlow(env).loginAs("1000000006", "parent"));
+        List<Long> noPassword = new ArrayList<>();
+        List<Long> wrongPassword = new ArrayList<>();
+        for (int i = -1; i < TRIES; i++) { // the first round warms up both paths and is not counted
+            // Alternating which goes first spreads the machine's drift over both.
+            boolean noPasswordFirst = i % 2 == 0;
+            Refusal a = refusal(form, noPasswordFirst ? "hash.nopassword" : "hash.password", "Wrong-pass-" + i);
+            Refusal b = refusal(a.page(), noPasswordFirst ? "hash.password" : "hash.nopassword", "Wrong-pass-" + i);
+            form = b.page();
+            if (i >= 0) {
+                noPassword.add(noPasswordFirst ? a.ms() : b.ms());
+                wrongPassword.add(noPasswordFirst ? b.ms() : a.ms());
+            }
+        }
+        long noPasswordMs = median(noPassword);
+        long wrongPasswordMs = median(wrongPassword);
+        System.out.printf("defect 8: link page answer, median of %d: no password yet %d ms %s, wrong password %d ms %s%n",
+                TRIES, noPasswordMs, noPassword, wrongPasswordMs, wrongPassword);
+        assertTrue(wrongPasswordMs >= 100, "the policy's hash did not make a wrong password expensive: " + wrongPassword);
+        assertTrue(noPasswordMs * 2 >= wrongPasswordMs, "an account without a password answers faster: " + noPassword
+                + " ms against " + wrongPassword + " ms for a wrong password");
+        assertEquals(List.of("wrong_password"), refusals(userId("hash.nopassword")).stream().distinct().toList());
+        assertEquals(List.of("wrong_password"), refusals(userId("hash.password")).stream().distinct().toList());
+    }
+
+    private record Refusal(Browser.Page page, long ms) {
+    }
+
+    /** One refused link attempt and its answer time; the account's failure count forgotten after, so it never locks. */
+    private Refusal refusal(Browser.Page form, String username, String password) {
+        long start = System.nanoTime();
+        Browser.Page refused = EsiaAccountLinkIT.link(form, "ddut-ys", username, password);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, refused.status(), refused.text());
+        EsiaAccountLinkIT.assertPage("link", refused);
+        assertTrue(refused.text().contains("Неправильное имя пользователя или пароль"), refused.text());
+        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+        return new Refusal(refused, ms);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     // --- the upgrade of realms with the old single step ------------------------------------------------
