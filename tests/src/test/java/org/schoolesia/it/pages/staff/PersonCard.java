@@ -74,6 +74,7 @@ public class PersonCard extends StaffConsole {
     }
 
     public PeopleList back() {
+        dismissToasts();
         chromium.findElement(By.id("card-back")).click();
         return new PeopleList(chromium).ready();
     }

@@ -92,6 +92,15 @@ public class StaffConsole {
                 .map(e -> alertText(chromium, e)).toList();
     }
 
+    /** Closes every toast by its × (as a person does when one is in the way). */
+    public void dismissToasts() {
+        for (WebElement close : chromium.findElements(By.cssSelector("#school-toasts button"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+    }
+
     public void logout() {
         chromium.findElement(By.id("logout")).click();
     }
