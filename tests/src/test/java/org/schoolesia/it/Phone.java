@@ -3,23 +3,19 @@ package org.schoolesia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.schoolesia.it.pages.staff.Viewport;
 
 /**
  * A parent's phone for browser tests: Debian's Chromium and chromedriver (nothing downloads a
@@ -34,24 +30,9 @@ public final class Phone {
     private Phone() {
     }
 
+    /** Chromium as the console tests start it, at 390×844 in Russian. */
     public static WebDriver start() {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            // The background-networking switches keep Chromium from calling out of this closed network.
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--lang=ru", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-            // Keycloak picks the page language from Accept-Language.
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-            // Headless windows are at least 500 px wide: emulate the phone's viewport exactly.
-            options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 1.0)));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-            return new ChromeDriver(service, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Viewport.PHONE_RU.start();
     }
 
     public static void waitFor(WebDriver chromium, Function<WebDriver, Boolean> condition) {

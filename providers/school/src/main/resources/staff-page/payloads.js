@@ -1,0 +1,163 @@
+// Every answer of the staff API read in one place: a small reader per response that checks the
+// shape and gives the page plain objects with the fields it uses (missing text → '', missing
+// list → []). A field renamed on the server fails here, loudly, not as "undefined" on screen.
+// The Java records they mirror: accounts/AccountViews, link/EsiaLinkResource.View,
+// requests/AccessRequestViews.
+
+/** An answer that does not have the expected shape (a server and page of different versions). */
+export class PayloadError extends Error {
+  constructor(what) {
+    super('unexpected answer: ' + what);
+    this.name = 'PayloadError';
+  }
+}
+
+function object(v, what) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new PayloadError(what);
+  return v;
+}
+function text(v) { return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v); }
+function optionalText(v) { return typeof v === 'string' && v !== '' ? v : null; }
+function number(v, what) { if (typeof v !== 'number') throw new PayloadError(what); return v; }
+function list(v, read, what) {
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v)) throw new PayloadError(what);
+  return v.map(read);
+}
+function required(v, what) { const s = text(v); if (!s) throw new PayloadError(what); return s; }
+
+function names(v) {
+  const o = v || {};
+  return { lastName: text(o.lastName), firstName: text(o.firstName), middleName: text(o.middleName) };
+}
+function organisationRef(v) { return v ? { alias: text(v.alias), name: text(v.name) } : null; }
+
+/** GET staff/me */
+export function readMe(v) {
+  const o = object(v, 'me');
+  const org = o.organization ? object(o.organization, 'me.organization') : {};
+  return {
+    id: required(o.id, 'me.id'), username: text(o.username), ...names(o),
+    positions: list(o.positions, text, 'me.positions'),
+    organization: { alias: text(org.alias), name: text(org.name), type: text(org.type), typeLabel: text(org.typeLabel) },
+  };
+}
+
+/** A line of the people list (AccountViews.Person). */
+export function readPerson(v) {
+  const o = object(v, 'person');
+  return {
+    id: required(o.id, 'person.id'), username: text(o.username), ...names(o), birthdate: optionalText(o.birthdate),
+    role: text(o.role), homeOrganization: organisationRef(o.homeOrganization), enrolmentSource: optionalText(o.enrolmentSource),
+    canIssueCredentials: o.canIssueCredentials === true,
+  };
+}
+
+/** GET staff/people */
+export function readPeoplePage(v) {
+  const o = object(v, 'people');
+  return { total: number(o.total, 'people.total'), first: number(o.first, 'people.first'), max: number(o.max, 'people.max'),
+    items: list(o.items, readPerson, 'people.items') };
+}
+
+/** GET staff/people/{id}: the line, more fields, relatives, and the sections of other capabilities (esiaLink). */
+export function readCard(v) {
+  const o = object(v, 'card');
+  const relative = r => ({ id: required(object(r, 'relative').id, 'relative.id'), ...names(r) });
+  return {
+    ...readPerson(o), login: text(o.login), gender: optionalText(o.gender), snilsMasked: optionalText(o.snilsMasked),
+    noMiddleName: o.noMiddleName === true,
+    parents: list(o.parents, relative, 'card.parents'), children: list(o.children, relative, 'card.children'),
+    organizations: list(o.organizations, organisationRef, 'card.organizations'),
+    esiaLink: o.esiaLink ? readEsiaLink(o.esiaLink) : null,
+  };
+}
+
+/** GET/PUT staff/people/{id}/esia-link (EsiaLinkResource.View). */
+export function readEsiaLink(v) {
+  const o = object(v, 'esiaLink');
+  const status = text(o.status);
+  if (!['none', 'pending', 'linked'].includes(status)) throw new PayloadError('esiaLink.status');
+  return { status, method: optionalText(o.method), since: optionalText(o.since), linkedBy: optionalText(o.linkedBy), esiaOid: optionalText(o.esiaOid) };
+}
+
+/** GET staff/candidates («Список обучающихся в других ОО»). */
+export function readCandidates(v) {
+  const o = object(v, 'candidates');
+  return list(o.items, c => ({ id: required(object(c, 'candidate').id, 'candidate.id'), ...names(c), birthdate: optionalText(c.birthdate),
+    homeOrganization: organisationRef(c.homeOrganization), alreadyEnrolled: c.alreadyEnrolled === true }), 'candidates.items');
+}
+
+/** POST staff/accounts («Быстрый ввод»): the logins created. */
+export function readCreated(v) {
+  const o = object(v, 'created');
+  const login = l => ({ id: required(object(l, 'login').id, 'login.id'), login: text(l.login) });
+  return { student: login(o.student), parents: list(o.parents, login, 'created.parents') };
+}
+
+/** POST staff/accounts/import: created rows and rows skipped as already imported. */
+export function readImportReport(v) {
+  const o = object(v, 'import');
+  return {
+    created: list(o.created, r => ({ row: number(r.row, 'row'), studentLogin: text(r.studentLogin), parentLogins: list(r.parentLogins, text, 'parentLogins') }), 'import.created'),
+    skipped: list(o.skipped, r => ({ row: number(r.row, 'row'), reason: text(r.reason) }), 'import.skipped'),
+  };
+}
+
+/** The rows of a refused import (422 invalid_rows): [{row, column, message}]. */
+export function readImportProblems(body) {
+  return list(body && body.rows, r => ({ row: typeof r.row === 'number' ? r.row : null, column: text(r.column), message: text(r.message) }), 'rows');
+}
+
+function requestNames(v) { return v ? { ...names(v), birthDate: optionalText(v.birthDate) } : null; }
+
+/** A line of the requests list (AccessRequestViews.Summary). */
+export function readRequestSummary(v) {
+  const o = object(v, 'request');
+  return {
+    id: required(o.id, 'request.id'), number: text(o.number), status: text(o.status), role: text(o.role),
+    createdAt: optionalText(o.createdAt), decidedAt: optionalText(o.decidedAt),
+    person: requestNames(o.person) || { lastName: '', firstName: '', middleName: '', birthDate: null },
+    child: requestNames(o.child), className: optionalText(o.className), overdue: o.overdue === true,
+  };
+}
+
+/** GET access-requests */
+export function readRequestsPage(v) {
+  const o = object(v, 'requests');
+  return {
+    total: number(o.total, 'requests.total'), totalExact: o.totalExact !== false, first: number(o.first, 'requests.first'),
+    max: number(o.max, 'requests.max'), overdueDays: typeof o.overdueDays === 'number' ? o.overdueDays : 0,
+    overdueTotal: typeof o.overdueTotal === 'number' ? o.overdueTotal : 0, items: list(o.items, readRequestSummary, 'requests.items'),
+  };
+}
+
+function readRequestCandidate(v) {
+  const o = object(v, 'candidate');
+  return {
+    id: required(o.id, 'candidate.id'), username: text(o.username), ...names(o), birthdate: optionalText(o.birthdate),
+    snilsMatches: o.snilsMatches === true, nameMatches: o.nameMatches === true, birthDateMatches: o.birthDateMatches === true,
+    refusal: o.refusal ? { reason: text(o.refusal.reason), message: text(o.refusal.message) } : null,
+  };
+}
+
+/** GET access-requests/{id}, and the answer of a decision (AccessRequestViews.Detail). */
+export function readRequest(v) {
+  const o = object(v, 'request');
+  const p = o.person ? object(o.person, 'request.person') : {};
+  const c = o.child ? object(o.child, 'request.child') : null;
+  const d = o.decision ? object(o.decision, 'request.decision') : null;
+  return {
+    ...readRequestSummary(o),
+    person: { ...requestNames(p), email: optionalText(p.email), snilsMasked: optionalText(p.snilsMasked), trusted: p.trusted === true },
+    child: c ? { ...requestNames(c), snilsMasked: optionalText(c.snilsMasked), birthCertificate: optionalText(c.birthCertificate) } : null,
+    comment: optionalText(o.comment),
+    decision: d ? {
+      status: text(d.status), statusLabel: text(d.statusLabel), decidedAt: optionalText(d.decidedAt),
+      decidedBy: d.decidedBy ? { id: text(d.decidedBy.id), name: text(d.decidedBy.name) } : null, comment: optionalText(d.comment),
+      account: d.account ? { id: text(d.account.id), username: text(d.account.username), name: text(d.account.name) } : null,
+    } : null,
+    candidates: list(o.candidates, readRequestCandidate, 'request.candidates'),
+    childCandidates: list(o.childCandidates, readRequestCandidate, 'request.childCandidates'),
+  };
+}

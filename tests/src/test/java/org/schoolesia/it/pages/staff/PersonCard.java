@@ -1,0 +1,81 @@
+package org.schoolesia.it.pages.staff;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** «Сведения о родителе / об ученике»: the card, credentials, and the «Госуслуги (ЕСИА)» section. */
+public class PersonCard extends StaffConsole {
+
+    PersonCard(WebDriver chromium) {
+        super(chromium);
+    }
+
+    PersonCard loaded() {
+        Viewport.waitFor(chromium, d -> !d.findElements(By.id("credentials")).isEmpty());
+        ready();
+        return this;
+    }
+
+    public String title() {
+        return heading();
+    }
+
+    public String login() {
+        return text("card-login");
+    }
+
+    /** The whole «Основная информация» card as text (labels and values). */
+    public String facts() {
+        return chromium.findElement(By.cssSelector(".pf-v5-c-card")).getText();
+    }
+
+    public String relatives() {
+        return present("card-relatives") ? text("card-relatives") : "";
+    }
+
+    public boolean canChangePassword() {
+        return present("change-password");
+    }
+
+    public WebElement changePasswordButton() {
+        return chromium.findElement(By.id("change-password"));
+    }
+
+    public Dialog changePassword() {
+        changePasswordButton().click();
+        return dialog();
+    }
+
+    public String credentialsElsewhere() {
+        return present("credentials-elsewhere") ? alertText(chromium, chromium.findElement(By.id("credentials-elsewhere"))) : "";
+    }
+
+    public boolean hasEsiaSection() {
+        return present("esia-section");
+    }
+
+    public String esiaStatus() {
+        return text("esia-status");
+    }
+
+    public WebElement esiaButton(String id) {
+        return chromium.findElement(By.id(id));
+    }
+
+    /** «Разрешить привязку» / «Отвязать» / «Отменить разрешение»: the confirmation dialog. */
+    public Dialog esiaAction(String id) {
+        esiaButton(id).click();
+        return dialog();
+    }
+
+    public void waitEsiaStatus(String status) {
+        Viewport.waitFor(chromium, d -> status.equals(esiaStatus()));
+    }
+
+    public PeopleList back() {
+        dismissToasts();
+        chromium.findElement(By.id("card-back")).click();
+        return new PeopleList(chromium).ready();
+    }
+}
