@@ -44,7 +44,7 @@ import org.schoolesia.testkit.TestEnvironment;
 class StaffPageIT {
 
     private static final String CSP = "default-src 'self'; connect-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; frame-ancestors 'none'";
+            + "img-src 'self' data:; font-src 'self'; frame-ancestors 'none'";
     private static final String DDUT = "МАУДО ДДЮТ г.Южно-Сахалинск";
     private static final String SOSH_1 = "МАОУ СОШ № 1 г. Южно-Сахалинска";
     /** What a person picks on a login-by-organisation form (R-ORG-2) to reach the ОДО, by option value or text. */

@@ -64,9 +64,18 @@ public class SchoolApi {
         return new OrganisationClassesResource(session);
     }
 
-    /** The staff page's static files (no data, no token): the page logs in itself and calls {@code staff}. */
-    @Path("staff-page")
-    public StaffPageResource page() {
-        return new StaffPageResource(session);
+    /** Shared assets of the pages: keycloak.js, school-app.js, PatternFly from Keycloak's common theme, texts. */
+    @Path("assets")
+    public PageAssetsResource assets() {
+        return new PageAssetsResource(session);
+    }
+
+    /**
+     * The pages' static files (no data, no token; {@link PageResource#PAGES}): each logs in itself and
+     * calls the API above. Literal paths above win over this template.
+     */
+    @Path("{page}")
+    public PageResource page(@PathParam("page") String page) {
+        return new PageResource(session, PageResource.PAGES.get(page));
     }
 }
