@@ -211,6 +211,21 @@ realm["clients"].append({"clientId":"school-staff","name":"Кабинет сот
    # The staff REST API accepts only tokens with this audience (security rule 4).
    "protocolMappers":[{"name":"staff api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
       "consentRequired":False,"config":{"included.custom.audience":"school-staff-api","access.token.claim":"true","id.token.claim":"false","introspection.token.claim":"true"}}]})
+# Issue 11: the person's own page /realms/<realm>/school/personal/ logs in with this public client; the
+# personal API (/school/me) accepts only tokens with its audience. Kept equal to the server's start-time
+# upgrade for older realms (flow/PersonalClientUpgrade). The account console links to the page from the
+# account theme "school" (keycloak.v3 with a menu item).
+def personal_client(realm_name):
+    page="/realms/%s/school/personal/"%realm_name
+    return {"clientId":"school-personal","name":"Персональные настройки","enabled":True,"protocol":"openid-connect",
+   "publicClient":True,"standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
+   "rootUrl":"${authBaseUrl}","baseUrl":page,"redirectUris":[page+"*"],"webOrigins":["+"],
+   "attributes":{"pkce.code.challenge.method":"S256","post.logout.redirect.uris":"+"},
+   "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[],
+   "protocolMappers":[{"name":"personal api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+      "consentRequired":False,"config":{"included.custom.audience":"school-personal-api","access.token.claim":"true","id.token.claim":"false","introspection.token.claim":"true"}}]}
+realm["clients"].append(personal_client(realm["realm"]))
+realm["accountTheme"]="school"
 realm["organizations"]=orgs
 realm["users"]=users
 open(rc+'school-demo-realm.json','w').write(json.dumps(realm, ensure_ascii=False, indent=2)+"\n")
@@ -226,8 +241,9 @@ def production_realm(demo):
     r["attributes"]={k:v for k,v in r["attributes"].items() if k!="esiaEmulatorOnly"}
     for demo_only in ("users","organizations"):
         r.pop(demo_only,None)
-    r["clients"]=[c for c in r["clients"] if c["clientId"]=="school-staff"]
-    staff=r["clients"][0]
+    r["clients"]=[c for c in r["clients"] if c["clientId"] in ("school-staff","school-personal")]
+    r["clients"]=[personal_client(PRODUCTION_REALM) if c["clientId"]=="school-personal" else c for c in r["clients"]]
+    staff=next(c for c in r["clients"] if c["clientId"]=="school-staff")
     staff["baseUrl"]=staff["baseUrl"].replace("/realms/school-demo/","/realms/%s/"%PRODUCTION_REALM)
     staff["redirectUris"]=[u.replace("/realms/school-demo/","/realms/%s/"%PRODUCTION_REALM) for u in staff["redirectUris"]]
     for idp in r["identityProviders"]:

@@ -36,12 +36,31 @@ final class StaffApi {
 
     /** What the demo's school-staff client has: tokens meant for the staff API. */
     static ProtocolMapperRepresentation audienceMapper() {
+        return audienceMapper("staff api audience", "school-staff-api");
+    }
+
+    /** An audience mapper adding {@code audience} to access tokens. */
+    static ProtocolMapperRepresentation audienceMapper(String name, String audience) {
         ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-        mapper.setName("staff api audience");
+        mapper.setName(name);
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-audience-mapper");
-        mapper.setConfig(Map.of("included.custom.audience", "school-staff-api", "access.token.claim", "true", "id.token.claim", "false"));
+        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true", "id.token.claim", "false"));
         return mapper;
+    }
+
+    /** A confidential client with direct grants only, for tests that need tokens without a browser. */
+    static ClientRepresentation directGrantClient(String clientId, String secret, ProtocolMapperRepresentation... mappers) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setSecret(secret);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setProtocol("openid-connect");
+        client.setProtocolMappers(java.util.List.of(mappers));
+        return client;
     }
 
     StaffApi(TestEnvironment env) {
@@ -50,16 +69,7 @@ final class StaffApi {
 
     /** After {@code env.resetRealm()}: the test client exists only for the tests. */
     void createTestClient() {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT_ID);
-        client.setEnabled(true);
-        client.setPublicClient(false);
-        client.setSecret(CLIENT_SECRET);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setProtocol("openid-connect");
-        client.setProtocolMappers(java.util.List.of(audienceMapper()));
-        env.realmAdmin().createClient(client);
+        env.realmAdmin().createClient(directGrantClient(CLIENT_ID, CLIENT_SECRET, audienceMapper()));
         tokens.clear();
     }
 

@@ -64,6 +64,14 @@ class DependencyRulesTest {
                 .check(school);
     }
 
+    /** Issue 11: the personal page's shell and its SPI know no capability; capabilities plug their sections in. */
+    @Test
+    void thePersonalPageKnowsNoCapability() {
+        noClasses().that().resideInAPackage(ROOT + ".personal..")
+                .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
+                .check(school);
+    }
+
     @Test
     void pureRulesUseNoKeycloak() {
         noClasses().that().areAnnotatedWith(ROOT + ".kernel.PureRule")

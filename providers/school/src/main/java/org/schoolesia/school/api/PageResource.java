@@ -20,7 +20,8 @@ public class PageResource {
 
     /** URL segment under {@code /school/} → classpath folder. Adding a page is one line here. */
     static final Map<String, String> PAGES = Map.ofEntries(
-            Map.entry("staff-page", "staff-page/"));
+            Map.entry("staff-page", "staff-page/"),
+            Map.entry("personal", "personal-page/"));
 
     static final String INDEX = "index.html";
 

@@ -9,6 +9,8 @@ import org.schoolesia.school.accounts.AccountsResource;
 import org.schoolesia.school.accounts.StaffAccounts;
 import org.schoolesia.school.link.EsiaLinkResource;
 import org.schoolesia.school.orgs.OrganisationClassesResource;
+import org.schoolesia.school.personal.PersonalCall;
+import org.schoolesia.school.personal.PersonalResource;
 import org.schoolesia.school.requests.AccessRequestResource;
 import org.schoolesia.school.web.StaffCall;
 import org.schoolesia.school.web.StaffPower;
@@ -48,6 +50,12 @@ public class SchoolApi {
     @Path("access-requests")
     public AccessRequestResource accessRequests() {
         return new AccessRequestResource(session, staffCall());
+    }
+
+    /** The caller's own data for «Персональные настройки» (issue 11): any account, its own data only, sections from SPI school-personal-section. */
+    @Path("me")
+    public PersonalResource me() {
+        return new PersonalResource(PersonalCall.authenticate(session));
     }
 
     /** Public: the classes of an organisation, for the request form's script (R-REQ-1). */

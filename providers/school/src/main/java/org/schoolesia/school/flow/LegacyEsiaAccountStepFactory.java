@@ -12,8 +12,9 @@ import org.schoolesia.school.link.EsiaStepFactory;
  * {@code school-esia-account}, the old single first-login step, kept so realms that name it keep
  * working: at every server start (after Keycloak's own migration) and when a realm is created or
  * imported, flows using it are rebuilt into the ESIA first-login steps ({@link FirstLoginFlowUpgrade}); at start,
- * ESIA providers of such flows also get the role parameter forwarded ({@link EsiaProviderUpgrade}). At both, school
- * cards get the validators added since ({@link CardValidatorUpgrade}).
+ * ESIA providers of such flows also get the role parameter forwarded ({@link EsiaProviderUpgrade}), and school realms
+ * the personal page's client ({@link PersonalClientUpgrade}). At both, school cards get the validators added since
+ * ({@link CardValidatorUpgrade}).
  */
 public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
 
@@ -53,6 +54,7 @@ public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
                             }
                             EsiaProviderUpgrade.upgrade(session, realm);
                             CardValidatorUpgrade.upgrade(session, realm);
+                            PersonalClientUpgrade.upgrade(session, realm);
                         }));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 FirstLoginFlowUpgrade.upgrade(created.getCreatedRealm());

@@ -33,6 +33,11 @@ import org.schoolesia.school.kernel.PersonFields;
 @NamedQuery(name = "AccessRequestEntry.decide", query = "update AccessRequestEntry r set r.status = :status, r.decidedAt = :now,"
         + " r.decidedBy = :staffId, r.decisionComment = :comment, r.accountId = :accountId, r.pendingKey = concat('decided:', r.id)"
         + " where r.id = :id and r.organisationId = :orgId and r.status = 'pending'")
+/* The person's own page (issue 11): requests filed with the caller's linked ESIA person, or with the SNILS on their card. */
+@NamedQuery(name = "AccessRequestEntry.ofEsiaPerson", query = "select r from AccessRequestEntry r"
+        + " where r.realmId = :realmId and r.esiaOid = :oid order by r.createdAt desc")
+@NamedQuery(name = "AccessRequestEntry.ofSnils", query = "select r from AccessRequestEntry r"
+        + " where r.realmId = :realmId and r.snils = :snils order by r.createdAt desc")
 @NamedQuery(name = "AccessRequestEntry.deleteByRealm", query = "delete from AccessRequestEntry r where r.realmId = :realmId")
 public class AccessRequestEntry {
 
