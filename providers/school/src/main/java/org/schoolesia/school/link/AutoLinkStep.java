@@ -15,7 +15,7 @@ import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 
 /**
  * Links a confirmed person without asking: a staff authorisation on the card (R-LINK-4) or, where

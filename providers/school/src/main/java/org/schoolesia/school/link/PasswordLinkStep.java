@@ -23,7 +23,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.messages.Messages;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.orgs.cascade.CascadeLevel;
 import org.schoolesia.school.orgs.cascade.CascadeSelection;
 import org.schoolesia.school.orgs.cascade.OrganisationCascadeView;
