@@ -47,9 +47,16 @@ public final class AgePolicy {
     }
 
     private final Clock clock;
+    private final int adultAge;
 
     public AgePolicy(Clock clock) {
+        this(clock, ADULT_AGE);
+    }
+
+    /** With the realm's adulthood ({@link AgeSettings#adultAge}). */
+    public AgePolicy(Clock clock, int adultAge) {
         this.clock = Objects.requireNonNull(clock);
+        this.adultAge = adultAge;
     }
 
     /** R-AGE-1 at an instant: the N-th birthday has begun in {@code zone}. */
@@ -92,7 +99,7 @@ public final class AgePolicy {
 
     /** False when the birth date is unknown: adulthood is never guessed. */
     public boolean isAdult(LocalDate birthDate, ZoneId organisationZone) {
-        return hasReached(ADULT_AGE, birthDate, organisationZone).reached();
+        return hasReached(adultAge, birthDate, organisationZone).reached();
     }
 
     private static boolean plausible(LocalDate birthDate, LocalDate today) {

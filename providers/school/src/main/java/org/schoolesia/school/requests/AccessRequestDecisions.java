@@ -23,6 +23,7 @@ import org.schoolesia.school.accounts.SnilsIndex;
 import org.schoolesia.school.web.StaffMember;
 import org.schoolesia.school.accounts.ValidPerson;
 import org.schoolesia.school.age.AgePolicy;
+import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.family.LinkKind;
 import org.schoolesia.school.family.LinkSource;
@@ -192,7 +193,7 @@ public final class AccessRequestDecisions {
         if (p.lastName() == null || p.firstName() == null || p.birthDate() == null) {
             throw Refused.of(409, "incomplete_person", "schoolRequestIncompletePerson");
         }
-        if (request.role() == SchoolRole.PARENT && !new AgePolicy(clock).isAdult(p.birthDate(), People.zone(realm, staff.organisation()))) {
+        if (request.role() == SchoolRole.PARENT && !new AgePolicy(clock, AgeSettings.adultAge(realm)).isAdult(p.birthDate(), People.zone(realm, staff.organisation()))) {
             throw Refused.of(409, "link_refused", "schoolRequestLinkRefused." + LinkRefusal.PARENT_NOT_ADULT.code())
                     .with("reason", LinkRefusal.PARENT_NOT_ADULT.code());
         }

@@ -123,6 +123,14 @@ class AgePolicyTest {
     }
 
     @Test
+    void r_age_1_theRealmsAdulthoodThreshold() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+        LocalDate born = LocalDate.of(2006, 11, 23);
+        assertTrue(new AgePolicy(clock).isAdult(born, MOSCOW));
+        assertFalse(new AgePolicy(clock, 21).isAdult(born, MOSCOW));
+    }
+
+    @Test
     void ageOfAFutureBirthDateIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> at("2026-11-22T12:00:00Z").ageOn(LocalDate.of(2027, 1, 1), MOSCOW));
     }
