@@ -308,6 +308,12 @@ class StaffAccessRequestIT {
         JsonNode veraCard = ok(api.get("zavuch.sosh1", "/people/" + vera));
         assertEquals(List.of(accountId), ids(veraCard.get("parents")), "R-FAM-1: the child's card names the new parent");
         assertEquals(List.of(vera), ids(card.get("children")));
+        // Issue 12: the link is a row of the family capability, made by the decision (source request, the staff member).
+        JsonNode links = ok(api.get("zavuch.sosh1", "/people/" + vera + "/family-links"));
+        assertEquals(1, links.get("total").asInt(), links.toString());
+        assertEquals("request", links.get("items").get(0).get("source").asText());
+        assertEquals(accountId, links.get("items").get(0).get("parent").get("id").asText());
+        assertTrue(links.get("items").get(0).get("active").asBoolean());
 
         EsiaFlow flow = new EsiaFlow(env);
         Browser.Page in = flow.loginAs(ELENA_OID, "parent");

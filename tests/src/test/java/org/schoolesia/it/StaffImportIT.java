@@ -83,7 +83,12 @@ class StaffImportIT {
         UserRepresentation gleb = env.realmAdmin().user(report.get("created").get(1).get("studentLogin").asText());
         assertEquals(List.of("import"), gleb.getAttributes().get("enrolmentSource"));
         assertEquals(List.of("ddut-ys"), gleb.getAttributes().get("homeOrganization"));
-        assertEquals(List.of(api.userId("smirnovi")), gleb.getAttributes().get("parentIds"));
+        // Issue 12: the import links the parent as a row of its own (source staff), never as an attribute.
+        JsonNode glebLinks = StaffApi.json(api.get("metodist.ddut", "/people/" + gleb.getId() + "/family-links"));
+        assertEquals(1, glebLinks.get("total").asInt(), glebLinks.toString());
+        assertEquals(api.userId("smirnovi"), glebLinks.get("items").get(0).get("parent").get("id").asText());
+        assertEquals("staff", glebLinks.get("items").get(0).get("source").asText());
+        assertNull(gleb.getAttributes().get("parentIds"));
         UserRepresentation viktor = env.realmAdmin().user("liv");
         assertEquals(List.of("true"), viktor.getAttributes().get("noMiddleName"));
         assertNull(viktor.getAttributes().get("middleName"));

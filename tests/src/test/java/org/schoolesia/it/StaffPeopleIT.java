@@ -2,6 +2,7 @@ package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -207,7 +208,12 @@ class StaffPeopleIT {
         assertEquals(List.of("ddut-ys"), vera.getAttributes().get("homeOrganization"));
         assertEquals(List.of("quick-entry"), vera.getAttributes().get("enrolmentSource"));
         assertEquals(List.of("student"), vera.getAttributes().get("schoolRole"));
-        assertEquals(List.of(created.get("parents").get(0).get("id").asText()), vera.getAttributes().get("parentIds"));
+        // Issue 12: quick entry links the parent as a row of its own (source staff), never as an attribute.
+        JsonNode veraLinks = StaffApi.json(api.get("metodist.ddut", "/people/" + vera.getId() + "/family-links"));
+        assertEquals(1, veraLinks.get("total").asInt(), veraLinks.toString());
+        assertEquals(created.get("parents").get(0).get("id").asText(), veraLinks.get("items").get(0).get("parent").get("id").asText());
+        assertEquals("staff", veraLinks.get("items").get(0).get("source").asText());
+        assertNull(vera.getAttributes().get("parentIds"));
         assertEquals(List.of(), env.realmAdmin().userById(vera.getId()).credentials());
 
         // ё/е- and case-insensitive surname filter; the ОДО may issue their credentials.

@@ -30,7 +30,7 @@ public final class AccountFactory {
         this.source = source;
     }
 
-    public UserModel create(ValidPerson person, SchoolRole role, List<String> parentIds) {
+    public UserModel create(ValidPerson person, SchoolRole role) {
         String login = LoginGenerator.generate(person.lastName(), person.firstName(),
                 candidate -> chosenLogins.contains(candidate) || session.users().getUserByUsername(realm, candidate) != null);
         chosenLogins.add(login);
@@ -51,9 +51,6 @@ public final class AccountFactory {
         user.setSingleAttribute(SchoolAttributes.ROLE, role.code());
         user.setSingleAttribute(SchoolAttributes.HOME_ORGANISATION, organisation.getAlias());
         user.setSingleAttribute(SchoolAttributes.ENROLMENT_SOURCE, source.code());
-        if (!parentIds.isEmpty()) {
-            user.setAttribute(PeopleDirectory.PARENT_IDS, parentIds);
-        }
         if (person.snils() != null) {
             user.setSingleAttribute(SchoolAttributes.SNILS, person.snils().digits());
             new SnilsIndex(session).record(realm, user);

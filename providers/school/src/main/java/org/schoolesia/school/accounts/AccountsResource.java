@@ -59,13 +59,15 @@ public class AccountsResource {
     private final RealmModel realm;
     private final StaffCall call;
     private final List<CardSection> sections;
+    private final Relatives relatives;
     private final Map<String, OrganizationModel> organisations = new HashMap<>();
 
-    public AccountsResource(KeycloakSession session, StaffCall call, List<CardSection> sections) {
+    public AccountsResource(KeycloakSession session, StaffCall call, List<CardSection> sections, Relatives relatives) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.call = call;
         this.sections = List.copyOf(sections);
+        this.relatives = relatives;
     }
 
     @GET
@@ -114,10 +116,9 @@ public class AccountsResource {
             OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
             // Relatives only as far as this organisation knows them: an ОДО sees the parents it
             // enrolled with the child, not a parent's other children elsewhere.
-            List<Name> parents = u.getAttributeStream(PeopleDirectory.PARENT_IDS)
-                    .map(pid -> session.users().getUserById(realm, pid)).filter(Objects::nonNull)
+            List<Name> parents = relatives.parentsOf(realm, u).stream()
                     .filter(p -> orgs.isMember(staff.organisation(), p)).map(Name::of).toList();
-            List<Name> children = new PeopleDirectory(session, realm).childrenOf(u.getId()).stream()
+            List<Name> children = relatives.childrenOf(realm, u).stream()
                     .filter(c -> orgs.isMember(staff.organisation(), c)).map(Name::of).toList();
             Map<String, Object> more = new LinkedHashMap<>();
             sections.forEach(s -> more.put(s.name(), s.of(staff, u)));
@@ -143,7 +144,7 @@ public class AccountsResource {
     @Path("candidates")
     public Response candidates(@QueryParam("surname") String surname, @QueryParam("birthdate") String birthdate,
                                @QueryParam("organization") String organization) {
-        return call.answer(staff -> new Candidates(new Enrolments(session, realm).candidates(staff, surname, birthdate, organization).stream()
+        return call.answer(staff -> new Candidates(new Enrolments(session, realm, relatives).candidates(staff, surname, birthdate, organization).stream()
                 .map(c -> new AccountViews.Candidate(c.student().getId(), c.student().getLastName(), c.student().getFirstName(),
                         c.student().getFirstAttribute(SchoolAttributes.MIDDLE_NAME), c.student().getFirstAttribute(SchoolAttributes.BIRTHDATE),
                         OrganisationRef.of(c.home(), c.student().getFirstAttribute(SchoolAttributes.HOME_ORGANISATION)), c.alreadyEnrolled()))
@@ -153,7 +154,7 @@ public class AccountsResource {
     @POST
     @Path("enrolments")
     public Response enrol(String body) {
-        return call.answer(201, staff -> new Enrolled(new Enrolments(session, realm).enrol(staff, Json.text(Json.object(body), "studentId"))));
+        return call.answer(201, staff -> new Enrolled(new Enrolments(session, realm, relatives).enrol(staff, Json.text(Json.object(body), "studentId"))));
     }
 
     @POST
@@ -161,7 +162,7 @@ public class AccountsResource {
     public Response quickEntry(String body) {
         return call.answer(201, staff -> {
             QuickEntryInput in = QuickEntryInput.from(Json.object(body));
-            QuickEntry.Created created = new QuickEntry(session, realm).create(staff, in.student(), in.parents());
+            QuickEntry.Created created = new QuickEntry(session, realm, relatives).create(staff, in.student(), in.parents());
             return new Created(Login.of(created.student()), created.parents().stream().map(Login::of).toList());
         });
     }
@@ -170,7 +171,7 @@ public class AccountsResource {
     @Path("accounts/import")
     public Response importStudents(InputStream body) {
         return call.answer(staff -> {
-            StudentImport.Report report = new StudentImport(session, realm).run(staff, readBounded(body));
+            StudentImport.Report report = new StudentImport(session, realm, relatives).run(staff, readBounded(body));
             String reason = call.messages().text("schoolImportAlreadyImported");
             return new ImportReport(report.created(), report.skipped().stream().map(r -> new Skipped(r, reason)).toList());
         });

@@ -35,10 +35,12 @@ public final class Enrolments {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final Relatives relatives;
 
-    public Enrolments(KeycloakSession session, RealmModel realm) {
+    public Enrolments(KeycloakSession session, RealmModel realm, Relatives relatives) {
         this.session = session;
         this.realm = realm;
+        this.relatives = relatives;
     }
 
     public record Candidate(UserModel student, OrganizationModel home, boolean alreadyEnrolled) {
@@ -123,9 +125,7 @@ public final class Enrolments {
         List<String> enrolled = new ArrayList<>();
         session.getProvider(OrganizationProvider.class).addMember(staff.organisation(), student);
         enrolled.add(student.getId());
-        student.getAttributeStream(PeopleDirectory.PARENT_IDS)
-                .map(id -> session.users().getUserById(realm, id))
-                .filter(Objects::nonNull)
+        relatives.parentsOf(realm, student).stream()
                 .filter(parent -> People.hasRole(parent, SchoolRole.PARENT))
                 .filter(parent -> !session.getProvider(OrganizationProvider.class).isMember(staff.organisation(), parent))
                 .forEach(parent -> {

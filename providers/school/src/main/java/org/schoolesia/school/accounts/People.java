@@ -1,18 +1,16 @@
 package org.schoolesia.school.accounts;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.schoolesia.school.age.AgeSettings;
 import org.keycloak.models.UserModel;
 import org.schoolesia.esia.protocol.Snils;
-import org.schoolesia.school.orgs.OrganisationAttributes;
 
 /** Small facts about accounts and organisations that several staff operations need. */
 public final class People {
-
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
     private People() {
     }
@@ -37,14 +35,9 @@ public final class People {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** R-AGE-1: dates are judged in the organisation's time zone. */
-    public static ZoneId zone(OrganizationModel org) {
-        String tz = attribute(org, OrganisationAttributes.TIME_ZONE);
-        try {
-            return tz == null ? DEFAULT_ZONE : ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            return DEFAULT_ZONE;
-        }
+    /** R-AGE-1: dates are judged in the organisation's time zone, the realm's where it has none. */
+    public static ZoneId zone(RealmModel realm, OrganizationModel org) {
+        return AgeSettings.zone(realm, org);
     }
 
     /** «***-***-*** 95» for answers and logs; "***" for a value that is no SNILS; null for none. */

@@ -39,7 +39,11 @@ import org.keycloak.models.jpa.entities.UserEntity;
  */
 public final class PeopleDirectory {
 
-    /** On a child: ids of the parents' accounts (R-FAM-1), multi-valued, declared in the user profile. */
+    /**
+     * On a child, before issue 12: ids of the parents' accounts. Links are rows of the family
+     * capability now; the attribute is only read once, from a realm import (and by the change set
+     * that migrated existing ones), and then removed.
+     */
     public static final String PARENT_IDS = "parentIds";
     private static final Logger LOG = Logger.getLogger(PeopleDirectory.class);
 
@@ -121,17 +125,6 @@ public final class PeopleDirectory {
         ids.select(u.get("id")).where(p.toArray(Predicate[]::new))
                 .orderBy(cb.asc(u.get("lastName")), cb.asc(u.get("firstName")), cb.asc(u.get("id")));
         return load(em().createQuery(ids).setMaxResults(max).getResultList());
-    }
-
-    /** Accounts whose {@code parentIds} name this user (R-FAM-1): exact value, indexed. */
-    public List<UserModel> childrenOf(String parentId) {
-        CriteriaBuilder cb = em().getCriteriaBuilder();
-        CriteriaQuery<String> ids = cb.createQuery(String.class);
-        Root<UserEntity> u = ids.from(UserEntity.class);
-        ids.select(u.get("id")).where(cb.equal(u.get("realmId"), realm.getId()),
-                        attributeIn(cb, u, PARENT_IDS, List.of(parentId)))
-                .orderBy(cb.asc(u.get("lastName")), cb.asc(u.get("firstName")));
-        return load(em().createQuery(ids).setMaxResults(100).getResultList());
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.schoolesia.esia.protocol.Snils;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.kernel.PersonFields;
 import org.schoolesia.school.kernel.PureRule;
 

@@ -12,7 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.esia.protocol.Snils;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.web.StaffMember;
 
@@ -29,10 +29,12 @@ public final class QuickEntry {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final Relatives relatives;
 
-    public QuickEntry(KeycloakSession session, RealmModel realm) {
+    public QuickEntry(KeycloakSession session, RealmModel realm, Relatives relatives) {
         this.session = session;
         this.realm = realm;
+        this.relatives = relatives;
     }
 
     public record Created(UserModel student, List<UserModel> parents) {
@@ -45,7 +47,7 @@ public final class QuickEntry {
         if (parentsIn.size() > MAX_PARENTS) {
             throw Refused.of(400, "invalid_request", "schoolTooManyParents", String.valueOf(MAX_PARENTS));
         }
-        PersonValidator validator = new PersonValidator(new AgePolicy(Clock.systemUTC()), People.zone(staff.organisation()));
+        PersonValidator validator = new PersonValidator(new AgePolicy(Clock.systemUTC()), People.zone(realm, staff.organisation()));
         ValidPerson student = valid(validator, studentIn, "student");
         List<ValidPerson> parents = new ArrayList<>();
         for (int i = 0; i < parentsIn.size(); i++) {
@@ -61,9 +63,10 @@ public final class QuickEntry {
         AccountFactory factory = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.QUICK_ENTRY);
         List<UserModel> parentUsers = new ArrayList<>();
         for (ValidPerson parent : parents) {
-            parentUsers.add(factory.create(parent, SchoolRole.PARENT, List.of()));
+            parentUsers.add(factory.create(parent, SchoolRole.PARENT));
         }
-        UserModel studentUser = factory.create(student, SchoolRole.STUDENT, parentUsers.stream().map(UserModel::getId).toList());
+        UserModel studentUser = factory.create(student, SchoolRole.STUDENT);
+        parentUsers.forEach(p -> relatives.createdTogether(realm, p, studentUser, staff.user().getId()));
         LOG.infof("staff %s created student %s and %d parent(s) in %s by quick entry", staff.user().getId(), studentUser.getId(), parentUsers.size(), staff.alias());
         return new Created(studentUser, parentUsers);
     }

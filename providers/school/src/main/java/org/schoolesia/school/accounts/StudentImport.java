@@ -14,7 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.esia.protocol.Snils;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.web.Localised;
 import org.schoolesia.school.web.Messages;
 import org.schoolesia.school.web.Refused;
@@ -32,10 +32,12 @@ public final class StudentImport {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final Relatives relatives;
 
-    public StudentImport(KeycloakSession session, RealmModel realm) {
+    public StudentImport(KeycloakSession session, RealmModel realm, Relatives relatives) {
         this.session = session;
         this.realm = realm;
+        this.relatives = relatives;
     }
 
     /** A refused row: the column at fault (may be null) and why. */
@@ -86,7 +88,7 @@ public final class StudentImport {
             throw Refused.of(400, "malformed_csv", "schoolCsvNoRows").with("line", 2);
         }
         String home = staff.alias();
-        PersonValidator validator = new PersonValidator(new AgePolicy(Clock.systemUTC()), People.zone(staff.organisation()));
+        PersonValidator validator = new PersonValidator(new AgePolicy(Clock.systemUTC()), People.zone(realm, staff.organisation()));
         PeopleDirectory directory = new PeopleDirectory(session, realm);
         SnilsIndex index = new SnilsIndex(session);
 
@@ -186,7 +188,7 @@ public final class StudentImport {
         List<CreatedRow> created = new ArrayList<>();
         for (Planned p : planned) {
             List<String> parentLogins = new ArrayList<>();
-            List<String> parentIds = new ArrayList<>();
+            List<UserModel> parents = new ArrayList<>();
             if (p.parent() != null) {
                 UserModel parent = parentAccounts.get(p.parentKey());
                 if (parent == null && p.parent().snils() != null) {
@@ -196,13 +198,14 @@ public final class StudentImport {
                     }
                 }
                 if (parent == null) {
-                    parent = factory.create(p.parent(), SchoolRole.PARENT, List.of());
+                    parent = factory.create(p.parent(), SchoolRole.PARENT);
                 }
                 parentAccounts.put(p.parentKey(), parent);
                 parentLogins.add(parent.getUsername());
-                parentIds.add(parent.getId());
+                parents.add(parent);
             }
-            UserModel student = factory.create(p.student(), SchoolRole.STUDENT, parentIds);
+            UserModel student = factory.create(p.student(), SchoolRole.STUDENT);
+            parents.forEach(parent -> relatives.createdTogether(realm, parent, student, staff.user().getId()));
             created.add(new CreatedRow(p.row(), student.getUsername(), parentLogins));
         }
         LOG.infof("staff %s imported %d row(s) into %s, skipped %d", staff.user().getId(), created.size(), home, skipped.size());

@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.schoolesia.school.accounts.AccountsResource;
 import org.schoolesia.school.accounts.StaffAccounts;
+import org.schoolesia.school.family.FamilyLinkResource;
+import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.link.EsiaLinkResource;
 import org.schoolesia.school.orgs.OrganisationClassesResource;
 import org.schoolesia.school.personal.PersonalCall;
@@ -37,13 +39,19 @@ public class SchoolApi {
     /** People, cards, credentials, enrolments, quick entry and import of the caller's organisation (R-ODO-1..3). */
     @Path("staff")
     public AccountsResource staff() {
-        return new AccountsResource(session, staffCall(), List.of(EsiaLinkResource.cardSection(session)));
+        return new AccountsResource(session, staffCall(), List.of(EsiaLinkResource.cardSection(session)), new FamilyLinks(session));
     }
 
     /** R-LINK-4: a person's ESIA link; more specific than {@code staff}, so JAX-RS matches it first. */
     @Path("staff/people/{id}/esia-link")
     public EsiaLinkResource esiaLink(@PathParam("id") String id) {
         return new EsiaLinkResource(session, staffCall(), id);
+    }
+
+    /** R-FAM-1, R-ODO-4: a person's parent–child links; more specific than {@code staff}, so JAX-RS matches it first. */
+    @Path("staff/people/{id}/family-links")
+    public FamilyLinkResource familyLinks(@PathParam("id") String id) {
+        return new FamilyLinkResource(session, staffCall(), id);
     }
 
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */

@@ -15,7 +15,8 @@ import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
+import org.schoolesia.school.age.AgeSettings;
 
 /**
  * Links a confirmed person without asking: a staff authorisation on the card (R-LINK-4) or, where
@@ -97,7 +98,7 @@ final class AutoLinkStep extends EsiaFirstLoginStep {
         UserModel account = pool.get(0);
         AccountFacts facts = AccountFacts.of(account);
         String linkedOid = links.linkOf(account).map(EsiaLinks.Link::esiaOid).orElse(null);
-        Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock)).check(person, facts, role, linkedOid,
+        Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(context.getRealm()))).check(person, facts, role, linkedOid,
                 OrganisationZone.of(session, facts));
         if (refusal.isPresent() || !PersonMatch.sameFullName(person, facts) || !PersonMatch.sameBirthDate(person, facts)) {
             LOG.debugf("ESIA person %s: SNILS candidate %s not linked (%s)", person.oid(), account.getId(),

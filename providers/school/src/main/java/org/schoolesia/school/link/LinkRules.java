@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.schoolesia.school.accounts.SchoolRole;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.kernel.PureRule;
 
 /**

@@ -23,7 +23,8 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.messages.Messages;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
+import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.orgs.cascade.CascadeLevel;
 import org.schoolesia.school.orgs.cascade.CascadeSelection;
 import org.schoolesia.school.orgs.cascade.OrganisationCascadeView;
@@ -152,7 +153,7 @@ final class PasswordLinkStep extends EsiaFirstLoginStep {
         EsiaLinks links = new EsiaLinks(session);
         AccountFacts facts = AccountFacts.of(user);
         String linkedOid = links.linkOf(user).map(EsiaLinks.Link::esiaOid).orElse(null);
-        Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock)).check(person, facts, role(context), linkedOid,
+        Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(context.getRealm()))).check(person, facts, role(context), linkedOid,
                 OrganisationZone.of(session, facts));
         if (refusal.isPresent()) {
             return refusal;

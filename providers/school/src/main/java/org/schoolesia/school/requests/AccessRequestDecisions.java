@@ -1,7 +1,6 @@
 package org.schoolesia.school.requests;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -18,13 +17,16 @@ import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.AccountFactory;
 import org.schoolesia.school.accounts.EnrolmentSource;
 import org.schoolesia.school.accounts.People;
-import org.schoolesia.school.accounts.PeopleDirectory;
 import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
 import org.schoolesia.school.web.StaffMember;
 import org.schoolesia.school.accounts.ValidPerson;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
+import org.schoolesia.school.age.AgeSettings;
+import org.schoolesia.school.family.FamilyLinks;
+import org.schoolesia.school.family.LinkKind;
+import org.schoolesia.school.family.LinkSource;
 import org.schoolesia.school.link.EsiaLinks;
 import org.schoolesia.school.link.LinkMethod;
 import org.schoolesia.school.link.LinkRefusal;
@@ -98,7 +100,7 @@ public final class AccessRequestDecisions {
             em().createQuery("update AccessRequestEntry r set r.accountId = :accountId where r.id = :id")
                     .setParameter("accountId", account.getId()).setParameter("id", request.id()).executeUpdate();
         } else if (child != null) {
-            linkParent(child, account);
+            linkParent(staff, child, account);
         }
         EsiaLinks.Outcome outcome = new EsiaLinks(session).linkWithCaller(realm, account, request.person().esiaOid(),
                 LinkMethod.REQUEST, staff.user().getId());
@@ -191,7 +193,7 @@ public final class AccessRequestDecisions {
         if (p.lastName() == null || p.firstName() == null || p.birthDate() == null) {
             throw Refused.of(409, "incomplete_person", "schoolRequestIncompletePerson");
         }
-        if (request.role() == SchoolRole.PARENT && !new AgePolicy(clock).isAdult(p.birthDate(), People.zone(staff.organisation()))) {
+        if (request.role() == SchoolRole.PARENT && !new AgePolicy(clock, AgeSettings.adultAge(realm)).isAdult(p.birthDate(), People.zone(realm, staff.organisation()))) {
             throw Refused.of(409, "link_refused", "schoolRequestLinkRefused." + LinkRefusal.PARENT_NOT_ADULT.code())
                     .with("reason", LinkRefusal.PARENT_NOT_ADULT.code());
         }
@@ -214,25 +216,21 @@ public final class AccessRequestDecisions {
         ValidPerson person = new ValidPerson(p.lastName(), p.firstName(), p.middleName(), p.middleName() == null,
                 p.birthDate(), null, snils);
         UserModel account = new AccountFactory(session, realm, staff.organisation(), EnrolmentSource.ACCESS_REQUEST)
-                .create(person, request.role(), List.of());
+                .create(person, request.role());
         if (request.role() == SchoolRole.STUDENT && request.classId() != null) {
             // Still one of this organisation's classes (groups change; a request only names one).
             SchoolClasses.find(SchoolClasses.of(session, staff.organisation()), request.classId()).ifPresent(account::joinGroup);
         }
         if (child != null) {
-            linkParent(child, account);
+            linkParent(staff, child, account);
         }
         LOG.infof("account %s created by staff member %s from access request %s", account.getId(), staff.user().getId(), request.number());
         return account;
     }
 
-    /** R-FAM-1: the child's card names the parent. */
-    private static void linkParent(UserModel child, UserModel parent) {
-        List<String> parents = new ArrayList<>(child.getAttributeStream(PeopleDirectory.PARENT_IDS).toList());
-        if (!parents.contains(parent.getId())) {
-            parents.add(parent.getId());
-            child.setAttribute(PeopleDirectory.PARENT_IDS, parents);
-        }
+    /** R-FAM-1: the request named the child; the link commits (or rolls back) with the decision. */
+    private void linkParent(StaffMember staff, UserModel child, UserModel parent) {
+        new FamilyLinks(session).linkWithCaller(realm, parent, child, LinkKind.PARENT, LinkSource.REQUEST, staff.user().getId());
     }
 
 }

@@ -77,7 +77,7 @@ public class AccessRequestResource {
                          @QueryParam("overdue") String overdue, @QueryParam("number") String number,
                          @QueryParam("first") String first, @QueryParam("max") String max) {
         return call.answer(staff -> {
-            ZoneId zone = People.zone(staff.organisation());
+            ZoneId zone = People.zone(realm, staff.organisation());
             LocalDate fromDay = date(from);
             LocalDate toDay = date(to);
             if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {

@@ -20,7 +20,8 @@ import org.schoolesia.school.accounts.PeopleDirectory;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
+import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.link.AccountFacts;
 import org.schoolesia.school.link.EsiaLinks;
 import org.schoolesia.school.link.EsiaPersonFacts;
@@ -110,8 +111,8 @@ public final class RequestCandidates {
             return Optional.of(LinkRefusal.NOT_HOME_ORGANISATION);
         }
         String linkedOid = new EsiaLinks(session).linkOf(account).map(EsiaLinks.Link::esiaOid).orElse(null);
-        return new LinkRules(new AgePolicy(clock)).check(request.person().facts(), AccountFacts.of(account), request.role(),
-                linkedOid, People.zone(organisation));
+        return new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(realm))).check(request.person().facts(), AccountFacts.of(account), request.role(),
+                linkedOid, People.zone(realm, organisation));
     }
 
     /**

@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 
 class PersonValidatorTest {
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.schoolesia.school.accounts.SchoolRole;
-import org.schoolesia.school.family.AgePolicy;
+import org.schoolesia.school.age.AgePolicy;
 
 /** The rules of every link (R-ESIA-2, R-ESIA-4, R-LINK-2, R-LINK-3, R-FAM-5). */
 class LinkRulesTest {
