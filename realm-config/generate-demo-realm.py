@@ -194,7 +194,10 @@ for n,un,last,first,middle,birth,gender,role,positions,home,members,source,snils
     if positions: attrs["staffPosition"]=positions
     if snils: attrs["snils"]=[snils]
     if parents: attrs["parentIds"]=[uid(p) for p in parents]
+    # Imported users get no default roles by themselves; accounts Keycloak creates do (manage-account
+    # for the account console, offline_access): the demo's accounts hold them like any other.
     user={"id":uid(n),"username":un,"enabled":True,"firstName":first,"lastName":last,"attributes":attrs,
+                  "realmRoles":["default-roles-"+realm["realm"]],
                   "credentials":[{"type":"password","value":DEMO_PASSWORD,"temporary":False}]}
     if un in ESIA_LINKS:
         # Keycloak's broker link; the school module adopts it as a link on import.

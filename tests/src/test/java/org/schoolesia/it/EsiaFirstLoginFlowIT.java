@@ -27,6 +27,7 @@ import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.schoolesia.testkit.Browser;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
@@ -144,9 +145,9 @@ class EsiaFirstLoginFlowIT {
 
     @Test
     void defect8_anAccountWithoutPasswordCostsTheLinkPageTheSameHashWorkAsAWrongPassword() throws Exception {
-        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
-        realm.put("passwordPolicy", "length(8) and hashAlgorithm(pbkdf2-sha512) and hashIterations(" + EXPENSIVE_ROUNDS + ")");
-        env.admin().put(REALM, realm);
+        RealmRepresentation realm = env.realmAdmin().realm().toRepresentation();
+        realm.setPasswordPolicy("length(8) and hashAlgorithm(pbkdf2-sha512) and hashIterations(" + EXPENSIVE_ROUNDS + ")");
+        env.realmAdmin().realm().update(realm);
         EsiaAccountLinkIT.stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF, "maxLinkFailuresPerPerson", "100"));
         // Both parents of the ДДЮТ, one with a password stored under that policy, one without (made from a request or by staff).
         EsiaAccountLinkIT.createAccount(env, "hash.password", "parent", "ddut-ys", "Ирина", "Парольная", "1985-03-04", Map.of());
@@ -188,7 +189,7 @@ class EsiaFirstLoginFlowIT {
         assertEquals(200, refused.status(), refused.text());
         EsiaAccountLinkIT.assertPage("link", refused);
         assertTrue(refused.text().contains("Неправильное имя пользователя или пароль"), refused.text());
-        env.admin().delete(REALM + "/attack-detection/brute-force/users");
+        env.realmAdmin().realm().attackDetection().clearAllBruteForce();
         return new Refusal(refused, ms);
     }
 

@@ -107,7 +107,6 @@ class EsiaUnlinkIT {
     void defect5_selfUnlinkOnTheAccountConsolesLinkedAccountsPageInChromium() throws Exception {
         String offline = offlineLoginOfPetr().get("refresh_token").asText();
         assertEquals("linked", staffLink().path("status").asText(), "linked by SNILS, as staff see it");
-        withDefaultRoles(PETR);
 
         WebDriver chromium = Phone.start();
         try {
@@ -133,14 +132,8 @@ class EsiaUnlinkIT {
     private void assertSelfUnlinkStuck(String offline) throws Exception {
         assertEquals("none", staffLink().path("status").asText(), "the link is gone from our table");
         assertEquals(400, refresh(offline).statusCode(), "the offline session ended with the link");
-        assertEquals(0, env.admin().get(REALM + "/users/" + PETR + "/offline-sessions/" + diaryClientId()).size());
+        assertEquals(0, env.realmAdmin().userById(PETR).getOfflineSessions(diaryClientId()).size());
         assertNotLinkedAgain();
-    }
-
-    /** Accounts Keycloak creates hold the realm's default roles (manage-account among them); the demo's imported ones do not. */
-    private void withDefaultRoles(String userId) {
-        env.admin().post(REALM + "/users/" + userId + "/role-mappings/realm",
-                List.of(env.admin().get(REALM + "/roles/default-roles-" + DemoRealm.NAME)));
     }
 
     /**
@@ -148,7 +141,6 @@ class EsiaUnlinkIT {
      * {@code account-console}, the authorisation code with PKCE (S256), redeemed without a secret.
      */
     private String accountConsoleTokenOfPetr() throws Exception {
-        withDefaultRoles(PETR);
         String console = env.keycloak().realmUrl(DemoRealm.NAME) + "/account/";
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
@@ -183,7 +175,7 @@ class EsiaUnlinkIT {
     }
 
     private String diaryClientId() {
-        return env.admin().get(REALM + "/clients?clientId=" + DemoRealm.CLIENT_ID).get(0).get("id").asText();
+        return env.realmAdmin().client(DemoRealm.CLIENT_ID).toRepresentation().getId();
     }
 
     /** SNILS auto-link, asking the diary for an offline token; returns the tokens after checking the offline one works. */

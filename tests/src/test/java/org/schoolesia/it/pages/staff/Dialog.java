@@ -39,7 +39,7 @@ public class Dialog {
     }
 
     public void click(String id) {
-        chromium.findElement(By.id(id)).click();
+        StaffConsole.press(chromium, chromium.findElement(By.id(id)));
     }
 
     /** Presses the button and waits for an error to show in the dialog. */

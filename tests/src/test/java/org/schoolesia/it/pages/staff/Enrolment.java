@@ -22,7 +22,7 @@ public class Enrolment extends StaffConsole {
         if (birthdate != null) {
             js("document.getElementById('cand-birthdate').value = arguments[0];", birthdate);
         }
-        chromium.findElement(By.id("cand-search")).click();
+        press(chromium.findElement(By.id("cand-search")));
         Viewport.waitFor(chromium, d -> !text("cand-results").isEmpty());
         return text("cand-results");
     }
@@ -40,14 +40,14 @@ public class Enrolment extends StaffConsole {
         type("qe-parent-middle", parentMiddle);
         js("document.getElementById('qe-parent-birthdate').value = arguments[0];", parentBirthdate);
         new Select(chromium.findElement(By.id("qe-parent-gender"))).selectByValue(parentGender);
-        chromium.findElement(By.id("qe-create")).click();
+        press(chromium.findElement(By.id("qe-create")));
         Viewport.waitFor(chromium, d -> !text("qe-outcome").isEmpty());
         return text("qe-outcome");
     }
 
     public String importFile(Path csv) {
         chromium.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
-        chromium.findElement(By.id("import-run")).click();
+        press(chromium.findElement(By.id("import-run")));
         Viewport.waitFor(chromium, d -> !text("import-outcome").isEmpty());
         return text("import-outcome");
     }

@@ -52,7 +52,7 @@ public class PeopleList extends StaffConsole {
         WebElement link = chromium.findElements(By.cssSelector("#people-results a.person-link")).stream()
                 .filter(a -> a.getText().startsWith(namePrefix)).findFirst()
                 .orElseThrow(() -> new AssertionError(namePrefix + " is not in the list: " + rows()));
-        link.click();
+        press(link);
         return new PersonCard(chromium).loaded();
     }
 }

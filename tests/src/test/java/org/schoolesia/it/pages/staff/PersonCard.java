@@ -43,7 +43,7 @@ public class PersonCard extends StaffConsole {
     }
 
     public Dialog changePassword() {
-        changePasswordButton().click();
+        press(changePasswordButton());
         return dialog();
     }
 
@@ -65,7 +65,7 @@ public class PersonCard extends StaffConsole {
 
     /** «Разрешить привязку» / «Отвязать» / «Отменить разрешение»: the confirmation dialog. */
     public Dialog esiaAction(String id) {
-        esiaButton(id).click();
+        press(esiaButton(id));
         return dialog();
     }
 
@@ -74,8 +74,7 @@ public class PersonCard extends StaffConsole {
     }
 
     public PeopleList back() {
-        dismissToasts();
-        chromium.findElement(By.id("card-back")).click();
+        press(chromium.findElement(By.id("card-back")));
         return new PeopleList(chromium).ready();
     }
 }

@@ -53,7 +53,7 @@ public class RequestView extends StaffConsole {
     }
 
     public void choose(WebElement radio) {
-        chromium.findElement(By.cssSelector("label[for='" + radio.getDomAttribute("id") + "']")).click();
+        press(chromium.findElement(By.cssSelector("label[for='" + radio.getDomAttribute("id") + "']")));
     }
 
     public WebElement action(String id) {
@@ -62,7 +62,7 @@ public class RequestView extends StaffConsole {
 
     /** «Связать…», «Создать…», «Отклонить»: the decision dialog. */
     public Dialog decide(String id) {
-        action(id).click();
+        press(action(id));
         return dialog();
     }
 
@@ -76,7 +76,7 @@ public class RequestView extends StaffConsole {
     }
 
     public RequestsQueue back() {
-        chromium.findElement(By.id("request-back")).click();
+        press(chromium.findElement(By.id("request-back")));
         return new RequestsQueue(chromium).loaded();
     }
 }

@@ -26,7 +26,7 @@ public class RequestsQueue extends StaffConsole {
     public RequestsQueue show(String status) {
         new Select(chromium.findElement(By.id("r-status"))).selectByValue(status);
         String before = loads();
-        chromium.findElement(By.id("r-load")).click();
+        press(chromium.findElement(By.id("r-load")));
         Viewport.waitFor(chromium, d -> !before.equals(loads()));
         return this;
     }
@@ -52,7 +52,7 @@ public class RequestsQueue extends StaffConsole {
         WebElement link = chromium.findElements(By.cssSelector("#requests-results a.request-link")).stream()
                 .filter(a -> a.getText().endsWith(" " + number)).findFirst()
                 .orElseThrow(() -> new AssertionError(number + " is not in the queue: " + rows()));
-        link.click();
+        press(link);
         return new RequestView(chromium).loaded(number);
     }
 }

@@ -51,12 +51,12 @@ public class StaffConsole {
     public void navigate(String navId) {
         WebElement sidebar = chromium.findElement(By.id("school-sidebar"));
         if (!sidebar.getDomAttribute("class").contains("pf-m-expanded")) {
-            chromium.findElement(By.id("nav-toggle")).click();
+            press(chromium.findElement(By.id("nav-toggle")));
         }
         // On a phone the sidebar slides in: wait until the link is on screen.
         WebElement link = chromium.findElement(By.id("nav-" + navId));
         Viewport.waitFor(chromium, d -> link.getRect().getX() >= 0 && sidebar.getRect().getX() >= 0);
-        link.click();
+        press(link);
     }
 
     /** The title of a PatternFly alert without its screen-reader prefix («Ошибка: », «Готово: »). */
@@ -94,6 +94,10 @@ public class StaffConsole {
 
     /** Closes every toast by its × (as a person does when one is in the way). */
     public void dismissToasts() {
+        dismissToasts(chromium);
+    }
+
+    static void dismissToasts(WebDriver chromium) {
         for (WebElement close : chromium.findElements(By.cssSelector("#school-toasts button"))) {
             if (close.isDisplayed()) {
                 close.click();
@@ -101,8 +105,22 @@ public class StaffConsole {
         }
     }
 
+    /**
+     * Clicks as a person on a phone does: a toast lying over the control is closed first, and the
+     * control is brought to the middle of the screen (not under the sticky header).
+     */
+    static void press(WebDriver chromium, WebElement control) {
+        dismissToasts(chromium);
+        ((JavascriptExecutor) chromium).executeScript("arguments[0].scrollIntoView({block: 'center'})", control);
+        control.click();
+    }
+
+    protected void press(WebElement control) {
+        press(chromium, control);
+    }
+
     public void logout() {
-        chromium.findElement(By.id("logout")).click();
+        press(chromium.findElement(By.id("logout")));
     }
 
     /** A refusal shown instead of the console (not staff): the server's words. */
