@@ -222,7 +222,7 @@ def personal_client(realm_name):
     page="/realms/%s/school/personal/"%realm_name
     return {"clientId":"school-personal","name":"Персональные настройки","enabled":True,"protocol":"openid-connect",
    "publicClient":True,"standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
-   "rootUrl":"${authBaseUrl}","baseUrl":page,"redirectUris":[page+"*"],"webOrigins":["+"],
+   "rootUrl":"${authBaseUrl}","baseUrl":page,"redirectUris":[page+"*"],"webOrigins":["+"],"alwaysDisplayInConsole":True,
    "attributes":{"pkce.code.challenge.method":"S256","post.logout.redirect.uris":"+"},
    "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":[],
    "protocolMappers":[{"name":"personal api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",

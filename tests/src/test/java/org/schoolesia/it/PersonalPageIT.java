@@ -157,7 +157,7 @@ class PersonalPageIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("personalInfo", content.get(0).get("label").asText());
         assertEquals("schoolPersonalSettings", content.get(1).get("label").asText());
-        assertEquals("content/school-personal", content.get(1).get("path").asText());
+        assertEquals("content/:componentId", content.get(1).get("path").asText(), "keycloak.v3 finds the module by this parameter");
         assertEquals("accountSecurity", content.get(2).get("label").asText(), "Keycloak's items stay");
         String module = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(resources + content.get(1).get("modulePath").asText()))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -165,14 +165,40 @@ class PersonalPageIT {
         assertFalse(module.contains("fetch("), "links, never fetches: it holds no token for our API");
     }
 
+    /**
+     * The same path a person takes in Chromium: signed in to Keycloak's account console (the demo's
+     * accounts hold the realm's default roles, manage-account among them), the menu item
+     * «Персональные настройки», its button, and the page, with no second login.
+     */
+    @Test
+    void fromTheAccountConsoleMenuToThePageWithoutSigningInAgain() {
+        Screen screen = screen(Screen.DESKTOP, "ru");
+        String console = env.keycloak().realmUrl(DemoRealm.NAME) + "/account/";
+        signedInAt(screen, console, "ivanova.maria");
+        screen.waitFor(d -> !d.findElements(By.linkText("Персональные настройки")).isEmpty());
+        screen.driver().findElement(By.linkText("Персональные настройки")).click();
+        screen.waitFor(d -> !d.findElements(By.id("school-personal-open")).isEmpty());
+        screen.screenshot("personal-account-console-item");
+        assertTrue(screen.driver().findElements(By.xpath("//*[contains(text(), 'пошло не так')]")).isEmpty(),
+                "the console shows its error page");
+        screen.driver().findElement(By.id("school-personal-open")).click();
+        PersonalPage page = new PersonalPage(screen, pageUrl).waitShown();
+        assertTrue(screen.driver().getCurrentUrl().startsWith(pageUrl), screen.driver().getCurrentUrl());
+        assertTrue(page.personLine().startsWith("Иванова Мария Петровна"), page.personLine());
+        screen.screenshot("personal-from-account-console");
+        // «Приложения» lists the page too (client school-personal, always displayed) as a link to open.
+        screen.driver().get(console + "applications");
+        By item = By.xpath("//*[@data-testid='applications-list-item'][.//*[@id='toggle-school-personal']]");
+        screen.waitFor(d -> !d.findElements(item).isEmpty());
+        assertTrue(screen.driver().findElement(item).getText().contains("Персональные настройки"),
+                screen.driver().findElement(item).getText());
+    }
+
     /** Signed in to another school application (the staff console, client school-staff): the documented URL opens at once. */
     @Test
     void anotherApplicationsSessionOpensThePageDirectly() {
         Screen screen = screen(Screen.PHONE, "ru");
-        screen.forgetSession();
-        String staffPage = env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/";
-        screen.driver().get(staffPage);
-        StaffPageLogin.logIn(screen.driver(), env, staffPage, SOSH_1, "zavuch.sosh1", () -> { });
+        signedInAt(screen, env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/", "zavuch.sosh1");
         PersonalPage page = new PersonalPage(screen, pageUrl).open().waitShown();
         assertTrue(page.isShowing(), "no login form in between");
         assertTrue(page.personLine().startsWith("Петрова Елена Николаевна"), page.personLine());
@@ -182,6 +208,13 @@ class PersonalPageIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** A fresh login as {@code username} (password at school № 1, R-ORG-2) to the application at {@code url}. */
+    private static void signedInAt(Screen screen, String url, String username) {
+        screen.forgetSession();
+        screen.driver().get(url);
+        StaffPageLogin.logIn(screen.driver(), env, url, SOSH_1, username, () -> { });
+    }
 
     private static Screen screen(int width, String language) {
         return SCREENS.computeIfAbsent(width + "-" + language, k -> Screen.start(width, language));

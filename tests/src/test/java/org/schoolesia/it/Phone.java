@@ -15,7 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.schoolesia.it.pages.staff.Viewport;
+import org.schoolesia.it.pages.Viewport;
 
 /**
  * A parent's phone for browser tests: Debian's Chromium and chromedriver (nothing downloads a

@@ -22,7 +22,7 @@ import org.schoolesia.it.pages.staff.Dialog;
 import org.schoolesia.it.pages.staff.RequestView;
 import org.schoolesia.it.pages.staff.RequestsQueue;
 import org.schoolesia.it.pages.staff.StaffConsole;
-import org.schoolesia.it.pages.staff.Viewport;
+import org.schoolesia.it.pages.Viewport;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;

@@ -64,6 +64,8 @@ final class PersonalClientUpgrade {
         client.setImplicitFlowEnabled(false);
         client.setRootUrl("${authBaseUrl}");
         client.setBaseUrl(page);
+        // Listed under the account console's «Приложения» with its link, for every person.
+        client.setAlwaysDisplayInConsole(true);
         client.setRedirectUris(List.of(page + "*"));
         client.setWebOrigins(List.of("+"));
         client.setAttributes(Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+"));

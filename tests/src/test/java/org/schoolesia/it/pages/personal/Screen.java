@@ -1,22 +1,18 @@
 package org.schoolesia.it.pages.personal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.schoolesia.it.pages.Viewport;
 
 /**
  * A browser of the personal-page tests: Debian's Chromium and chromedriver (nothing downloads a
@@ -39,22 +35,9 @@ public final class Screen implements AutoCloseable {
         this.language = language;
     }
 
+    /** Chromium as every browser test starts it ({@link Viewport}), at this width and language. */
     public static Screen start(int width, String language) {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--lang=" + language, "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.equals("en") ? "en-US,en" : "ru-RU,ru"));
-            // Headless windows are at least 500 px wide: emulate the viewport exactly.
-            options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", width, "height", width == PHONE ? 844 : 900, "pixelRatio", 1.0)));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-            return new Screen(new ChromeDriver(service, options), width, language);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Screen(new Viewport(width, language).start(), width, language);
     }
 
     public WebDriver driver() {

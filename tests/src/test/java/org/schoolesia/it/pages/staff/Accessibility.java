@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.schoolesia.it.pages.Viewport;
 
 /**
  * The accessibility pass on each state of the console: axe-core (WCAG 2.1 A and AA: labels,

@@ -3,6 +3,7 @@ package org.schoolesia.it.pages.staff;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.schoolesia.it.pages.Viewport;
 
 /** A PatternFly modal (password, Госуслуги confirmation, a decision on a request). */
 public class Dialog {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.Viewport;
 
 /** «Зачисление»: pupils of other organisations, «Быстрый ввод», «Импорт учеников». */
 public class Enrolment extends StaffConsole {

@@ -5,6 +5,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.Viewport;
 
 /** «Список родителей» / «Список учеников»: filters, the table, paging. */
 public class PeopleList extends StaffConsole {

@@ -3,6 +3,7 @@ package org.schoolesia.it.pages.staff;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.schoolesia.it.pages.Viewport;
 
 /** «Сведения о родителе / об ученике»: the card, credentials, and the «Госуслуги (ЕСИА)» section. */
 public class PersonCard extends StaffConsole {

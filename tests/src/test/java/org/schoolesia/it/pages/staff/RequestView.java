@@ -5,6 +5,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.schoolesia.it.pages.Viewport;
 
 /** One request: «Данные Госуслуг», the organisation's accounts, the decision. */
 public class RequestView extends StaffConsole {

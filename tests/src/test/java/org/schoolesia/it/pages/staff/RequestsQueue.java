@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.Viewport;
 
 /** «Обращения»: filters, the overdue banner, the queue, the message of the last decision. */
 public class RequestsQueue extends StaffConsole {

@@ -7,6 +7,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.schoolesia.it.pages.Viewport;
 
 /** The console's shell: masthead (organisation, language, user, «Выйти»), navigation, main area, toasts. */
 public class StaffConsole {

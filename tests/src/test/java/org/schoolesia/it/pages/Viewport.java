@@ -1,4 +1,4 @@
-package org.schoolesia.it.pages.staff;
+package org.schoolesia.it.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
