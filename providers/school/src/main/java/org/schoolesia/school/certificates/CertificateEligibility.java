@@ -25,9 +25,9 @@ public final class CertificateEligibility {
 
     /**
      * Who asks. {@code parentAtKeyboard}: evidence that a parent uses this account (the login chose
-     * the parent role, or the account asks about a child); {@code linkedChildren} counts for parents only.
+     * the parent role, or the account asks about a child).
      */
-    public record Applicant(Role role, LocalDate birthDate, boolean parentAtKeyboard, int linkedChildren) {
+    public record Applicant(Role role, LocalDate birthDate, boolean parentAtKeyboard) {
     }
 
     /** The child the certificate would be for (a pupil asking for themselves is their own child here). */

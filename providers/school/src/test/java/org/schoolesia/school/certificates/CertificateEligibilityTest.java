@@ -25,14 +25,14 @@ class CertificateEligibilityTest {
     private static final Instant NOW = Instant.parse("2026-12-05T14:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
     private static final CertificateEligibility RULE = new CertificateEligibility(new Settings(true, 14, 5, 18, NOW));
-    private static final Applicant PARENT = new Applicant(Role.PARENT, LocalDate.of(1986, 3, 14), false, 2);
+    private static final Applicant PARENT = new Applicant(Role.PARENT, LocalDate.of(1986, 3, 14), false);
 
     private static Child child(LocalDate born) {
         return new Child(born, false, true, SAKHALIN);
     }
 
     private static Applicant pupil(LocalDate born) {
-        return new Applicant(Role.STUDENT, born, false, 0);
+        return new Applicant(Role.STUDENT, born, false);
     }
 
     @Test
@@ -66,7 +66,7 @@ class CertificateEligibilityTest {
 
     @Test
     void r_cert_6_3_aParentWithoutLinkedChild() {
-        Applicant lonely = new Applicant(Role.PARENT, LocalDate.of(1980, 1, 1), false, 0);
+        Applicant lonely = new Applicant(Role.PARENT, LocalDate.of(1980, 1, 1), false);
         assertEquals(List.of(Reason.NO_LINKED_CHILD), RULE.withoutChild(lonely).ordered());
         assertEquals(List.of(Reason.NO_LINKED_CHILD, Reason.MODULE_OFF_REALM),
                 new CertificateEligibility(new Settings(false, 14, 5, 18, NOW)).withoutChild(lonely).ordered());
@@ -75,11 +75,11 @@ class CertificateEligibilityTest {
     @Test
     void r_cert_6_4_aParentAtTheKeyboardOfAChildsAccountUnder14() {
         LocalDate born = LocalDate.of(2016, 6, 21);
-        Applicant childAccount = new Applicant(Role.STUDENT, born, true, 0);
+        Applicant childAccount = new Applicant(Role.STUDENT, born, true);
         assertEquals(List.of(Reason.PUPIL_UNDER_14, Reason.CHILD_ACCOUNT_UNDER_14), RULE.forSelf(childAccount, child(born)).ordered());
         // From the 14th birthday the account is the pupil's own: a parent there is no reason to refuse.
         LocalDate older = TODAY.minusYears(15);
-        assertTrue(RULE.forSelf(new Applicant(Role.STUDENT, older, true, 0), child(older)).eligible());
+        assertTrue(RULE.forSelf(new Applicant(Role.STUDENT, older, true), child(older)).eligible());
     }
 
     @Test
@@ -117,10 +117,10 @@ class CertificateEligibilityTest {
 
     @Test
     void staffAreNoApplicants() {
-        Applicant staff = new Applicant(Role.OTHER, LocalDate.of(1975, 1, 1), false, 0);
+        Applicant staff = new Applicant(Role.OTHER, LocalDate.of(1975, 1, 1), false);
         assertEquals(List.of(Reason.ROLE_NOT_ELIGIBLE), RULE.forSelf(staff, child(LocalDate.of(1975, 1, 1))).ordered());
         assertEquals(List.of(Reason.ROLE_NOT_ELIGIBLE), RULE.withoutChild(staff).ordered());
-        assertFalse(RULE.forChild(new Applicant(Role.STUDENT, TODAY.minusYears(15), false, 0), child(LocalDate.of(2012, 9, 5))).eligible());
+        assertFalse(RULE.forChild(new Applicant(Role.STUDENT, TODAY.minusYears(15), false), child(LocalDate.of(2012, 9, 5))).eligible());
     }
 
     @Test
