@@ -33,6 +33,9 @@ export default function certificate(data) {
     holder.setAttribute('data-child', entry.child ? entry.child.id : '');
     holder.setAttribute('data-eligible', String(entry.eligible));
     if (notice) nodes.push(notice);
+    // R-CERT-5: the blank paper form, to fill in and bring to the authorised organisation.
+    nodes.push(h('p', null, h('a', { href: '../certificates/application-template.pdf', id: 'certificate-template', target: '_blank',
+      rel: 'noopener' }, t('personal.certificate.template'))));
     const c = entry.certificate;
     if (c) {
       nodes.push(h('div', { id: 'certificate-card', 'data-status': c.status }, descriptions([

@@ -284,6 +284,18 @@ class CertificateApiIT {
         assertEquals(200, CertificateFixtures.eligibility(env, CertificateFixtures.token(env, "ivanova.maria"), null, "ru").statusCode());
     }
 
+    @Test
+    void r_cert_5_theBlankApplicationIsAPublicPdf() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                env.keycloak().realmUrl(org.schoolesia.testkit.DemoRealm.NAME) + "/school/certificates/application-template.pdf")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(pdf.body().length > 10_000, "the font is embedded: " + pdf.body().length + " bytes");
+    }
+
     /** The personal page's section has the same entries and reason codes as the REST answer. */
     private void assertSameOnThePage(String username) {
         JsonNode rest = CertificateFixtures.entries(env, username);

@@ -137,7 +137,9 @@ class CertificatePageIT {
         Viewport v = Viewport.PHONE_RU;
         WebDriver chromium = v.start();
         try {
-            StaffConsole console = StaffConsoleIT.logIn(chromium, env, v, "metodist.ddut");
+            chromium.get(staffPage());
+            StaffPageLogin.logIn(chromium, env, staffPage(), StaffConsoleIT.DDUT_CHOICES, "metodist.ddut", () -> { });
+            StaffConsole console = new StaffConsole(chromium).ready();
             console.people("students").open("Иванов Пётр");
             CertificatePanel panel = new CertificatePanel(chromium).waitShown();
             assertEquals(number, panel.number());
@@ -166,8 +168,8 @@ class CertificatePageIT {
         // School № 1 (not authorised) opens the same pupil: no certificate section at all.
         WebDriver school = v.start();
         try {
-            school.get(env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/");
-            StaffPageLogin.logIn(school, env, env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/", SOSH_1, "zavuch.sosh1", () -> { });
+            school.get(staffPage());
+            StaffPageLogin.logIn(school, env, staffPage(), SOSH_1, "zavuch.sosh1", () -> { });
             StaffConsole console = new StaffConsole(school).ready();
             console.people("students").open("Иванов Пётр");
             assertFalse(new CertificatePanel(school).shown());
@@ -185,6 +187,10 @@ class CertificatePageIT {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    private static String staffPage() {
+        return env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/";
+    }
+
     private static CertificateSection certificateOf(String username) {
         screen.forgetSession();
         PersonalPage page = new PersonalPage(screen, pageUrl).open();
@@ -196,6 +202,8 @@ class CertificatePageIT {
     private static void checkedAndKept(String name) {
         assertEquals(screen.width(), screen.viewportWidth(), "viewport");
         assertTrue(screen.sidewaysOverflow() <= 0, name + " scrolls sideways by " + screen.sidewaysOverflow() + " px");
+        ((org.openqa.selenium.JavascriptExecutor) screen.driver()).executeScript(
+                "document.getElementById('section-certificate').scrollIntoView(true);");
         screen.screenshot(name);
         assertEquals(List.of(), new PersonalPage(screen, pageUrl).seriousAccessibilityViolations(), name + ": axe-core");
     }

@@ -23,7 +23,8 @@ import org.schoolesia.school.web.Refused;
  * signature, expiry, session and the audience {@value #AUDIENCE}, which an audience mapper on the
  * relying client adds. A pupil is answered about themselves; a parent one entry per linked child, or
  * for {@code ?child=} that child — another's child and no child alike 404. Calls are limited per
- * caller ({@link CertificateSettings#RATE_LIMIT}); answers are never cached.
+ * caller ({@link CertificateSettings#RATE_LIMIT}); answers are never cached. Also the blank
+ * application form as a PDF (R-CERT-5).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateEligibilityResource {
@@ -35,6 +36,19 @@ public class CertificateEligibilityResource {
 
     public CertificateEligibilityResource(KeycloakSession session) {
         this.session = session;
+    }
+
+    /**
+     * R-CERT-5: the blank paper application «Скачать шаблон заявления на получение сертификата»; no
+     * one's data in it, so no token (the page links to it as a plain download).
+     */
+    @GET
+    @Path("application-template.pdf")
+    @Produces("application/pdf")
+    public Response applicationTemplate() {
+        return Response.ok(ApplicationTemplatePdf.bytes(), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"certificate-application.pdf\"")
+                .header("Cache-Control", "public, max-age=86400").build();
     }
 
     @GET

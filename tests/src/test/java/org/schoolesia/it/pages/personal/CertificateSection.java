@@ -37,9 +37,12 @@ public final class CertificateSection {
     }
 
     public CertificateSection choose(String childName) {
-        WebElement select = screen.driver().findElement(By.id("certificate-child"));
+        Select select = new Select(screen.driver().findElement(By.id("certificate-child")));
+        if (childName.equals(select.getFirstSelectedOption().getText().trim())) {
+            return this;
+        }
         String before = holder().getDomAttribute("data-child");
-        new Select(select).selectByVisibleText(childName);
+        select.selectByVisibleText(childName);
         screen.waitFor(d -> !before.equals(holder().getDomAttribute("data-child")));
         return this;
     }
