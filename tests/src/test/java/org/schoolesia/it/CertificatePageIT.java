@@ -146,6 +146,7 @@ class CertificatePageIT {
             assertEquals("Неактивирован", panel.statusText());
             assertTrue(panel.offers("activate") && panel.offers("revoke") && !panel.offers("suspend"));
             v.assertFits(chromium, "certificate card");
+            panel.show();
             v.screenshot(chromium, "certificate", "staff-inactive");
             Dialog confirm = panel.start("activate");
             assertEquals("Активировать сертификат?", confirm.title());
@@ -159,6 +160,7 @@ class CertificatePageIT {
             suspend.type("certificate-reason", "Нужна справка с места жительства");
             suspend.clickClosing("certificate-confirm");
             panel.waitStatus("suspended");
+            panel.show();
             v.screenshot(chromium, "certificate", "staff-suspended");
             org.schoolesia.it.pages.staff.Accessibility.assertNoSeriousViolations(chromium, "certificate card");
         } finally {

@@ -24,6 +24,12 @@ public class CertificatePanel extends StaffConsole {
         return this;
     }
 
+    /** Brings the section to the top of the screen (for a screenshot of it). */
+    public CertificatePanel show() {
+        js("document.getElementById('certificate-section').scrollIntoView(true);");
+        return this;
+    }
+
     public String number() {
         return text("certificate-number");
     }
