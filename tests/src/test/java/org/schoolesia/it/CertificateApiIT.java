@@ -180,6 +180,12 @@ class CertificateApiIT {
         List<EventRepresentation> events = env.realmAdmin().events("CUSTOM_REQUIRED_ACTION", 50).stream()
                 .filter(e -> e.getDetails() != null && "school_certificate".equals(e.getDetails().get("custom_required_action"))).toList();
         assertEquals(2, events.stream().filter(e -> "issued".equals(e.getDetails().get("school_certificate"))).count(), events.toString());
+
+        // A removed realm takes its certificates along: imported again (same account ids), the children have none.
+        env.resetRealm();
+        CertificateFixtures.prepare(env);
+        JsonNode fresh = CertificateFixtures.entryOf(CertificateFixtures.entries(env, "ivanova.maria"), petr);
+        assertTrue(fresh.get("eligible").asBoolean() && fresh.get("certificate").isNull(), fresh.toString());
     }
 
     @Test
