@@ -89,11 +89,16 @@ realm = {
                       claim("esia trusted","esiaTrusted","esia_trusted"),claim("esia level","esiaLevel","esia_level"),
                       {"name":"school organization","protocol":"openid-connect","protocolMapper":"oidc-usersessionmodel-note-mapper","consentRequired":False,
                        "config":{"user.session.note":"school.organization","claim.name":"school_org","jsonType.label":"String","id.token.claim":"true",
-                                 "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}]}],
+                                 "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}},
+                      # Issue 13: the diary asks GET /school/certificates/eligibility with the person's access token.
+                      {"name":"certificates api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper","consentRequired":False,
+                       "config":{"included.custom.audience":"school-certificates-api","access.token.claim":"true","id.token.claim":"false",
+                                 "introspection.token.claim":"true"}}]}],
  "browserFlow":"school browser",
  # esiaEmulatorOnly: the ESIA provider refuses to start a login unless it points at an emulator on loopback
  # (defect 12: this realm's accounts, passwords and keys are public).
- "attributes":{"schoolPasswordLogin":"on","esiaEmulatorOnly":"true"},
+ # schoolCertificates: the certificates module (issue 13, R-CERT-1) is on in the demo; off unless set.
+ "attributes":{"schoolPasswordLogin":"on","esiaEmulatorOnly":"true","schoolCertificates":"on"},
  "authenticationFlows":[
   {"alias":"school browser","description":"Login of the school systems: SSO cookie, an identity-provider hint (kc_idp_hint), or password login by organisation (R-ORG-2) with the Госуслуги button.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
@@ -169,6 +174,8 @@ orgs=[org("sosh-1-ys","МАОУ СОШ № 1 г. Южно-Сахалинска",
       org("ds-15-ys","МБДОУ Детский сад № 15 г. Южно-Сахалинска","Муниципальное бюджетное дошкольное образовательное учреждение детский сад № 15 г. Южно-Сахалинска","preschool",PLACE_YS,["Старшая группа"]),
       org("ddut-ys","МАУДО ДДЮТ г.Южно-Сахалинск","Муниципальное автономное учреждение дополнительного образования Дом детского и юношеского творчества г. Южно-Сахалинска","supplementary",PLACE_YS,["Объединение 36 Художник"]),
       org("sosh-2-korsakov","МАОУ СОШ № 2 г. Корсакова","Муниципальное автономное общеобразовательное учреждение средняя общеобразовательная школа № 2 г. Корсакова","school",PLACE_KS,["1Б","4А","7В"])]
+# R-CERT-4: the ДДЮТ is the demo's authorised organisation: its staff activate certificates.
+next(o for o in orgs if o["alias"]=="ddut-ys")["attributes"]["certificateAuthority"]=["true"]
 def uid(n): return "00000000-0000-4000-8000-%012d" % n
 DEMO_PASSWORD="Demo-pass-1"
 people=[
@@ -241,7 +248,8 @@ def production_realm(demo):
     r=copy.deepcopy(demo)
     r["realm"]=PRODUCTION_REALM
     r["displayName"]="Школьный портал"
-    r["attributes"]={k:v for k,v in r["attributes"].items() if k!="esiaEmulatorOnly"}
+    # The certificates module is a regional decision (R-CERT-1): off in the template until the operator switches it on.
+    r["attributes"]={k:v for k,v in r["attributes"].items() if k not in ("esiaEmulatorOnly","schoolCertificates")}
     for demo_only in ("users","organizations"):
         r.pop(demo_only,None)
     r["clients"]=[c for c in r["clients"] if c["clientId"] in ("school-staff","school-personal")]

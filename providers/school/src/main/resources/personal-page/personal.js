@@ -10,6 +10,7 @@ const SECTION_MODULES = {
   esia: './sections/esia.js',
   requests: './sections/requests.js',
   organisations: './sections/organisations.js',
+  certificate: './sections/certificate.js',
 };
 
 let session = null;

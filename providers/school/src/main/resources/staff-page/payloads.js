@@ -70,6 +70,19 @@ export function readCard(v) {
     parents: list(o.parents, relative, 'card.parents'), children: list(o.children, relative, 'card.children'),
     organizations: list(o.organizations, organisationRef, 'card.organizations'),
     esiaLink: o.esiaLink ? readEsiaLink(o.esiaLink) : null,
+    certificate: o.certificate ? readCertificateCard(o.certificate) : null,
+  };
+}
+
+/** The card's certificate section and GET/POST staff/people/{id}/certificate (certificates/StaffCertificateResource.CardView). */
+export function readCertificateCard(v) {
+  const o = object(v, 'certificate');
+  const c = o.certificate ? object(o.certificate, 'certificate.certificate') : null;
+  return {
+    mayChange: o.mayChange === true,
+    certificate: c ? { number: required(c.number, 'certificate.number'), status: required(c.status, 'certificate.status'),
+      statusLabel: text(c.statusLabel), validFrom: optionalText(c.validFrom), validTo: optionalText(c.validTo),
+      changeReason: optionalText(c.changeReason) } : null,
   };
 }
 

@@ -51,7 +51,7 @@ class PersonalApiIT {
         assertEquals("parent", me.get("person").get("role").asText());
         List<String> ids = new ArrayList<>();
         me.get("sections").forEach(s -> ids.add(s.get("id").asText()));
-        assertEquals(List.of("esia", "requests", "organisations"), ids, "the sections in their order");
+        assertEquals(List.of("esia", "requests", "organisations", "certificate"), ids, "the sections in their order");
         assertEquals("personal.esia.title", me.get("sections").get(0).get("titleKey").asText());
 
         JsonNode esia = PersonalApi.section(me, "esia");
@@ -150,7 +150,7 @@ class PersonalApiIT {
         assertEquals("organisations", StaffApi.json(one).get("id").asText());
         assertEquals("no-store", one.headers().firstValue("Cache-Control").orElse(null));
         HttpResponse<String> unknown = api.get(api.token("zavuch.sosh1"), "/sections/certificate", "en");
-        assertEquals(404, unknown.statusCode(), "no such section yet");
+        assertEquals(404, unknown.statusCode(), "staff get no certificate section (issue 13)");
         assertEquals("not_found", StaffApi.json(unknown).get("error").asText());
     }
 

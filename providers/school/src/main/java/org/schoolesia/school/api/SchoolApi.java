@@ -7,6 +7,9 @@ import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.schoolesia.school.accounts.AccountsResource;
 import org.schoolesia.school.accounts.StaffAccounts;
+import org.schoolesia.school.certificates.CertificateEligibilityResource;
+import org.schoolesia.school.certificates.MyCertificateResource;
+import org.schoolesia.school.certificates.StaffCertificateResource;
 import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.link.EsiaLinkResource;
@@ -39,7 +42,7 @@ public class SchoolApi {
     /** People, cards, credentials, enrolments, quick entry and import of the caller's organisation (R-ODO-1..3). */
     @Path("staff")
     public AccountsResource staff() {
-        return new AccountsResource(session, staffCall(), List.of(EsiaLinkResource.cardSection(session)), new FamilyLinks(session));
+        return new AccountsResource(session, staffCall(), List.of(EsiaLinkResource.cardSection(session), StaffCertificateResource.cardSection(session)), new FamilyLinks(session));
     }
 
     /** R-LINK-4: a person's ESIA link; more specific than {@code staff}, so JAX-RS matches it first. */
@@ -52,6 +55,24 @@ public class SchoolApi {
     @Path("staff/people/{id}/family-links")
     public FamilyLinkResource familyLinks(@PathParam("id") String id) {
         return new FamilyLinkResource(session, staffCall(), id);
+    }
+
+    /** R-CERT-4: a pupil's certificate for staff of an authorised organisation; more specific than {@code staff}. */
+    @Path("staff/people/{id}/certificate")
+    public StaffCertificateResource certificate(@PathParam("id") String id) {
+        return new StaffCertificateResource(session, staffCall(), id);
+    }
+
+    /** R-CERT-6, R-CERT-1/2: eligibility for relying systems (audience school-certificates-api). */
+    @Path("certificates")
+    public CertificateEligibilityResource certificates() {
+        return new CertificateEligibilityResource(session);
+    }
+
+    /** R-CERT-3 «Получить сертификат» from the personal page; more specific than {@code me}. */
+    @Path("me/certificate")
+    public MyCertificateResource myCertificate() {
+        return new MyCertificateResource(PersonalCall.authenticate(session));
     }
 
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */
