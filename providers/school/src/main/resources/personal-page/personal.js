@@ -10,6 +10,7 @@ const SECTION_MODULES = {
   esia: './sections/esia.js',
   requests: './sections/requests.js',
   organisations: './sections/organisations.js',
+  children: './sections/children.js',
 };
 
 let session = null;

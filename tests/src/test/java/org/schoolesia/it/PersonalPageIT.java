@@ -72,8 +72,9 @@ class PersonalPageIT {
         assertEquals(ru ? "Персональные настройки" : "Personal settings", page.heading());
         assertTrue(page.personLine().startsWith("Иванова Мария Петровна"), page.personLine());
         assertTrue(page.personLine().contains(ru ? "Родитель (законный представитель)" : "Parent (legal representative)"), page.personLine());
-        assertEquals(List.of("esia", "requests", "organisations"), page.sectionIds());
-        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации") : List.of("Gosuslugi", "My requests", "My organisations"),
+        assertEquals(List.of("esia", "requests", "organisations", "children"), page.sectionIds());
+        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Мои дети")
+                        : List.of("Gosuslugi", "My requests", "My organisations", "My children"),
                 page.sectionTitles());
         PersonalPage.Esia esia = page.esia();
         assertEquals("linked", esia.status());

@@ -3,6 +3,8 @@ package org.schoolesia.school.api;
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
+import org.schoolesia.school.invitations.InvitationAttemptEntry;
+import org.schoolesia.school.invitations.InvitationCodeEntry;
 import org.schoolesia.school.link.EsiaLinkEntry;
 import org.schoolesia.school.link.EsiaUnlinkEntry;
 import org.schoolesia.school.requests.AccessRequestEntry;
@@ -18,7 +20,8 @@ public class SchoolEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
-                EsiaUnlinkEntry.class, FamilyLinkEntry.class);
+                EsiaUnlinkEntry.class, FamilyLinkEntry.class,
+                InvitationCodeEntry.class, InvitationAttemptEntry.class);
     }
 
     @Override
