@@ -59,11 +59,14 @@ final class InvitationAudit {
         String parentId = parent.getId();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
             RealmModel r = s.realms().getRealm(realmId);
-            UserModel p = r == null ? null : s.users().getUserById(r, parentId);
-            if (p == null) {
+            if (r == null) {
                 return;
             }
             s.getContext().setRealm(r);
+            UserModel p = s.users().getUserById(r, parentId);
+            if (p == null) {
+                return;
+            }
             EventBuilder e = connection == null ? new EventBuilder(r, s) : new EventBuilder(r, s, connection);
             e.event(EventType.CUSTOM_REQUIRED_ACTION).user(p).detail(Details.USERNAME, p.getUsername())
                     .detail(Details.CUSTOM_REQUIRED_ACTION, ACTION).detail(STEP, "refused").detail(REASON, reason);
