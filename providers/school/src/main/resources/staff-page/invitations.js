@@ -37,20 +37,27 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
   useStylesheet();
   const path = 'staff/people/' + encodeURIComponent(person.id) + '/invitation-codes';
   const holder = h('div', { id: 'invite-section' });
-  const render = codes => holder.replaceChildren(content(codes));
-
-  function content(codes) {
-    const list = codes.active.length === 0 ? h('p', { id: 'invite-none' }, t('staff.invite.none'))
-      : h('ul', { class: 'pf-v5-c-list', id: 'invite-active' }, codes.active.map(a =>
-        h('li', null, t('staff.invite.activeItem', formatDateTime(a.expiresAt), a.issuedBy || '—', formatDateTime(a.issuedAt)))));
-    return card(t('staff.invite.title'),
-      h('p', { class: 'pf-v5-c-helper-text', id: 'invite-hint' }, t('staff.invite.hint')),
+  // The buttons stay in place while the facts change, so a dialog gives focus back to the button that opened it.
+  const facts = h('div', { id: 'invite-facts' });
+  const issueButton = button(t('staff.invite.issue'), { variant: 'primary', id: 'invite-issue', onClick: () => issue() });
+  const withdrawButton = button(t('staff.invite.withdraw'), { variant: 'secondary', id: 'invite-withdraw', onClick: () => withdraw() });
+  let shown = false;
+  const render = codes => {
+    facts.replaceChildren(
       h('p', { id: 'invite-count' }, t('staff.invite.count', codes.active.length, codes.max)),
-      list,
-      h('div', { class: 'school-actions' },
-        codes.mayIssue ? button(t('staff.invite.issue'), { variant: 'primary', id: 'invite-issue', onClick: () => issue() }) : null,
-        codes.mayIssue && codes.active.length > 0 ? button(t('staff.invite.withdraw'), { variant: 'secondary', id: 'invite-withdraw', onClick: () => withdraw() }) : null));
-  }
+      codes.active.length === 0 ? h('p', { id: 'invite-none' }, t('staff.invite.none'))
+        : h('ul', { class: 'pf-v5-c-list', id: 'invite-active' }, codes.active.map(a =>
+          h('li', null, t('staff.invite.activeItem', formatDateTime(a.expiresAt), a.issuedBy || '—', formatDateTime(a.issuedAt))))));
+    issueButton.hidden = !codes.mayIssue;
+    withdrawButton.hidden = !codes.mayIssue || codes.active.length === 0;
+    if (!shown) {
+      shown = true;
+      holder.replaceChildren(card(t('staff.invite.title'),
+        h('p', { class: 'pf-v5-c-helper-text', id: 'invite-hint' }, t('staff.invite.hint')),
+        facts,
+        h('div', { class: 'school-actions' }, issueButton, withdrawButton)));
+    }
+  };
 
   async function issue() {
     let issued;
@@ -106,6 +113,7 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
           try {
             render(readInvitationCodes(await api(path, { method: 'DELETE' })));
             dialog.close();
+            if (withdrawButton.hidden) issueButton.focus();
             toast(t('staff.invite.withdraw.done'));
           } catch (e) {
             dialog.setError(e.message);

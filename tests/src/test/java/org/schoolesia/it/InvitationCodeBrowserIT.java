@@ -117,6 +117,31 @@ class InvitationCodeBrowserIT {
         }
     }
 
+    /** An English-speaking teacher's console still prints the slip in Russian, for the parent; the dialog is used by keyboard alone. */
+    @Test
+    void r_fam_2_theSlipIsRussianWhateverTheConsolesLanguage_andTheDialogWorksByKeyboard(TestEnvironment env) throws Exception {
+        env.resetRealm();
+        String staffPage = env.keycloak().realmUrl(DemoRealm.NAME) + "/school/staff-page/";
+        try (Screen screen = Screen.start(Screen.PHONE, "en")) {
+            WebDriver chromium = screen.driver();
+            veraCard(env, chromium, staffPage);
+            InvitationCodes codes = new InvitationCodes(chromium).loaded();
+            assertEquals("Active codes: 0 of 3", codes.count());
+            InvitationCodes.Issued issued = codes.issue();
+            assertEquals("Code issued", issued.title());
+            String code = issued.code();
+            assertEquals("ru", issued.slipLanguage());
+            assertTrue(issued.slip().startsWith("Пригласительный код для родителя"), issued.slip());
+            assertTrue(issued.slip().contains("«Добавить ребенка»"), issued.slip());
+            Viewport.PHONE_EN.assertFits(chromium, "the issued code in English");
+            screen.screenshot("invitation-07-code-shown-once");
+            Accessibility.assertNoSeriousViolations(chromium, "the issued code in English");
+            Accessibility.assertDialogKeyboard(chromium, chromium.findElement(org.openqa.selenium.By.id("invite-issue")), 4);
+            assertFalse(chromium.getPageSource().contains(code), "Esc forgets the code too");
+            assertEquals("Active codes: 1 of 3", codes.loaded().count());
+        }
+    }
+
     /** Logs the завуч of school № 1 in and opens Вера Соколова's card. */
     private static PersonCard veraCard(TestEnvironment env, WebDriver chromium, String staffPage) {
         chromium.get(staffPage);

@@ -25,7 +25,7 @@ public class InvitationCodes extends StaffConsole {
     }
 
     public boolean mayIssue() {
-        return present("invite-issue");
+        return chromium.findElements(By.id("invite-issue")).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed);
     }
 
     /** «Выдать пригласительный код»: the dialog with the code and the slip. */
