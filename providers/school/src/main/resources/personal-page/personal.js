@@ -11,6 +11,7 @@ const SECTION_MODULES = {
   requests: './sections/requests.js',
   organisations: './sections/organisations.js',
   certificate: './sections/certificate.js',
+  children: './sections/children.js',
 };
 
 let session = null;

@@ -5,6 +5,7 @@
 //   enrolment.js  accounts  — «Быстрый ввод», «Импорт учеников», pupils of other organisations (R-ODO-1)
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
+//   invitations.js invitations — the pupil card's «Пригласительные коды» and the printable slip (R-FAM-2)
 //   certificates.js certificates — the card's «Сертификат дополнительного образования» (R-CERT-4)
 // Family links (R-FAM-1, package family) and certificates (R-CERT-*, package certificates) come
 // as two more modules of the same shape — family.js with a card section «Родители и дети» and
@@ -21,9 +22,10 @@ import people from './people.js';
 import enrolment from './enrolment.js';
 import requests from './requests.js';
 import esiaLink from './esia-link.js';
+import invitations from './invitations.js';
 import certificates from './certificates.js';
 
-const CAPABILITIES = [people, requests, enrolment, esiaLink, certificates];
+const CAPABILITIES = [people, requests, enrolment, esiaLink, invitations, certificates];
 const DEFAULT_ROUTE = '#/parents';
 
 const ctx = {

@@ -174,3 +174,23 @@ export function readRequest(v) {
     childCandidates: list(o.childCandidates, readRequestCandidate, 'request.childCandidates'),
   };
 }
+
+/** GET/DELETE staff/people/{id}/invitation-codes (invitations/InvitationCodeResource.Codes): never a code, only when and by whom. */
+export function readInvitationCodes(v) {
+  const o = object(v, 'invitationCodes');
+  return {
+    mayIssue: o.mayIssue === true, max: number(o.max, 'invitationCodes.max'),
+    active: list(o.active, a => ({ issuedAt: required(a.issuedAt, 'code.issuedAt'), expiresAt: required(a.expiresAt, 'code.expiresAt'),
+      issuedBy: a.issuedBy ? text(a.issuedBy.name) : '' }), 'invitationCodes.active'),
+  };
+}
+
+/** POST staff/people/{id}/invitation-codes (InvitationCodeResource.IssuedCode): the code, shown once, and the slip's facts. */
+export function readIssuedCode(v) {
+  const o = object(v, 'issuedCode');
+  return {
+    code: required(o.code, 'issuedCode.code'), expiresAt: required(o.expiresAt, 'issuedCode.expiresAt'),
+    child: names(object(o.child, 'issuedCode.child')), organization: organisationRef(o.organization),
+    personalPageUrl: required(o.personalPageUrl, 'issuedCode.personalPageUrl'), codes: readInvitationCodes(o.codes),
+  };
+}

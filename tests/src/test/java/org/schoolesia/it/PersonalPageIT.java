@@ -72,9 +72,10 @@ class PersonalPageIT {
         assertEquals(ru ? "Персональные настройки" : "Personal settings", page.heading());
         assertTrue(page.personLine().startsWith("Иванова Мария Петровна"), page.personLine());
         assertTrue(page.personLine().contains(ru ? "Родитель (законный представитель)" : "Parent (legal representative)"), page.personLine());
-        assertEquals(List.of("esia", "requests", "organisations", "certificate"), page.sectionIds());
-        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Сертификат дополнительного образования")
-                : List.of("Gosuslugi", "My requests", "My organisations", "Supplementary education certificate"), page.sectionTitles());
+        assertEquals(List.of("esia", "requests", "organisations", "children", "certificate"), page.sectionIds());
+        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Мои дети", "Сертификат дополнительного образования")
+                : List.of("Gosuslugi", "My requests", "My organisations", "My children", "Supplementary education certificate"),
+                page.sectionTitles());
         PersonalPage.Esia esia = page.esia();
         assertEquals("linked", esia.status());
         assertEquals(ru ? "Учетная запись Госуслуг привязана" : "Your Gosuslugi account is linked", esia.statusText());

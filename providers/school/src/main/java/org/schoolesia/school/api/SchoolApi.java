@@ -12,6 +12,8 @@ import org.schoolesia.school.certificates.MyCertificateResource;
 import org.schoolesia.school.certificates.StaffCertificateResource;
 import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
+import org.schoolesia.school.invitations.InvitationCodeResource;
+import org.schoolesia.school.invitations.MyChildrenResource;
 import org.schoolesia.school.link.EsiaLinkResource;
 import org.schoolesia.school.orgs.OrganisationClassesResource;
 import org.schoolesia.school.personal.PersonalCall;
@@ -73,6 +75,18 @@ public class SchoolApi {
     @Path("me/certificate")
     public MyCertificateResource myCertificate() {
         return new MyCertificateResource(PersonalCall.authenticate(session));
+    }
+
+    /** R-FAM-2: a pupil's invitation codes; more specific than {@code staff}, so JAX-RS matches it first. */
+    @Path("staff/people/{id}/invitation-codes")
+    public InvitationCodeResource invitationCodes(@PathParam("id") String id) {
+        return new InvitationCodeResource(session, staffCall(), id);
+    }
+
+    /** R-FAM-2: «Мои дети» → «Добавить ребенка» with an invitation code; more specific than {@code me}. */
+    @Path("me/children")
+    public MyChildrenResource myChildren() {
+        return new MyChildrenResource(session, PersonalCall.authenticate(session));
     }
 
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */

@@ -4,6 +4,8 @@ import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.certificates.CertificateEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
+import org.schoolesia.school.invitations.InvitationAttemptEntry;
+import org.schoolesia.school.invitations.InvitationCodeEntry;
 import org.schoolesia.school.link.EsiaLinkEntry;
 import org.schoolesia.school.link.EsiaUnlinkEntry;
 import org.schoolesia.school.requests.AccessRequestEntry;
@@ -20,7 +22,8 @@ public class SchoolEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
                 EsiaUnlinkEntry.class, FamilyLinkEntry.class,
-                CertificateEntry.class);
+                CertificateEntry.class,
+                InvitationCodeEntry.class, InvitationAttemptEntry.class);
     }
 
     @Override
