@@ -13,17 +13,17 @@ import org.schoolesia.school.kernel.PureRule;
  */
 @PureRule
 public enum PersonalData {
-    SNILS("snils", "school-snils", "СНИЛС"),
-    BIRTHDATE("birthdate", "school-birthdate", "Дата рождения");
+    SNILS("snils", "school-snils", "schoolConsentSnils"),
+    BIRTHDATE("birthdate", "school-birthdate", "schoolConsentBirthdate");
 
     private final String attribute;
     private final String scope;
-    private final String consentText;
+    private final String consentKey;
 
-    PersonalData(String attribute, String scope, String consentText) {
+    PersonalData(String attribute, String scope, String consentKey) {
         this.attribute = attribute;
         this.scope = scope;
-        this.consentText = consentText;
+        this.consentKey = consentKey;
     }
 
     /** The user attribute (and claim) name. */
@@ -36,8 +36,9 @@ public enum PersonalData {
         return scope;
     }
 
+    /** The consent screen's text: a message key of the login theme (ru, en), as Keycloak resolves {@code ${key}}. */
     public String consentText() {
-        return consentText;
+        return "${" + consentKey + "}";
     }
 
     /** Which personal datum a mapper with this config copies into tokens, if any. */

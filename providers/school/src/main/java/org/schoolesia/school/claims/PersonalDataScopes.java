@@ -87,7 +87,7 @@ public final class PersonalDataScopes {
         }
         ClientScopeModel scope = realm.addClientScope(data.scope());
         scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        scope.setDescription(data.consentText() + ": only for relying systems configured to need it (152-FZ)");
+        scope.setDescription(data.attribute() + " of the person, only for relying systems configured to need it (152-FZ)");
         scope.setDisplayOnConsentScreen(true);
         scope.setConsentScreenText(data.consentText());
         scope.setIncludeInTokenScope(true);
