@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the product on this machine: builds, assembles Keycloak (from Maven Central) with our
 # providers and theme, imports the demo realm, starts the ESIA emulator and Keycloak on an
-# embedded database (H2 in .run/). Ctrl-C stops both.
+# embedded database (H2 in .run/), and the demo school system (a relying "diary"). Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 KC_PORT=${KC_PORT:-8080}
 EMULATOR_PORT=8081   # the demo realm's ESIA base URL names this port
+DIARY_PORT=8082      # the demo realm's diary client names this port in its redirect URI
 RUN_DIR=$PWD/.run
 
 echo "Building (first time: downloads Keycloak and dependencies from Maven Central)…"
@@ -42,6 +43,11 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
 pids+=($!)
 
+# The demo school system: a relying "diary" that logs in through the demo realm and shows the school claims.
+java -jar demo-diary/target/demo-diary.jar --port "$DIARY_PORT" --issuer "http://localhost:$KC_PORT/realms/school-demo" \
+  > "$RUN_DIR/demo-diary.log" 2>&1 &
+pids+=($!)
+
 echo "Starting Keycloak (log: .run/keycloak.log)…"
 for _ in $(seq 1 240); do
   if curl -fs "http://127.0.0.1:9000/health/ready" >/dev/null 2>&1; then break; fi
@@ -51,6 +57,8 @@ done
 
 cat <<INFO
 
+  Demo school system       http://localhost:$DIARY_PORT/   «Электронный дневник (демо)»: sign in (password
+                           login below) and see what a relying system learns: role, school, children
   Keycloak admin console   http://localhost:$KC_PORT/admin/   (admin / admin)
   Demo realm login         http://localhost:$KC_PORT/realms/school-demo/account
                            → «Вход для родителей / учащихся / педагогов и сотрудников»
@@ -68,10 +76,11 @@ cat <<INFO
   Password login by organisation (password Demo-pass-1 for all):
     metodist.ddut     методист, МАУДО ДДЮТ г.Южно-Сахалинск (ОДО)
     zavuch.sosh1      завуч, МАОУ СОШ № 1 г. Южно-Сахалинска
+    ivanova.maria     parent of Пётр and Анна (МАОУ СОШ № 1): her children show in the demo diary
     ivanov.petr       pupil of the school, enrolled in the ОДО: logs in at both
     kuznetsov.ilya    pupil created by the ОДО (import)
   Staff page               http://localhost:$KC_PORT/realms/school-demo/school/staff-page/
 
-  Ctrl-C stops Keycloak and the emulator.
+  Ctrl-C stops Keycloak, the emulator and the demo diary.
 INFO
 wait "${pids[1]}"

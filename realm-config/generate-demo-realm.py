@@ -69,6 +69,11 @@ def claim(name, attr, claim_name):
     return {"name":name,"protocol":"openid-connect","protocolMapper":"oidc-usermodel-attribute-mapper","consentRequired":False,
             "config":{"user.attribute":attr,"claim.name":claim_name,"jsonType.label":"String","id.token.claim":"true",
                       "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}}
+def school_claim(name, mapper_id, claim_name):
+    # claims/: the school's own mappers; each in every token and answer, lightweight access tokens too.
+    return {"name":name,"protocol":"openid-connect","protocolMapper":mapper_id,"consentRequired":False,
+            "config":{"claim.name":claim_name,"id.token.claim":"true","access.token.claim":"true","lightweight.claim":"false",
+                      "userinfo.token.claim":"true","introspection.token.claim":"true"}}
 realm = {
  "realm":"school-demo","displayName":"Школьный портал (демо)","enabled":True,
  "loginTheme":"school","emailTheme":"school","internationalizationEnabled":True,"supportedLocales":["ru","en"],"defaultLocale":"ru",
@@ -81,12 +86,20 @@ realm = {
  "clients":[{"clientId":"school-diary","name":"Электронный дневник (демо)","enabled":True,"protocol":"openid-connect",
    "publicClient":False,"secret":"school-diary-secret","clientAuthenticatorType":"client-secret",
    "standardFlowEnabled":True,"directAccessGrantsEnabled":False,"implicitFlowEnabled":False,
-   "redirectUris":["http://localhost/school-diary/callback"],"webOrigins":["+"],
-   "attributes":{"post.logout.redirect.uris":"http://localhost/school-diary/*","pkce.code.challenge.method":""},
+   # The second address is the run command's demo diary (demo-diary/, port 8082).
+   "redirectUris":["http://localhost/school-diary/callback","http://localhost:8082/callback"],"webOrigins":["+"],
+   "attributes":{"post.logout.redirect.uris":"http://localhost/school-diary/*##http://localhost:8082/*","pkce.code.challenge.method":""},
    "defaultClientScopes":["web-origins","acr","profile","roles","basic","email"],"optionalClientScopes":["offline_access"],
-   "protocolMappers":[claim("middle name","middleName","middle_name"),claim("birthdate","birthdate","birthdate"),
-                      claim("gender","gender","gender"),claim("snils","snils","snils"),
+   # 152-FZ (issue 13): no SNILS and no birth date for the diary; a client that needs them gets the optional client
+   # scope school-snils / school-birthdate (made at import, claims/PersonalDataScopes). The school claims instead.
+   "protocolMappers":[claim("middle name","middleName","middle_name"),
+                      claim("gender","gender","gender"),
                       claim("esia trusted","esiaTrusted","esia_trusted"),claim("esia level","esiaLevel","esia_level"),
+                      school_claim("school role","school-role-claim","school_role"),
+                      school_claim("school organizations","school-organizations-claim","school_organizations"),
+                      school_claim("school children","school-children-claim","school_children"),
+                      school_claim("over 14","school-over-14-claim","over_14"),
+                      school_claim("esia trust level","school-esia-trust-claim","esia_trust_level"),
                       {"name":"school organization","protocol":"openid-connect","protocolMapper":"oidc-usersessionmodel-note-mapper","consentRequired":False,
                        "config":{"user.session.note":"school.organization","claim.name":"school_org","jsonType.label":"String","id.token.claim":"true",
                                  "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}},

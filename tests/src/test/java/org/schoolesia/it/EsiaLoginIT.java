@@ -69,8 +69,12 @@ class EsiaLoginIT {
         assertEquals("Петровна", id.get("middle_name").asText());
         assertEquals("true", id.get("esia_trusted").asText());
         assertEquals("PR", id.get("esia_level").asText());
-        assertEquals("11223344595", id.get("snils").asText(), id.toString());
-        assertTrue(id.get("birthdate").asText().matches("\\d{4}-\\d{2}-\\d{2}"), id.toString());
+        assertEquals("confirmed", id.get("esia_trust_level").asText(), id.toString());
+        assertEquals("parent", id.get("school_role").asText());
+        // 152-FZ (issue 13): the diary is not configured to need SNILS or the birth date; ESIA's mappers wrote them on the card.
+        assertFalse(id.has("snils") || id.has("birthdate"), id.toString());
+        assertEquals("11223344595", user("ivanova.maria").getAttributes().get("snils").get(0));
+        assertTrue(user("ivanova.maria").getAttributes().get("birthdate").get(0).matches("\\d{4}-\\d{2}-\\d{2}"));
         assertEquals(user.getId(), id.get("sub").asText(), "the linked school account, not a new one");
         assertEquals(users, realm().userCount(), "ESIA creates no accounts");
         assertTrue(noAccountNamed("esia-1000000001"));
@@ -82,7 +86,7 @@ class EsiaLoginIT {
         assertEquals("Пётр", kids.get(0).get("firstName").asText());
         assertTrue(kids.get(0).get("birthCertificate").asText().startsWith("IV-МЮ "), kids.toString());
         // ESIA's mappers wrote the SNILS without any admin event: the index still knows it.
-        JsonNode bySnils = env.admin().get(REALM_PATH + "/school/users/by-snils/" + id.get("snils").asText());
+        JsonNode bySnils = env.admin().get(REALM_PATH + "/school/users/by-snils/11223344595");
         assertTrue(bySnils.toString().contains("ivanova.maria"), bySnils.toString());
         List<FederatedIdentityRepresentation> links = realm().links(user.getId());
         assertEquals("esia", links.get(0).getIdentityProvider());

@@ -22,7 +22,8 @@ class DependencyRulesTest {
 
     private static final String ROOT = "org.schoolesia.school";
     private static final String[] CAPABILITIES = {ROOT + ".accounts..", ROOT + ".link..", ROOT + ".login..", ROOT + ".orgs..",
-        ROOT + ".requests..", ROOT + ".family..", ROOT + ".age..", ROOT + ".invitations..", ROOT + ".certificates.."};
+        ROOT + ".requests..", ROOT + ".family..", ROOT + ".age..", ROOT + ".invitations..", ROOT + ".certificates..",
+        ROOT + ".claims.."};
 
     private static JavaClasses school;
 

@@ -29,6 +29,11 @@ import jakarta.persistence.Table;
         + " where e.id = :id and e.revokedAt = 0")
 @NamedQuery(name = "FamilyLinkEntry.deleteOfAccount", query = "delete from FamilyLinkEntry e"
         + " where e.parentId = :userId or e.childId = :userId")
+// Token claims (issue 13): a parent's active children with their names in one indexed query (parent, revoked-at).
+@NamedQuery(name = "FamilyLinkEntry.activeChildrenNamed", query = "select e.childId, u.lastName, u.firstName, a.value"
+        + " from FamilyLinkEntry e join UserEntity u on u.id = e.childId and u.realmId = e.realmId"
+        + " left join UserAttributeEntity a on a.user = u and a.name = :middleName"
+        + " where e.parentId = :parentId and e.realmId = :realmId and e.revokedAt = 0 order by e.createdAt, e.id")
 @NamedQuery(name = "FamilyLinkEntry.deleteByRealm", query = "delete from FamilyLinkEntry e where e.realmId = :realmId")
 public class FamilyLinkEntry {
 

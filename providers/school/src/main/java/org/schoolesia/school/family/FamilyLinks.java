@@ -1,6 +1,8 @@
 package org.schoolesia.school.family;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.schoolesia.school.accounts.PeopleDirectory;
 import org.schoolesia.school.accounts.Relatives;
+import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
 import org.schoolesia.school.web.Refused;
 
@@ -264,5 +267,22 @@ public final class FamilyLinks implements Relatives {
         return new FamilyLink(e.getId(), e.getParentId(), e.getChildId(), LinkKind.of(e.getKind()).orElse(LinkKind.PARENT),
                 LinkSource.of(e.getSource()).orElse(LinkSource.IMPORT), e.getCreatedBy(), e.getCreatedAt(),
                 e.getRevokedAt() == 0 ? null : e.getRevokedAt(), e.getRevokedBy());
+    }
+    // ---- token claims (issue 13) ---------------------------------------------------------------
+
+    /** A linked child as relying systems see it: the account id and the name, nothing more. */
+    public record NamedChild(String id, String lastName, String firstName, String middleName) {
+    }
+
+    /** The parent's children of active links with their names, in one query (no user loaded); oldest link first. */
+    public List<NamedChild> activeChildrenNamed(RealmModel realm, String parentId) {
+        List<Object[]> rows = em().createNamedQuery("FamilyLinkEntry.activeChildrenNamed", Object[].class)
+                .setParameter("parentId", parentId).setParameter("realmId", realm.getId())
+                .setParameter("middleName", SchoolAttributes.MIDDLE_NAME).getResultList();
+        Map<String, NamedChild> children = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            children.putIfAbsent((String) row[0], new NamedChild((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
+        }
+        return List.copyOf(children.values());
     }
 }

@@ -36,8 +36,7 @@ final class CardValidatorUpgrade {
         try {
             UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
             UPConfig profile = profiles.getConfiguration().clone();
-            Map<String, Set<String>> declared = new LinkedHashMap<>();
-            profile.getAttributes().forEach(a -> declared.put(a.getName(), a.getValidations() == null ? Set.of() : a.getValidations().keySet()));
+            Map<String, Set<String>> declared = declared(profile);
             if (!CardValidators.isSchoolCard(declared)) {
                 return 0;
             }
@@ -63,6 +62,24 @@ final class CardValidatorUpgrade {
         } finally {
             session.getContext().setRealm(previous);
         }
+    }
+
+    /** A realm whose cards are school cards (its user profile validates SNILS with the school's validator). */
+    static boolean isSchoolRealm(KeycloakSession session, RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            return CardValidators.isSchoolCard(declared(session.getProvider(UserProfileProvider.class).getConfiguration()));
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    /** Each declared attribute with the ids of its validators. */
+    private static Map<String, Set<String>> declared(UPConfig profile) {
+        Map<String, Set<String>> declared = new LinkedHashMap<>();
+        profile.getAttributes().forEach(a -> declared.put(a.getName(), a.getValidations() == null ? Set.of() : a.getValidations().keySet()));
+        return declared;
     }
 
     private static Set<String> addedBefore(RealmModel realm) {

@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.schoolesia.school.claims.PersonalDataScopes;
 import org.schoolesia.school.link.EsiaStepFactory;
 
 /**
@@ -14,7 +15,7 @@ import org.schoolesia.school.link.EsiaStepFactory;
  * imported, flows using it are rebuilt into the ESIA first-login steps ({@link FirstLoginFlowUpgrade}); at start,
  * ESIA providers of such flows also get the role parameter forwarded ({@link EsiaProviderUpgrade}), and school realms
  * the personal page's client ({@link PersonalClientUpgrade}). At both, school cards get the validators added since
- * ({@link CardValidatorUpgrade}).
+ * ({@link CardValidatorUpgrade}), and SNILS and birth dates leave the default scopes ({@link PersonalDataScopes}).
  */
 public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
 
@@ -55,10 +56,16 @@ public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
                             EsiaProviderUpgrade.upgrade(session, realm);
                             CardValidatorUpgrade.upgrade(session, realm);
                             PersonalClientUpgrade.upgrade(session, realm);
+                            if (CardValidatorUpgrade.isSchoolRealm(session, realm)) {
+                                PersonalDataScopes.minimise(realm);
+                            }
                         }));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 FirstLoginFlowUpgrade.upgrade(created.getCreatedRealm());
                 CardValidatorUpgrade.upgrade(created.getKeycloakSession(), created.getCreatedRealm());
+                if (CardValidatorUpgrade.isSchoolRealm(created.getKeycloakSession(), created.getCreatedRealm())) {
+                    PersonalDataScopes.minimise(created.getCreatedRealm());
+                }
             }
         });
     }
