@@ -21,7 +21,7 @@ import org.schoolesia.it.pages.personal.Screen;
 import org.schoolesia.it.pages.staff.CertificatePanel;
 import org.schoolesia.it.pages.staff.Dialog;
 import org.schoolesia.it.pages.staff.StaffConsole;
-import org.schoolesia.it.pages.staff.Viewport;
+import org.schoolesia.it.pages.Viewport;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;

@@ -20,7 +20,7 @@ import org.schoolesia.it.pages.staff.InvitationCodes;
 import org.schoolesia.it.pages.staff.PeopleList;
 import org.schoolesia.it.pages.staff.PersonCard;
 import org.schoolesia.it.pages.staff.StaffConsole;
-import org.schoolesia.it.pages.staff.Viewport;
+import org.schoolesia.it.pages.Viewport;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;

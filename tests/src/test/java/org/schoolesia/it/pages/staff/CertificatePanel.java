@@ -2,6 +2,7 @@ package org.schoolesia.it.pages.staff;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.schoolesia.it.pages.Viewport;
 
 /**
  * The card's «Сертификат дополнительного образования» (issue 13, R-CERT-4): shown to staff of an

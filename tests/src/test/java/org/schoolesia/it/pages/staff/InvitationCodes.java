@@ -2,6 +2,7 @@ package org.schoolesia.it.pages.staff;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.schoolesia.it.pages.Viewport;
 
 /**
  * The pupil card's «Пригласительные коды» (R-FAM-2): how many codes are active, «Выдать
