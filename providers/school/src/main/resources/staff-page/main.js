@@ -5,8 +5,8 @@
 //   enrolment.js  accounts  — «Быстрый ввод», «Импорт учеников», pupils of other organisations (R-ODO-1)
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
-// Family links (R-FAM-1, package family) and certificates (R-CERT-*, package certificates) come
-// as two more modules of the same shape — family.js with a card section «Родители и дети» and
+//   family.js     family    — the card's «Родители и представители» / «Дети» (R-FAM-1, R-FAM-3)
+// Certificates (R-CERT-*, package certificates) come as one more module of the same shape —
 // certificates.js with a nav item and routes — added to CAPABILITIES below (README: Staff console).
 //
 // A capability module exports default {id, nav(ctx), routes, cardSection?(ctx, card)}:
@@ -20,8 +20,9 @@ import people from './people.js';
 import enrolment from './enrolment.js';
 import requests from './requests.js';
 import esiaLink from './esia-link.js';
+import family from './family.js';
 
-const CAPABILITIES = [people, requests, enrolment, esiaLink];
+const CAPABILITIES = [people, requests, enrolment, esiaLink, family];
 const DEFAULT_ROUTE = '#/parents';
 
 const ctx = {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.schoolesia.school.accounts.AccountsResource;
 import org.schoolesia.school.accounts.StaffAccounts;
+import org.schoolesia.school.family.CardSnilsResource;
 import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.link.EsiaLinkResource;
@@ -52,6 +53,12 @@ public class SchoolApi {
     @Path("staff/people/{id}/family-links")
     public FamilyLinkResource familyLinks(@PathParam("id") String id) {
         return new FamilyLinkResource(session, staffCall(), id);
+    }
+
+    /** R-FAM-3: the parents' SNILS on a pupil's card; more specific than {@code staff}, so JAX-RS matches it first. */
+    @Path("staff/people/{id}/parent-snils")
+    public CardSnilsResource cardSnils(@PathParam("id") String id) {
+        return new CardSnilsResource(session, staffCall(), id);
     }
 
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */

@@ -2,6 +2,7 @@ package org.schoolesia.school.api;
 
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
+import org.schoolesia.school.family.CardSnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
 import org.schoolesia.school.link.EsiaLinkEntry;
 import org.schoolesia.school.link.EsiaUnlinkEntry;
@@ -18,7 +19,8 @@ public class SchoolEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
-                EsiaUnlinkEntry.class, FamilyLinkEntry.class);
+                EsiaUnlinkEntry.class, FamilyLinkEntry.class,
+                CardSnilsEntry.class);
     }
 
     @Override

@@ -55,6 +55,7 @@ public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
                             EsiaProviderUpgrade.upgrade(session, realm);
                             CardValidatorUpgrade.upgrade(session, realm);
                             PersonalClientUpgrade.upgrade(session, realm);
+                            PostLoginFlowUpgrade.upgrade(session, realm);
                         }));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 FirstLoginFlowUpgrade.upgrade(created.getCreatedRealm());
