@@ -179,9 +179,9 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
       h('div', null, button(t('staff.people.search'), { variant: 'secondary', type: 'submit', id: 'family-search' })));
     form.addEventListener('submit', e => { e.preventDefault(); search(); });
     openDialog({
-      title: t('staff.family.add.title', fullName(person)),
+      title: t('staff.family.add'),
       size: 'md',
-      body: [form, found, h('div', { class: 'pf-v5-c-form' }, field(t('staff.family.kind'), kind))],
+      body: [h('p', { id: 'family-add-child' }, t('staff.family.add.child', fullName(person))), form, found, h('div', { class: 'pf-v5-c-form' }, field(t('staff.family.kind'), kind))],
       actions: [
         { label: t('staff.family.add.confirm'), variant: 'primary', id: 'family-add-confirm', onClick: async dialog => {
           const chosen = found.querySelector('input[name="family-parent"]:checked');

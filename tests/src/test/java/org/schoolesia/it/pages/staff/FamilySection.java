@@ -90,9 +90,12 @@ public class FamilySection extends StaffConsole {
         reloadedAfter(before);
     }
 
-    /** «Отвязать» of the i-th active link: the confirmation dialog. */
-    public Dialog revoke(int i) {
-        press(chromium.findElement(By.id("family-revoke-" + i)));
+    /** «Отвязать» of the active link to the person whose name starts so: the confirmation dialog. */
+    public Dialog revoke(String namePrefix) {
+        WebElement line = chromium.findElements(By.cssSelector("#family-links > li")).stream()
+                .filter(li -> li.getText().startsWith(namePrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(namePrefix + " is not linked: " + links()));
+        press(line.findElement(By.cssSelector("button[id^=family-revoke-]")));
         return dialog();
     }
 
