@@ -141,7 +141,10 @@ realm = {
     step("school-esia-not-identified","ALTERNATIVE",50)]},
   routed("link by password","«Привязать учетную запись» (R-LINK-2..4).","link","school-esia-link-password","esia first login link-password"),
   routed("contact organisation","«Обратиться в организацию» (R-REQ-1).","contact","school-esia-contact"),
-  routed("access request","The access request form and its number (R-REQ-1, R-REQ-2).","request","school-esia-request-form","esia first login request-form")
+  routed("access request","The access request form and its number (R-REQ-1, R-REQ-2).","request","school-esia-request-form","esia first login request-form"),
+  {"alias":"esia post login","description":"After every Госуслуги login: the children whose cards hold the parent's SNILS (R-FAM-3).",
+   "providerId":"basic-flow","topLevel":True,"builtIn":False,
+   "authenticationExecutions":[step("school-family-snils-children","REQUIRED",10)]}
  ],
  "authenticatorConfig":[
    {"alias":"esia first login linked-account","config":{"unconfirmedMayEnterLinked":"false"}},
@@ -156,7 +159,7 @@ realm = {
    {"alias":"esia first login access request route","config":{"route":"request"}}],
  "identityProviders":[{"alias":"esia","displayName":"Вход с учетной записью портала Госуслуг","providerId":"esia","enabled":True,
    "trustEmail":True,"storeToken":False,"addReadTokenRoleOnCreate":False,"linkOnly":False,"hideOnLogin":False,
-   "firstBrokerLoginFlowAlias":"esia first login",
+   "firstBrokerLoginFlowAlias":"esia first login","postBrokerLoginFlowAlias":"esia post login",
    "config":{"syncMode":"FORCE","esiaEnvironment":"custom","esiaBaseUrl":"http://localhost:8081",
      "esiaIssuer":"http://esia-emulator.localhost/","clientId":"SCHOOL-DEMO",
      "defaultScope":"openid fullname birthdate gender snils email mobile kid_fullname kid_birthdate kid_gender kid_snils kid_birth_cert_doc",

@@ -5,11 +5,10 @@
 //   enrolment.js  accounts  — «Быстрый ввод», «Импорт учеников», pupils of other organisations (R-ODO-1)
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
+//   family.js     family    — the card's «Родители и представители» / «Дети» (R-FAM-1, R-FAM-3)
 //   invitations.js invitations — the pupil card's «Пригласительные коды» and the printable slip (R-FAM-2)
 //   certificates.js certificates — the card's «Сертификат дополнительного образования» (R-CERT-4)
-// Family links (R-FAM-1, package family) and certificates (R-CERT-*, package certificates) come
-// as two more modules of the same shape — family.js with a card section «Родители и дети» and
-// certificates.js with a nav item and routes — added to CAPABILITIES below (README: Staff console).
+// A new capability adds one module of the same shape to CAPABILITIES below (README: Staff console).
 //
 // A capability module exports default {id, nav(ctx), routes, cardSection?(ctx, card)}:
 //   nav(ctx)     → [{id, label, href}] entries of the side navigation (may be empty)
@@ -22,10 +21,11 @@ import people from './people.js';
 import enrolment from './enrolment.js';
 import requests from './requests.js';
 import esiaLink from './esia-link.js';
+import family from './family.js';
 import invitations from './invitations.js';
 import certificates from './certificates.js';
 
-const CAPABILITIES = [people, requests, enrolment, esiaLink, invitations, certificates];
+const CAPABILITIES = [people, requests, enrolment, esiaLink, family, invitations, certificates];
 const DEFAULT_ROUTE = '#/parents';
 
 const ctx = {

@@ -194,3 +194,38 @@ export function readIssuedCode(v) {
     personalPageUrl: required(o.personalPageUrl, 'issuedCode.personalPageUrl'), codes: readInvitationCodes(o.codes),
   };
 }
+
+function familyActor(v) { return v ? { id: text(v.id), name: text(v.name) } : null; }
+function familyPerson(v) { return v ? { id: required(object(v, 'family.person').id, 'family.person.id'), username: text(v.username), ...names(v) } : null; }
+
+/** GET staff/people/{id}/family-links (family/FamilyLinkResource.Links). */
+export function readFamilyLinks(v) {
+  const o = object(v, 'familyLinks');
+  const side = text(o.side);
+  if (!['child', 'parent'].includes(side)) throw new PayloadError('familyLinks.side');
+  return {
+    personId: required(o.personId, 'familyLinks.personId'), side, mayChange: o.mayChange === true, total: number(o.total, 'familyLinks.total'),
+    items: list(o.items, l => ({
+      id: required(object(l, 'familyLink').id, 'familyLink.id'), active: l.active === true, kind: text(l.kind), kindLabel: text(l.kindLabel),
+      source: text(l.source), sourceLabel: text(l.sourceLabel), parent: familyPerson(l.parent), child: familyPerson(l.child),
+      createdAt: optionalText(l.createdAt), createdBy: familyActor(l.createdBy), revokedAt: optionalText(l.revokedAt), revokedBy: familyActor(l.revokedBy),
+    }), 'familyLinks.items'),
+  };
+}
+
+/** A parent's SNILS on a pupil's card (family/CardSnilsResource.Entry). */
+export function readCardSnilsEntry(v) {
+  const o = object(v, 'cardSnils');
+  return {
+    id: required(o.id, 'cardSnils.id'), active: o.active === true, snilsMasked: text(o.snilsMasked), addedAt: optionalText(o.addedAt),
+    addedBy: familyActor(o.addedBy), removedAt: optionalText(o.removedAt), removedBy: familyActor(o.removedBy),
+    revokedLinks: typeof o.revokedLinks === 'number' ? o.revokedLinks : 0,
+  };
+}
+
+/** GET staff/people/{id}/parent-snils (family/CardSnilsResource.Card). */
+export function readCardSnils(v) {
+  const o = object(v, 'cardSnilsCard');
+  return { mayChange: o.mayChange === true, items: list(o.items, readCardSnilsEntry, 'cardSnils.items'),
+    history: list(o.history, readCardSnilsEntry, 'cardSnils.history') };
+}

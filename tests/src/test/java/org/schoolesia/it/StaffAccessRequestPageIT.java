@@ -41,7 +41,7 @@ class StaffAccessRequestPageIT {
 
     private static final String SOSH_1 = "МАОУ СОШ № 1 г. Южно-Сахалинска";
     /** What the login-by-organisation form (R-ORG-2) needs to reach the school, by option value or text. */
-    private static final Set<String> SOSH_1_CHOICES = Set.of("sosh-1-ys", SOSH_1, "Сахалинская обл", "Городской округ Южно-Сахалинск",
+    static final Set<String> SOSH_1_CHOICES = Set.of("sosh-1-ys", SOSH_1, "Сахалинская обл", "Городской округ Южно-Сахалинск",
             "Южно-Сахалинск, г.", "school", "Общеобразовательная");
     /** The person's comment: shown as typed, never as markup. */
     private static final String PERSON_COMMENT = "<b>Здравствуйте!</b> Дочь учится в 1А";

@@ -81,7 +81,7 @@ class StaffConsoleIT {
         assertFalse(index.body().contains("style="), "no inline style: the policy forbids it");
         assertTrue(index.body().contains("<script type=\"module\" src=\"main.js\"></script>"));
 
-        for (String module : List.of("main.js", "people.js", "enrolment.js", "esia-link.js", "requests.js", "payloads.js")) {
+        for (String module : List.of("main.js", "people.js", "enrolment.js", "esia-link.js", "requests.js", "payloads.js", "family.js")) {
             HttpResponse<String> script = get(page + module);
             assertEquals(200, script.statusCode(), module);
             assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"), module);

@@ -10,6 +10,7 @@ import org.schoolesia.school.accounts.StaffAccounts;
 import org.schoolesia.school.certificates.CertificateEligibilityResource;
 import org.schoolesia.school.certificates.MyCertificateResource;
 import org.schoolesia.school.certificates.StaffCertificateResource;
+import org.schoolesia.school.family.CardSnilsResource;
 import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.invitations.InvitationCodeResource;
@@ -87,6 +88,12 @@ public class SchoolApi {
     @Path("me/children")
     public MyChildrenResource myChildren() {
         return new MyChildrenResource(session, PersonalCall.authenticate(session));
+    }
+
+    /** R-FAM-3: the parents' SNILS on a pupil's card; more specific than {@code staff}, so JAX-RS matches it first. */
+    @Path("staff/people/{id}/parent-snils")
+    public CardSnilsResource cardSnils(@PathParam("id") String id) {
+        return new CardSnilsResource(session, staffCall(), id);
     }
 
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */

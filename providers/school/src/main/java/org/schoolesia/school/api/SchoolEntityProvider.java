@@ -3,6 +3,7 @@ package org.schoolesia.school.api;
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.certificates.CertificateEntry;
+import org.schoolesia.school.family.CardSnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
 import org.schoolesia.school.invitations.InvitationAttemptEntry;
 import org.schoolesia.school.invitations.InvitationCodeEntry;
@@ -23,7 +24,8 @@ public class SchoolEntityProvider implements JpaEntityProvider {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
                 EsiaUnlinkEntry.class, FamilyLinkEntry.class,
                 CertificateEntry.class,
-                InvitationCodeEntry.class, InvitationAttemptEntry.class);
+                InvitationCodeEntry.class, InvitationAttemptEntry.class,
+                CardSnilsEntry.class);
     }
 
     @Override

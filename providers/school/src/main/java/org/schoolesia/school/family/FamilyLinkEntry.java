@@ -27,6 +27,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "FamilyLinkEntry.countOfParent", query = "select count(e) from FamilyLinkEntry e where e.parentId = :parentId")
 @NamedQuery(name = "FamilyLinkEntry.revoke", query = "update FamilyLinkEntry e set e.revokedAt = :now, e.revokedBy = :actorId"
         + " where e.id = :id and e.revokedAt = 0")
+@NamedQuery(name = "FamilyLinkEntry.lastRevokedOfPair", query = "select max(e.revokedAt) from FamilyLinkEntry e"
+        + " where e.parentId = :parentId and e.childId = :childId")
 @NamedQuery(name = "FamilyLinkEntry.deleteOfAccount", query = "delete from FamilyLinkEntry e"
         + " where e.parentId = :userId or e.childId = :userId")
 // Token claims (issue 13): a parent's active children with their names in one indexed query (parent, revoked-at).

@@ -45,10 +45,12 @@ public class FamilyLinkListenerFactory implements EventListenerProviderFactory {
         factory.register(event -> {
             if (event instanceof UserModel.UserRemovedEvent removed) {
                 new FamilyLinks(removed.getKeycloakSession()).forgetAccount(removed.getUser().getId());
+                new CardSnils(removed.getKeycloakSession()).forgetChild(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 new FamilyLinks(created.getKeycloakSession()).adoptImported(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new FamilyLinks(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+                new CardSnils(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }
         });
     }

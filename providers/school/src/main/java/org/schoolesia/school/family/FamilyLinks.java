@@ -62,6 +62,13 @@ public final class FamilyLinks implements Relatives {
                 .getResultStream().findFirst().map(FamilyLinks::toLink);
     }
 
+    /** When a link of the pair was last revoked; 0 when none ever was. */
+    public long lastRevokedAt(String parentId, String childId) {
+        Long at = em().createNamedQuery("FamilyLinkEntry.lastRevokedOfPair", Long.class)
+                .setParameter("parentId", parentId).setParameter("childId", childId).getSingleResult();
+        return at == null ? 0 : at;
+    }
+
     /** Active links first, then revoked ones, oldest first: the whole history of the person as child or parent. */
     public List<FamilyLink> history(String personId, boolean asChild, int first, int max) {
         return em().createNamedQuery(asChild ? "FamilyLinkEntry.historyOfChild" : "FamilyLinkEntry.historyOfParent", FamilyLinkEntry.class)

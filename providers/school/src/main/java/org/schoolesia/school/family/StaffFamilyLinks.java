@@ -2,8 +2,6 @@ package org.schoolesia.school.family;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -87,8 +85,7 @@ public final class StaffFamilyLinks {
         if (u == null) {
             return null;
         }
-        String name = Stream.of(u.getLastName(), u.getFirstName(), u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME))
-                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+        String name = SnilsChildren.fullName(u);
         return name.isEmpty() ? u.getUsername() : name;
     }
 
@@ -103,7 +100,7 @@ public final class StaffFamilyLinks {
         return u;
     }
 
-    private UserModel child(StaffMember staff, String childId) {
+    UserModel child(StaffMember staff, String childId) {
         UserModel child = person(staff, childId);
         if (!People.hasRole(child, SchoolRole.STUDENT)) {
             throw Refused.of(400, "not_a_child", "schoolFamilyNotAChild");
@@ -112,7 +109,7 @@ public final class StaffFamilyLinks {
     }
 
     /** R-FAM-1: the child's home organisation keeps its family; the others see it, and whom to ask. */
-    private void requireHome(StaffMember staff, UserModel child) {
+    void requireHome(StaffMember staff, UserModel child) {
         if (People.isHome(staff.organisation(), child)) {
             return;
         }

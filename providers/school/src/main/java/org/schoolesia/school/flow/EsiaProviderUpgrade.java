@@ -1,6 +1,7 @@
 package org.schoolesia.school.flow;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,8 +35,7 @@ final class EsiaProviderUpgrade {
         session.getContext().setRealm(realm); // identityProviders() works in the context's realm
         try {
             int upgraded = 0;
-            for (IdentityProviderModel provider : session.identityProviders().getAllStream(Map.of(), null, null)
-                    .filter(p -> EsiaIdentityProviderFactory.PROVIDER_ID.equals(p.getProviderId())).toList()) {
+            for (IdentityProviderModel provider : esiaProviders(session)) {
                 Map<String, String> config = provider.getConfig() == null ? new HashMap<>() : new HashMap<>(provider.getConfig());
                 if (config.containsKey(EsiaIdentityProviderConfig.FORWARDED_PARAMETERS) || !usesSchoolSteps(realm, provider)) {
                     continue;
@@ -54,7 +54,13 @@ final class EsiaProviderUpgrade {
         }
     }
 
-    private static boolean usesSchoolSteps(RealmModel realm, IdentityProviderModel provider) {
+    /** The realm's ESIA providers; call with the realm in the session's context. */
+    static List<IdentityProviderModel> esiaProviders(KeycloakSession session) {
+        return session.identityProviders().getAllStream(Map.of(), null, null)
+                .filter(p -> EsiaIdentityProviderFactory.PROVIDER_ID.equals(p.getProviderId())).toList();
+    }
+
+    static boolean usesSchoolSteps(RealmModel realm, IdentityProviderModel provider) {
         AuthenticationFlowModel flow = provider.getFirstBrokerLoginFlowId() == null ? null
                 : realm.getAuthenticationFlowById(provider.getFirstBrokerLoginFlowId());
         return flow != null && containsRoleStep(realm, flow);

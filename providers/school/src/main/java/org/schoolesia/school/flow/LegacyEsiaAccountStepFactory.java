@@ -59,6 +59,7 @@ public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
                             if (CardValidatorUpgrade.isSchoolRealm(session, realm)) {
                                 PersonalDataScopes.minimise(realm);
                             }
+                            PostLoginFlowUpgrade.upgrade(session, realm);
                         }));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 FirstLoginFlowUpgrade.upgrade(created.getCreatedRealm());

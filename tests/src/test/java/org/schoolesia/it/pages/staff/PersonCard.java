@@ -74,6 +74,13 @@ public class PersonCard extends StaffConsole {
         Viewport.waitFor(chromium, d -> status.equals(esiaStatus()));
     }
 
+    /** «Родители и представители» / «Дети» (R-FAM-1, R-FAM-3), once it has loaded. */
+    public FamilySection family() {
+        FamilySection section = new FamilySection(chromium).loaded();
+        js("arguments[0].scrollIntoView({block: 'start'})", chromium.findElement(By.id("family-section")));
+        return section;
+    }
+
     public PeopleList back() {
         press(chromium.findElement(By.id("card-back")));
         return new PeopleList(chromium).ready();

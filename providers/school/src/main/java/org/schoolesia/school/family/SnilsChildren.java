@@ -1,0 +1,89 @@
+package org.schoolesia.school.family;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.schoolesia.school.accounts.People;
+import org.schoolesia.school.accounts.SchoolAttributes;
+import org.schoolesia.school.accounts.SchoolRole;
+
+/**
+ * R-FAM-3 at a parent's Госуслуги login: every pupil whose card holds the SNILS of the parent's
+ * confirmed Госуслуги account becomes the parent's child (source SNILS, through the one writer
+ * {@link FamilyLinks}), without a code. The parent joins the child's home organisation where not a
+ * member yet, so its staff see the link (as an ОДО's enrolment brings the parents along).
+ */
+public final class SnilsChildren {
+
+    private static final Logger LOG = Logger.getLogger(SnilsChildren.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public SnilsChildren(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** @return the children linked by this login (none when all were linked before) */
+    public List<UserModel> linkAtLogin(UserModel parent, boolean esiaConfirmed, String esiaSnils) {
+        Optional<String> snils = CardSnilsRule.digits(esiaSnils);
+        if (!esiaConfirmed || snils.isEmpty()) {
+            return List.of();
+        }
+        FamilyLinks links = new FamilyLinks(session);
+        boolean parentAccount = People.hasRole(parent, SchoolRole.PARENT);
+        List<UserModel> linked = new ArrayList<>();
+        for (CardSnilsEntry card : new CardSnils(session).cardsWith(realm, snils.get())) {
+            UserModel child = session.users().getUserById(realm, card.getChildId());
+            if (child == null || child.getId().equals(parent.getId())) {
+                continue;
+            }
+            CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, parentAccount, People.hasRole(child, SchoolRole.STUDENT),
+                    links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
+                    links.lastRevokedAt(parent.getId(), child.getId()));
+            if (!CardSnilsRule.grantsAtLogin(facts)) {
+                continue;
+            }
+            if (links.link(realm, parent, child, LinkKind.PARENT, LinkSource.SNILS, null).created()) {
+                joinHomeOrganisation(parent, child);
+                linked.add(child);
+            }
+        }
+        if (!linked.isEmpty()) {
+            LOG.infof("parent %s got %d child(ren) by the SNILS on their cards (R-FAM-3)", parent.getId(), linked.size());
+        }
+        return linked;
+    }
+
+    private void joinHomeOrganisation(UserModel parent, UserModel child) {
+        OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
+        String home = child.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        OrganizationModel org = home == null ? null : orgs.getByAlias(home);
+        if (org != null && !orgs.isMember(org, parent)) {
+            orgs.addMember(org, parent);
+        }
+    }
+
+    /** «Фамилия Имя Отчество», the parts there are; empty when none. */
+    static String fullName(UserModel u) {
+        return Stream.of(u.getLastName(), u.getFirstName(), u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME))
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+    }
+
+    /** The child's home organisation's name, for the page that tells the parent. */
+    public String homeOrganisationName(UserModel child) {
+        String home = child.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        OrganizationModel org = home == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(home);
+        return org == null ? "" : org.getName();
+    }
+}
