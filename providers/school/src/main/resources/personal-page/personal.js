@@ -10,6 +10,7 @@ const SECTION_MODULES = {
   esia: './sections/esia.js',
   requests: './sections/requests.js',
   organisations: './sections/organisations.js',
+  'child-access': './sections/child-access.js',
 };
 
 let session = null;

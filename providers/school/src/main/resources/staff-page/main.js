@@ -5,6 +5,7 @@
 //   enrolment.js  accounts  — «Быстрый ввод», «Импорт учеников», pupils of other organisations (R-ODO-1)
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
+//   child-login.js family   — the card's «Доступ для учеников до 14 лет» (R-FAM-4) and R-FAM-5 flag
 // Family links (R-FAM-1, package family) and certificates (R-CERT-*, package certificates) come
 // as two more modules of the same shape — family.js with a card section «Родители и дети» and
 // certificates.js with a nav item and routes — added to CAPABILITIES below (README: Staff console).
@@ -20,8 +21,9 @@ import people from './people.js';
 import enrolment from './enrolment.js';
 import requests from './requests.js';
 import esiaLink from './esia-link.js';
+import childLogin from './child-login.js';
 
-const CAPABILITIES = [people, requests, enrolment, esiaLink];
+const CAPABILITIES = [people, requests, enrolment, esiaLink, childLogin];
 const DEFAULT_ROUTE = '#/parents';
 
 const ctx = {

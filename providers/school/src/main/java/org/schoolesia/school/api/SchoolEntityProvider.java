@@ -1,5 +1,6 @@
 package org.schoolesia.school.api;
 
+import org.schoolesia.school.accounts.AccountFlagEntry;
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
@@ -18,7 +19,7 @@ public class SchoolEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
-                EsiaUnlinkEntry.class, FamilyLinkEntry.class);
+                EsiaUnlinkEntry.class, FamilyLinkEntry.class, AccountFlagEntry.class);
     }
 
     @Override
