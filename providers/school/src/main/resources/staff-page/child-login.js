@@ -6,7 +6,7 @@
 
 import { api, t, h, button, label, card, alert, descriptions, toast, openDialog, formatDateTime } from '../assets/school-app.js';
 import { readChildLogin } from './payloads.js';
-import { childLoginDialog } from '../personal-page/sections/child-login-dialogs.js';
+import { childLoginDialog } from '../personal/sections/child-login-dialogs.js'; // the personal page's, served at /school/personal/
 
 const STATE_COLOURS = { allowed: 'blue', child_of_age: 'grey', birth_date_unknown: 'orange' };
 
@@ -32,7 +32,7 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
 }
 
 function renderLogin(box, status, path) {
-  const open = kind => childLoginDialog(kind, status, path, now => { renderLogin(box, readChildLogin(now), path); toast(t('app.childLogin.' + kind + '.done')); });
+  const open = kind => childLoginDialog(kind, status, path, now => renderLogin(box, readChildLogin(now), path));
   const allowed = status.state === 'allowed';
   box.replaceChildren(card(t('staff.childLogin.title'),
     h('p', { id: 'child-login-state', 'data-state': status.state },

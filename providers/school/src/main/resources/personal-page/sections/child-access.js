@@ -1,7 +1,7 @@
 // «Доступ для учеников до 14 лет» (R-FAM-4): the parent's linked pupils, each with its login and
 // «Создать логин» or «Сбросить пароль» — or, for a child of 14 or more or with no birth date on the
 // card, why not (the age is never guessed, R-AGE-1).
-import { t, h, button, label, descriptions, toast, fullName } from '../../assets/school-app.js';
+import { t, h, button, label, descriptions, fullName } from '../../assets/school-app.js';
 import { childLoginDialog } from './child-login-dialogs.js';
 
 const STATE_COLOURS = { allowed: 'blue', child_of_age: 'grey', birth_date_unknown: 'orange' };
@@ -29,7 +29,6 @@ function item(holder, data, child) {
   const open = kind => childLoginDialog(kind, child, path, status => {
     data.items = data.items.map(c => (c.childId === status.childId ? status : c));
     render(holder, data);
-    toast(t('app.childLogin.' + kind + '.done'));
   });
   return h('li', { 'data-child': child.childId, 'data-state': child.state, 'data-created': String(child.created) },
     h('div', { class: 'personal-item-head' },

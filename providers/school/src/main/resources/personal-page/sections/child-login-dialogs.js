@@ -4,7 +4,7 @@
 // refusal is shown at the field it names. The child changes the password at the next login, so
 // whoever set it does not keep the means to use the child's account (R-FAM-5).
 // Texts app.childLogin.* (every page loads the app. texts).
-import { api, t, h, field, openDialog, alert, descriptions, fullName } from '../../assets/school-app.js';
+import { api, t, h, field, openDialog, descriptions, fullName } from '../../assets/school-app.js';
 
 /**
  * Opens the dialog. kind: 'create' | 'reset'; child: {childId, login, lastName, firstName, middleName};
@@ -51,12 +51,11 @@ export function childLoginDialog(kind, child, path, onDone) {
   });
 }
 
-/** What to tell the child: the login, and that the password is to be changed at the first login. The password is never shown again. */
+/** Done: the login to tell the child, and that the password is changed at the first login. The password is never shown again. */
 function done(kind, status) {
   openDialog({
     title: t('app.childLogin.' + kind + '.done'),
     body: [
-      alert('success', t('app.childLogin.' + kind + '.done')),
       descriptions([[t('app.childLogin.login'), h('code', { class: 'school-secret', id: 'child-login-issued' }, status.login)]]),
       h('p', { id: 'child-login-next' }, t('app.childLogin.next')),
     ],

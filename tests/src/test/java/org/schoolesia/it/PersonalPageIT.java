@@ -72,9 +72,9 @@ class PersonalPageIT {
         assertEquals(ru ? "Персональные настройки" : "Personal settings", page.heading());
         assertTrue(page.personLine().startsWith("Иванова Мария Петровна"), page.personLine());
         assertTrue(page.personLine().contains(ru ? "Родитель (законный представитель)" : "Parent (legal representative)"), page.personLine());
-        assertEquals(List.of("esia", "requests", "organisations"), page.sectionIds());
-        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации") : List.of("Gosuslugi", "My requests", "My organisations"),
-                page.sectionTitles());
+        assertEquals(List.of("esia", "requests", "organisations", "child-access"), page.sectionIds());
+        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Доступ для учеников до 14 лет")
+                : List.of("Gosuslugi", "My requests", "My organisations", "Access for pupils under 14"), page.sectionTitles());
         PersonalPage.Esia esia = page.esia();
         assertEquals("linked", esia.status());
         assertEquals(ru ? "Учетная запись Госуслуг привязана" : "Your Gosuslugi account is linked", esia.statusText());
