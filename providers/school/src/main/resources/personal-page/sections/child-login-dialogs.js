@@ -31,6 +31,8 @@ export function childLoginDialog(kind, child, path, onDone) {
     ],
     actions: [
       { label: t('app.childLogin.' + kind + '.save'), variant: 'primary', id: 'child-login-save', onClick: async dialog => {
+        // A refusal shown before goes at once: what is shown next answers this press.
+        dialog.setError(null);
         Object.values(inputs).forEach(i => i && i.removeAttribute('aria-invalid'));
         const invalid = (message, input) => { dialog.setError(message); input.setAttribute('aria-invalid', 'true'); input.focus(); };
         if (inputs.password.value !== inputs.confirmation.value) return invalid(t('app.childLogin.mismatch'), inputs.confirmation);

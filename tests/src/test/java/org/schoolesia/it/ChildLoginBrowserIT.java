@@ -148,6 +148,7 @@ class ChildLoginBrowserIT {
             PersonCard misha = olya.back().search("Петров").open("Петров Михаил");
             assertEquals("allowed", misha.childLoginState());
             assertTrue(misha.offersChildLogin("child-login-create") || misha.offersChildLogin("child-login-reset"));
+            misha.scrollTo("child-login-section");
             Viewport.PHONE_RU.screenshot(chromium, "child-login", "07-staff-card");
             Accessibility.assertNoSeriousViolations(chromium, "child-login staff card");
 
@@ -156,6 +157,7 @@ class ChildLoginBrowserIT {
             PersonCard vera = flagged.open("Соколова Вера");
             assertTrue(vera.flag().contains("пытались воспользоваться через Госуслуги взрослого"), vera.flag());
             Viewport.PHONE_RU.assertFits(chromium, "flagged card");
+            vera.scrollTo("account-flag");
             Viewport.PHONE_RU.screenshot(chromium, "child-login", "08-staff-flag");
             Accessibility.assertNoSeriousViolations(chromium, "child-login flagged card");
             Dialog clear = vera.pressAndDialog("account-flag-clear");

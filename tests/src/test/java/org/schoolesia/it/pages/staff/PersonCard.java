@@ -95,6 +95,11 @@ public class PersonCard extends StaffConsole {
         return chromium.findElements(By.id("child-login-current")).stream().findFirst().map(WebElement::getText).orElse(null);
     }
 
+    /** Scrolls the card's part with this id to the top of the screen (for a screenshot of it). */
+    public void scrollTo(String id) {
+        js("arguments[0].scrollIntoView(true);", chromium.findElement(By.id(id)));
+    }
+
     /** Presses a card button that opens a confirmation (e.g. «Снять отметку»): the dialog. */
     public Dialog pressAndDialog(String buttonId) {
         press(chromium.findElement(By.id(buttonId)));
