@@ -36,8 +36,8 @@ import org.schoolesia.testkit.TestEnvironment;
 @ExtendWith(KeycloakExtension.class)
 class ChildLoginBrowserIT {
 
-    private static final Set<String> SOSH_1 = Set.of("sosh-1-ys", "МАОУ СОШ № 1 г. Южно-Сахалинска", "Сахалинская обл",
-            "Городской округ Южно-Сахалинск", "Южно-Сахалинск, г.", "school", "Общеобразовательная");
+    /** What a person picks on the login-by-organisation form for school № 1 (as on the personal page). */
+    private static final Set<String> SOSH_1 = PersonalPageIT.SOSH_1;
     private static TestEnvironment env;
     private static Screen phone;
     private static String pageUrl;

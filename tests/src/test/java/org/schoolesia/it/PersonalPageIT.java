@@ -36,7 +36,7 @@ import org.schoolesia.testkit.TestEnvironment;
 class PersonalPageIT {
 
     /** What a person picks on the login-by-organisation form (R-ORG-2) for school № 1, by option value or text. */
-    private static final Set<String> SOSH_1 = Set.of("sosh-1-ys", "МАОУ СОШ № 1 г. Южно-Сахалинска", "Сахалинская обл",
+    static final Set<String> SOSH_1 = Set.of("sosh-1-ys", "МАОУ СОШ № 1 г. Южно-Сахалинска", "Сахалинская обл",
             "Городской округ Южно-Сахалинск", "Южно-Сахалинск, г.", "school", "Общеобразовательная");
     private static final Map<String, Screen> SCREENS = new LinkedHashMap<>();
     private static TestEnvironment env;
