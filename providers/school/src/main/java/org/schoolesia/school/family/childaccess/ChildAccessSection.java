@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.schoolesia.school.accounts.People;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.personal.Me;
 import org.schoolesia.school.personal.StatelessSection;
 
@@ -29,7 +30,6 @@ public final class ChildAccessSection extends StatelessSection {
         if (!People.hasRole(me.user(), SchoolRole.PARENT)) {
             return Optional.empty();
         }
-        ChildLogins logins = new ChildLogins(me.session(), me.realm());
-        return Optional.of(new Data(org.schoolesia.school.age.AgeSettings.selfServiceAge(me.realm()), logins.childrenOf(me.user())));
+        return Optional.of(new Data(AgeSettings.selfServiceAge(me.realm()), new ChildLogins(me.session(), me.realm()).childrenOf(me.user())));
     }
 }

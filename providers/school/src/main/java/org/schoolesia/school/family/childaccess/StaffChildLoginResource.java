@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.school.accounts.AccountFlags;
+import org.schoolesia.school.accounts.CredentialIssuer;
 import org.schoolesia.school.accounts.People;
 import org.schoolesia.school.web.Json;
 import org.schoolesia.school.web.Refused;
@@ -75,7 +76,7 @@ public class StaffChildLoginResource {
         return call.answerEmpty(staff -> {
             UserModel child = personOf(staff);
             if (!People.isHome(staff.organisation(), child)) {
-                throw org.schoolesia.school.accounts.CredentialIssuer.notHome(session, child);
+                throw CredentialIssuer.notHome(session, child);
             }
             new AccountFlags(session).clear(child.getId());
         });
