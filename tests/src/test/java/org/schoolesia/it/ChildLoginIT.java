@@ -211,6 +211,28 @@ class ChildLoginIT {
         assertTrue(StaffApi.json(staff.get("vospitatel.ds15", "/people/" + ANNA)).get("flag").isNull());
     }
 
+    /**
+     * R-FAM-5 the other way in: a realm admin linked Мария's Госуслуги to Вера's account (a mistyped
+     * oid, say). Her Госуслуги login as a pupil enters nothing — the card contradicts her — and the
+     * school sees the flag on Вера's card.
+     */
+    @Test
+    void r_fam_5_aParentsGosuslugiLinkedToAPupilsAccountEntersNothingAndFlagsIt() {
+        String vera = env.realmAdmin().userId("sokolova.vera");
+        org.keycloak.representations.idm.FederatedIdentityRepresentation esia = new org.keycloak.representations.idm.FederatedIdentityRepresentation();
+        esia.setIdentityProvider("esia");
+        esia.setUserId("1000000001");
+        esia.setUserName("esia-1000000001");
+        try (jakarta.ws.rs.core.Response linked = env.realmAdmin().userById(vera).addFederatedIdentity("esia", esia)) {
+            assertEquals(jakarta.ws.rs.core.Response.Status.Family.SUCCESSFUL, linked.getStatusInfo().getFamily(), linked.readEntity(String.class));
+        }
+        Browser.Page page = new EsiaFlow(env).loginAs("1000000001", "student");
+        assertFalse(String.valueOf(page.location()).contains("code="), "not let in: " + page.status() + " " + page.location() + " " + page.text());
+        assertTrue(env.realmAdmin().events("LOGIN", 1000).stream().noneMatch(e -> vera.equals(e.getUserId())), "no login into Вера's account");
+        JsonNode flag = StaffApi.json(staff.get("zavuch.sosh1", "/people/" + vera)).get("flag");
+        assertEquals("adult_esia_session", flag.path("reason").asText(), flag.toString());
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private HttpResponse<String> asMother(String method, String childId, String tail, Object body, String language) {
