@@ -12,6 +12,7 @@ const SECTION_MODULES = {
   organisations: './sections/organisations.js',
   certificate: './sections/certificate.js',
   children: './sections/children.js',
+  'child-access': './sections/child-access.js',
 };
 
 let session = null;

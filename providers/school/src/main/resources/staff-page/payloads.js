@@ -50,6 +50,7 @@ export function readPerson(v) {
     id: required(o.id, 'person.id'), username: text(o.username), ...names(o), birthdate: optionalText(o.birthdate),
     role: text(o.role), homeOrganization: organisationRef(o.homeOrganization), enrolmentSource: optionalText(o.enrolmentSource),
     canIssueCredentials: o.canIssueCredentials === true,
+    flag: o.flag ? readAccountFlag(o.flag) : null,
   };
 }
 
@@ -228,4 +229,19 @@ export function readCardSnils(v) {
   const o = object(v, 'cardSnilsCard');
   return { mayChange: o.mayChange === true, items: list(o.items, readCardSnilsEntry, 'cardSnils.items'),
     history: list(o.history, readCardSnilsEntry, 'cardSnils.history') };
+
+/** R-FAM-5: the flag of a pupil account an adult's Госуслуги session tried (AccountFlags.Flag). */
+export function readAccountFlag(v) {
+  const o = object(v, 'flag');
+  return { reason: required(o.reason, 'flag.reason'), firstAt: optionalText(o.firstAt), lastAt: optionalText(o.lastAt),
+    attempts: number(o.attempts, 'flag.attempts') };
+}
+
+/** GET/PUT staff/people/{id}/child-login (ChildLogins.Status, R-FAM-4). */
+export function readChildLogin(v) {
+  const o = object(v, 'childLogin');
+  const state = text(o.state);
+  if (!['allowed', 'child_of_age', 'birth_date_unknown'].includes(state)) throw new PayloadError('childLogin.state');
+  return { childId: required(o.childId, 'childLogin.childId'), ...names(o), login: text(o.login), created: o.created === true,
+    mustChangePassword: o.mustChangePassword === true, state, selfServiceAge: number(o.selfServiceAge, 'childLogin.selfServiceAge') };
 }

@@ -8,6 +8,7 @@ import {
   pageHeader, section, formatDate, fullName,
 } from '../assets/school-app.js';
 import { readPeoplePage, readCard } from './payloads.js';
+import { flagLabel } from './child-login.js';
 
 const ROLES = {
   parent: { route: 'parents', relatives: 'children' },
@@ -67,7 +68,8 @@ function renderPeople(role, page, load) {
   }
   const columns = [{ label: t('staff.people.name') }, { label: t('staff.people.birthdate') }, { label: t('staff.people.login') },
     { label: t('staff.people.homeOrganisation') }];
-  const rows = page.items.map(p => [personLink(p), formatDate(p.birthdate), p.username,
+  // R-FAM-5: a flagged pupil stands out in the list (child-login.js owns the flag).
+  const rows = page.items.map(p => [h('span', null, personLink(p), p.flag ? ' ' : null, flagLabel(p)), formatDate(p.birthdate), p.username,
     p.homeOrganization ? p.homeOrganization.name || p.homeOrganization.alias : '—']);
   return [
     h('p', { class: 'pf-v5-screen-reader', id: 'people-count' }, t('staff.people.found', page.total)),

@@ -51,7 +51,7 @@ class PersonalApiIT {
         assertEquals("parent", me.get("person").get("role").asText());
         List<String> ids = new ArrayList<>();
         me.get("sections").forEach(s -> ids.add(s.get("id").asText()));
-        assertEquals(List.of("esia", "requests", "organisations", "children", "certificate"), ids, "the sections in their order");
+        assertEquals(List.of("esia", "requests", "organisations", "children", "child-access", "certificate"), ids, "the sections in their order");
         assertEquals("personal.esia.title", me.get("sections").get(0).get("titleKey").asText());
 
         JsonNode esia = PersonalApi.section(me, "esia");

@@ -36,7 +36,7 @@ import org.schoolesia.testkit.TestEnvironment;
 class PersonalPageIT {
 
     /** What a person picks on the login-by-organisation form (R-ORG-2) for school № 1, by option value or text. */
-    private static final Set<String> SOSH_1 = Set.of("sosh-1-ys", "МАОУ СОШ № 1 г. Южно-Сахалинска", "Сахалинская обл",
+    static final Set<String> SOSH_1 = Set.of("sosh-1-ys", "МАОУ СОШ № 1 г. Южно-Сахалинска", "Сахалинская обл",
             "Городской округ Южно-Сахалинск", "Южно-Сахалинск, г.", "school", "Общеобразовательная");
     private static final Map<String, Screen> SCREENS = new LinkedHashMap<>();
     private static TestEnvironment env;
@@ -72,9 +72,11 @@ class PersonalPageIT {
         assertEquals(ru ? "Персональные настройки" : "Personal settings", page.heading());
         assertTrue(page.personLine().startsWith("Иванова Мария Петровна"), page.personLine());
         assertTrue(page.personLine().contains(ru ? "Родитель (законный представитель)" : "Parent (legal representative)"), page.personLine());
-        assertEquals(List.of("esia", "requests", "organisations", "children", "certificate"), page.sectionIds());
-        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Мои дети", "Сертификат дополнительного образования")
-                : List.of("Gosuslugi", "My requests", "My organisations", "My children", "Supplementary education certificate"),
+        assertEquals(List.of("esia", "requests", "organisations", "children", "child-access", "certificate"), page.sectionIds());
+        assertEquals(ru ? List.of("Госуслуги", "Мои обращения", "Мои организации", "Мои дети", "Доступ для учеников до 14 лет",
+                        "Сертификат дополнительного образования")
+                : List.of("Gosuslugi", "My requests", "My organisations", "My children", "Access for pupils under 14",
+                        "Supplementary education certificate"),
                 page.sectionTitles());
         PersonalPage.Esia esia = page.esia();
         assertEquals("linked", esia.status());

@@ -24,6 +24,13 @@ final class StaffPageLogin {
      */
     static void logIn(WebDriver chromium, TestEnvironment env, String page, Set<String> organisation, String username,
                       Runnable beforeCredentials) {
+        logIn(chromium, env, page, organisation, username, StaffApi.PASSWORD, beforeCredentials);
+        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(page));
+    }
+
+    /** As above with that password, not waiting for the page: Keycloak may ask for more first (a new password). */
+    static void logIn(WebDriver chromium, TestEnvironment env, String page, Set<String> organisation, String username, String password,
+                      Runnable beforeCredentials) {
         Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
                 && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
         for (int round = 0; round < 6 && chooseOnce(chromium, organisation); round++) {
@@ -33,9 +40,8 @@ final class StaffPageLogin {
         WebElement user = chromium.findElement(By.id("username"));
         user.clear();
         user.sendKeys(username);
-        chromium.findElement(By.id("password")).sendKeys(StaffApi.PASSWORD);
+        chromium.findElement(By.id("password")).sendKeys(password);
         chromium.findElement(By.id("kc-login")).click();
-        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(page));
     }
 
     /** Picks the wanted option in every visible select not showing one yet; true if anything changed. */

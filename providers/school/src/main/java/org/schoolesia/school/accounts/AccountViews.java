@@ -39,11 +39,13 @@ final class AccountViews {
 
     /** A line of the staff list. */
     record Person(String id, String username, String lastName, String firstName, String middleName, String birthdate,
-                  String role, OrganisationRef homeOrganization, String enrolmentSource, boolean canIssueCredentials) {
-        static Person of(UserModel u, OrganisationRef home, boolean canIssueCredentials) {
+                  String role, OrganisationRef homeOrganization, String enrolmentSource, boolean canIssueCredentials,
+                  AccountFlags.Flag flag) {
+        /** @param flag R-FAM-5: an adult's Госуслуги session tried this pupil account; null when not */
+        static Person of(UserModel u, OrganisationRef home, boolean canIssueCredentials, AccountFlags.Flag flag) {
             return new Person(u.getId(), u.getUsername(), u.getLastName(), u.getFirstName(), u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME),
                     u.getFirstAttribute(SchoolAttributes.BIRTHDATE), u.getFirstAttribute(SchoolAttributes.ROLE), home,
-                    u.getFirstAttribute(SchoolAttributes.ENROLMENT_SOURCE), canIssueCredentials);
+                    u.getFirstAttribute(SchoolAttributes.ENROLMENT_SOURCE), canIssueCredentials, flag);
         }
     }
 

@@ -104,7 +104,9 @@ public class AccountsResource {
             organisations.putAll(directory.organisationsByAlias(page.users().stream()
                     .map(u -> u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION)).filter(Objects::nonNull)
                     .filter(a -> !organisations.containsKey(a)).collect(Collectors.toSet())));
-            return new PeoplePage(page.total(), paging.first(), paging.max(), page.users().stream().map(u -> person(staff, u)).toList());
+            Map<String, AccountFlags.Flag> flags = new AccountFlags(session).of(page.users().stream().map(UserModel::getId).toList());
+            return new PeoplePage(page.total(), paging.first(), paging.max(),
+                    page.users().stream().map(u -> person(staff, u, flags.get(u.getId()))).toList());
         });
     }
 
@@ -122,7 +124,7 @@ public class AccountsResource {
                     .filter(c -> orgs.isMember(staff.organisation(), c)).map(Name::of).toList();
             Map<String, Object> more = new LinkedHashMap<>();
             sections.forEach(s -> more.put(s.name(), s.of(staff, u)));
-            return new Card(person(staff, u), u.getUsername(), u.getFirstAttribute(SchoolAttributes.GENDER),
+            return new Card(person(staff, u, new AccountFlags(session).of(u.getId()).orElse(null)), u.getUsername(), u.getFirstAttribute(SchoolAttributes.GENDER),
                     People.maskedSnils(u.getFirstAttribute(SchoolAttributes.SNILS)),
                     Boolean.parseBoolean(u.getFirstAttribute(SchoolAttributes.NO_MIDDLE_NAME)), parents, children,
                     // Defect 11 of issue 10: only the caller's organisations; the rest of a person's life is not theirs to see.
@@ -188,11 +190,11 @@ public class AccountsResource {
         return u;
     }
 
-    private Person person(StaffMember staff, UserModel u) {
+    private Person person(StaffMember staff, UserModel u, AccountFlags.Flag flag) {
         String home = u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
         OrganizationModel org = home == null ? null
                 : organisations.computeIfAbsent(home, a -> session.getProvider(OrganizationProvider.class).getByAlias(a));
-        return Person.of(u, OrganisationRef.of(org, home), People.isHome(staff.organisation(), u));
+        return Person.of(u, OrganisationRef.of(org, home), People.isHome(staff.organisation(), u), flag);
     }
 
     private byte[] readBounded(InputStream in) {

@@ -8,13 +8,9 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.policy.PasswordPolicyManagerProvider;
-import org.keycloak.policy.PolicyError;
 import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.web.StaffMember;
 
@@ -43,34 +39,12 @@ public final class CredentialIssuer {
         if (refusal.isPresent()) {
             switch (refusal.get()) {
                 case NOT_FOUND -> throw Refused.notFound();
-                case NOT_HOME_ORGANIZATION -> {
-                    String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
-                    OrganizationModel org = home == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(home);
-                    throw Refused.of(403, "not_home_organization", "schoolNotHomeOrganization", org == null ? String.valueOf(home) : org.getName())
-                            .with("homeOrganization", OrganisationRef.of(org, home));
-                }
+                case NOT_HOME_ORGANIZATION -> throw notHome(session, target);
                 case PASSWORD_MISMATCH -> throw Refused.of(400, "password_mismatch", "schoolPasswordMismatch");
                 case PASSWORD_TOO_SHORT -> throw Refused.of(400, "password_too_short", "schoolPasswordTooShort", String.valueOf(CredentialChecks.MIN_LENGTH));
             }
         }
-        PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, target, password);
-        if (policy != null) {
-            throw policyRefusal(policy);
-        }
-        try {
-            target.credentialManager().updateCredential(UserCredentialModel.password(password, false));
-        } catch (ModelException e) {
-            // E.g. password history: Keycloak names the rule in the exception's message key.
-            throw policyRefusal(new PolicyError(e.getMessage(), e.getParameters() == null ? new Object[0] : e.getParameters()));
-        }
-        // A parent who locked the account by guessing must be able to use the new password at once.
-        session.getProvider(org.keycloak.services.managers.BruteForceProtector.class).cleanUpPermanentLockout(session, realm, target);
-        session.loginFailures().removeUserLoginFailure(realm, target.getId());
-        if (temporary) {
-            target.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        } else {
-            target.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        }
+        Passwords.set(session, realm, target, password, temporary);
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.UPDATE_CREDENTIAL)
                 .client(staff.client())
@@ -84,8 +58,11 @@ public final class CredentialIssuer {
         LOG.infof("staff %s issued a password to %s (organisation %s, temporary=%s)", staff.user().getId(), target.getId(), staff.alias(), temporary);
     }
 
-    /** A refused password: Keycloak's policy message key (its texts are in the login theme) and parameters. */
-    private static Refused policyRefusal(PolicyError error) {
-        return Refused.of(400, "password_policy", error.getMessage(), error.getParameters());
+    /** R-ODO-2: 403 naming the organisation that issues this account's credentials. */
+    public static Refused notHome(KeycloakSession session, UserModel target) {
+        String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        OrganizationModel org = home == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(home);
+        return Refused.of(403, "not_home_organization", "schoolNotHomeOrganization", org == null ? String.valueOf(home) : org.getName())
+                .with("homeOrganization", OrganisationRef.of(org, home));
     }
 }

@@ -108,6 +108,7 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 new SnilsIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
                 new MemberIndex(removed.getKeycloakSession()).forget(removed.getUser().getId());
+                new AccountFlags(removed.getKeycloakSession()).forget(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 // After an import the users are there; nothing saw them being created one by one.
                 new SnilsIndex(created.getKeycloakSession()).rebuild(created.getCreatedRealm());
@@ -115,6 +116,7 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new SnilsIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
                 new MemberIndex(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+                new AccountFlags(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }
         });
     }

@@ -15,6 +15,8 @@ import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.invitations.InvitationCodeResource;
 import org.schoolesia.school.invitations.MyChildrenResource;
+import org.schoolesia.school.family.childaccess.ChildLoginResource;
+import org.schoolesia.school.family.childaccess.StaffChildLoginResource;
 import org.schoolesia.school.link.EsiaLinkResource;
 import org.schoolesia.school.orgs.OrganisationClassesResource;
 import org.schoolesia.school.personal.PersonalCall;
@@ -96,6 +98,12 @@ public class SchoolApi {
         return new CardSnilsResource(session, staffCall(), id);
     }
 
+    /** R-FAM-4: a pupil's login created or reset by staff of the home organisation; the card's R-FAM-5 flag. */
+    @Path("staff/people/{id}/child-login")
+    public StaffChildLoginResource staffChildLogin(@PathParam("id") String id) {
+        return new StaffChildLoginResource(session, staffCall(), id);
+    }
+
     /** Access requests «Обратиться в организацию» of the caller's organisation (R-REQ-3). */
     @Path("access-requests")
     public AccessRequestResource accessRequests() {
@@ -106,6 +114,12 @@ public class SchoolApi {
     @Path("me")
     public PersonalResource me() {
         return new PersonalResource(PersonalCall.authenticate(session));
+    }
+
+    /** R-FAM-4: «Доступ для учеников до 14 лет», a parent creates or resets a linked child's login; more specific than {@code me}. */
+    @Path("me/children/{childId}/login")
+    public ChildLoginResource childLogin(@PathParam("childId") String childId) {
+        return new ChildLoginResource(session, PersonalCall.authenticate(session), childId);
     }
 
     /** Public: the classes of an organisation, for the request form's script (R-REQ-1). */

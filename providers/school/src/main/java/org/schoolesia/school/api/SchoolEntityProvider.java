@@ -1,5 +1,6 @@
 package org.schoolesia.school.api;
 
+import org.schoolesia.school.accounts.AccountFlagEntry;
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.certificates.CertificateEntry;
@@ -25,7 +26,7 @@ public class SchoolEntityProvider implements JpaEntityProvider {
                 EsiaUnlinkEntry.class, FamilyLinkEntry.class,
                 CertificateEntry.class,
                 InvitationCodeEntry.class, InvitationAttemptEntry.class,
-                CardSnilsEntry.class);
+                CardSnilsEntry.class, AccountFlagEntry.class);
     }
 
     @Override

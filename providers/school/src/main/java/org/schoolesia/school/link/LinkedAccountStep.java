@@ -1,5 +1,6 @@
 package org.schoolesia.school.link;
 
+import java.time.Clock;
 import org.schoolesia.school.orgs.Organisations;
 
 import java.util.Arrays;
@@ -92,6 +93,7 @@ final class LinkedAccountStep extends EsiaFirstLoginStep {
                     if (!may) {
                         LOG.warnf("ESIA person %s is linked to account %s, but the card contradicts ESIA (SNILS or birth date):"
                                 + " not entered; check the link", person.oid(), u.getId());
+                        AdultAtPupilAccount.notice(session, realm, person, u, Clock.systemUTC());
                     }
                     return may;
                 })

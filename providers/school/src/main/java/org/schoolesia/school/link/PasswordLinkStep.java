@@ -134,6 +134,8 @@ final class PasswordLinkStep extends EsiaFirstLoginStep {
         }
         Optional<LinkRefusal> refusal = rules(context, person, user, alias);
         if (refusal.isPresent()) {
+            // The right password of a pupil's account in an adult's Госуслуги session: the school should know (R-FAM-5).
+            AdultAtPupilAccount.notice(session, realm, person, user, clock);
             countForAccount(context, user);
             refuse(context, person, user, alias, refusal.get());
             return;

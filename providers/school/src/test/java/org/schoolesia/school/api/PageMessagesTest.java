@@ -26,7 +26,8 @@ class PageMessagesTest {
 
     private static final List<String> SCRIPTS = List.of("page-assets/school-app.js", "staff-page/main.js", "staff-page/people.js",
             "staff-page/enrolment.js", "staff-page/esia-link.js", "staff-page/requests.js", "staff-page/family.js",
-            "staff-page/invitations.js", "staff-page/certificates.js");
+            "staff-page/invitations.js", "staff-page/certificates.js", "staff-page/child-login.js",
+            "personal-page/sections/child-login-dialogs.js");
     /** t('staff.card.copy'), plural('staff.requests.days', …): whole keys, not prefixes ending in a dot. */
     private static final Pattern KEY = Pattern.compile("(?:\\bt|plural)\\('((?:app|staff)\\.[A-Za-z0-9.\\-]*[A-Za-z0-9\\-])'");
 

@@ -121,6 +121,11 @@ public final class PersonalPage {
                 + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList();
     }
 
+    /** «Доступ для учеников до 14 лет» (issue 12), shown to parents. */
+    public ChildAccess childAccess() {
+        return new ChildAccess(screen);
+    }
+
     public void signOut() {
         screen.driver().findElement(By.id("logout")).click();
     }

@@ -49,6 +49,13 @@ public class PeopleList extends StaffConsole {
         return chromium.findElements(By.id("people-results")).stream().map(WebElement::getText).findFirst().orElse("");
     }
 
+    /** R-FAM-5: whether the row of that person carries the label «Вход взрослого». */
+    public boolean flagged(String namePrefix) {
+        return chromium.findElements(By.cssSelector("#people-results tr")).stream()
+                .filter(tr -> tr.findElements(By.cssSelector("a.person-link")).stream().anyMatch(a -> a.getText().startsWith(namePrefix)))
+                .anyMatch(tr -> !tr.findElements(By.cssSelector(".pf-v5-c-label.pf-m-red")).isEmpty());
+    }
+
     public PersonCard open(String namePrefix) {
         WebElement link = chromium.findElements(By.cssSelector("#people-results a.person-link")).stream()
                 .filter(a -> a.getText().startsWith(namePrefix)).findFirst()

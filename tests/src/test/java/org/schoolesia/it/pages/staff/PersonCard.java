@@ -81,6 +81,45 @@ public class PersonCard extends StaffConsole {
         return section;
     }
 
+    /** «Доступ для учеников до 14 лет» (R-FAM-4): the state shown once the section has loaded ({@code allowed}, {@code child_of_age}, …). */
+    public String childLoginState() {
+        Viewport.waitFor(chromium, d -> !d.findElements(By.id("child-login-state")).isEmpty());
+        return chromium.findElement(By.id("child-login-state")).getDomAttribute("data-state");
+    }
+
+    public boolean offersChildLogin(String buttonId) {
+        return !chromium.findElements(By.id(buttonId)).isEmpty();
+    }
+
+    /** «Создать логин» / «Сбросить пароль» on the card: the shared dialog. */
+    public Dialog childLoginAction(String buttonId) {
+        press(chromium.findElement(By.id(buttonId)));
+        Viewport.waitFor(chromium, d -> !d.findElements(By.id("child-login-form")).isEmpty());
+        return new Dialog(chromium);
+    }
+
+    /** The login shown in the section once made, or null. */
+    public String childLogin() {
+        return chromium.findElements(By.id("child-login-current")).stream().findFirst().map(WebElement::getText).orElse(null);
+    }
+
+    /** Scrolls the card's part with this id to the top of the screen (for a screenshot of it). */
+    public void scrollTo(String id) {
+        js("arguments[0].scrollIntoView(true);", chromium.findElement(By.id(id)));
+    }
+
+    /** Presses a card button that opens a confirmation (e.g. «Снять отметку»): the dialog. */
+    public Dialog pressAndDialog(String buttonId) {
+        press(chromium.findElement(By.id(buttonId)));
+        Viewport.waitFor(chromium, d -> !d.findElements(By.cssSelector("[role=dialog]")).isEmpty());
+        return new Dialog(chromium);
+    }
+
+    /** R-FAM-5: the flag's alert text, or null when the pupil is not flagged. */
+    public String flag() {
+        return chromium.findElements(By.id("account-flag-alert")).stream().findFirst().map(WebElement::getText).orElse(null);
+    }
+
     public PeopleList back() {
         press(chromium.findElement(By.id("card-back")));
         return new PeopleList(chromium).ready();
