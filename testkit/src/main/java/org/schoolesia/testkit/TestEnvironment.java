@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.admin.client.Keycloak;
@@ -53,6 +54,44 @@ public final class TestEnvironment implements AutoCloseable {
             KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
             TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
             environment.resetRealm();
+            return environment;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (mail != null) {
+                mail.close();
+            }
+            emulator.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, List)}, with Keycloak started the production way
+     * ({@link KeycloakServer#startProduction}: optimised build, {@code start --optimized}, PostgreSQL of
+     * its own under {@code workDir/keycloak}) from the repository at {@code repositoryRoot}. The vault
+     * ({@code workDir/vault}) holds the demo realm's entries; write more there before calling.
+     * {@code scriptEnvironment} adds to the script's environment; {@code SCHOOL_PROD_REALM} defaults
+     * to {@code none}. The demo realm is imported through the admin API only if {@code importDemoRealm}.
+     */
+    public static TestEnvironment startProduction(Path repositoryRoot, Path keycloakHome, Path realmConfig, Path workDir,
+                                                  Map<String, String> scriptEnvironment, List<String> extraKeycloakOptions,
+                                                  boolean importDemoRealm) throws IOException, InterruptedException {
+        EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
+        MailServer mail = null;
+        try {
+            mail = MailServer.startOnFreePort();
+            Path vault = workDir.resolve("vault");
+            DemoRealm.writeVault(realmConfig, vault);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("SCHOOL_PROD_REALM", "none"));
+            env.putAll(scriptEnvironment);
+            env.put("KC_VAULT_DIR", vault.toAbsolutePath().toString());
+            KeycloakServer keycloak = KeycloakServer.startProduction(repositoryRoot, keycloakHome, workDir.resolve("keycloak"), env,
+                    extraKeycloakOptions);
+            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
+            if (importDemoRealm) {
+                environment.resetRealm();
+            } else {
+                mail.start();
+            }
             return environment;
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (mail != null) {
