@@ -265,6 +265,11 @@ public final class KeycloakServer implements AutoCloseable {
         return httpPort;
     }
 
+    /** The management interface: /health, /metrics. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Path log() {
         return log;
     }

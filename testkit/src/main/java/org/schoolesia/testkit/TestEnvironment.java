@@ -43,25 +43,11 @@ public final class TestEnvironment implements AutoCloseable {
     /** As {@link #start(Path, Path, Path, List)}, with Keycloak on the database {@code dbOptions} name (see {@link KeycloakServer}). */
     public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions,
                                         List<String> dbOptions) throws IOException, InterruptedException {
-        EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
-        MailServer mail = null;
-        try {
-            mail = MailServer.startOnFreePort();
-            Path vault = workDir.resolve("vault");
-            DemoRealm.writeVault(realmConfig, vault);
+        return start(realmConfig, workDir, true, vault -> {
             List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
             options.addAll(extraKeycloakOptions);
-            KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
-            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
-            environment.resetRealm();
-            return environment;
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            if (mail != null) {
-                mail.close();
-            }
-            emulator.stop();
-            throw e;
-        }
+            return KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
+        });
     }
 
     /**
@@ -75,18 +61,28 @@ public final class TestEnvironment implements AutoCloseable {
     public static TestEnvironment startProduction(Path repositoryRoot, Path keycloakHome, Path realmConfig, Path workDir,
                                                   Map<String, String> scriptEnvironment, List<String> extraKeycloakOptions,
                                                   boolean importDemoRealm) throws IOException, InterruptedException {
+        return start(realmConfig, workDir, importDemoRealm, vault -> {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("SCHOOL_PROD_REALM", "none"));
+            env.putAll(scriptEnvironment);
+            env.put("KC_VAULT_DIR", vault.toAbsolutePath().toString());
+            return KeycloakServer.startProduction(repositoryRoot, keycloakHome, workDir.resolve("keycloak"), env, extraKeycloakOptions);
+        });
+    }
+
+    /** How a run starts its Keycloak, given the vault folder the demo realm's entries were written to. */
+    private interface KeycloakStarter {
+        KeycloakServer start(Path vault) throws IOException, InterruptedException;
+    }
+
+    private static TestEnvironment start(Path realmConfig, Path workDir, boolean importDemoRealm, KeycloakStarter starter)
+            throws IOException, InterruptedException {
         EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
         MailServer mail = null;
         try {
             mail = MailServer.startOnFreePort();
             Path vault = workDir.resolve("vault");
             DemoRealm.writeVault(realmConfig, vault);
-            Map<String, String> env = new java.util.HashMap<>(Map.of("SCHOOL_PROD_REALM", "none"));
-            env.putAll(scriptEnvironment);
-            env.put("KC_VAULT_DIR", vault.toAbsolutePath().toString());
-            KeycloakServer keycloak = KeycloakServer.startProduction(repositoryRoot, keycloakHome, workDir.resolve("keycloak"), env,
-                    extraKeycloakOptions);
-            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
+            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, starter.start(vault));
             if (importDemoRealm) {
                 environment.resetRealm();
             } else {
