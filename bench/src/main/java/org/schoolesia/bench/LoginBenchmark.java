@@ -1,4 +1,4 @@
-// Over 400 lines: a hand-run benchmark (GOST, returning logins vs stock, refusal paths) printed as one report.
+// Over 600 lines: a hand-run benchmark (GOST, returning logins of four variants vs stock, refusal paths) printed as one report.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;
@@ -30,23 +30,17 @@ import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * What a returning ESIA login costs Keycloak, next to stock Keycloak's OIDC broker logging in the
- * same account as the same person from the same emulator, in one run; then the timing of the
- * «Привязать учетную запись» refusal paths ({@link LinkRefusalTiming}): see {@code bench/README.md}.
- *
- * <p>Settings (system properties): {@code bench.keycloakHome} (or the first argument; default
- * {@code server/target/keycloak-26.7.4}), {@code bench.realmConfig} ({@code realm-config}),
- * {@code bench.workDir} ({@code bench/target/bench-work}: Keycloak's database and log),
- * {@code bench.rounds} (5), {@code bench.loginsPerRound} (20), {@code bench.warmupRounds} (2, at least),
- * {@code bench.warmupJitShare} (0.10) and {@code bench.warmupMaxSeconds} (100): warm-up goes on until the JIT's share
- * of a round's CPU is below that or the time is up, {@code bench.returningOid} (1000000001),
- * {@code bench.returningUser} (ivanova.maria), {@code bench.esiaRole} (parent),
- * {@code bench.gostRounds} (7), {@code bench.gostOps} (300), {@code bench.keycloakOptions} (theme caching on),
- * {@code bench.refusal} (true), {@code bench.refusalAttempts} (40), {@code bench.refusalWarmup} (5).
+ * same account as the same person from the same emulator, in one run — by default on the production
+ * path ({@code production/run.sh}: optimised build, PostgreSQL), entering both through
+ * {@code kc_idp_hint} (the reference method) and through the login page; then, optionally, the timing
+ * of the «Привязать учетную запись» refusal paths ({@link LinkRefusalTiming}). Settings (system
+ * properties) and what each figure means: {@code bench/README.md}.
  */
 public final class LoginBenchmark {
 
     private static final String ESIA_ALIAS = "esia";
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
+    /** A realm of stock defaults (no school theme, user profile, events or listeners' work): the reference's setting. */
+    static final String PLAIN_REALM = "bench-plain";
     /** start-dev turns theme and template caching off; production keeps them on (its default). */
     static final String DEV_KEYCLOAK_OPTIONS = "--spi-theme--cache-themes=true --spi-theme--cache-templates=true";
     private static final String REFERENCE = "stock Keycloak, warm production server on PostgreSQL, returning brokered login"
@@ -56,14 +50,22 @@ public final class LoginBenchmark {
     private static final double GOAL_CPU = 1.1;
 
     enum Broker {
-        ESIA(ESIA_ALIAS, "ESIA"), STOCK(StockOidcBroker.ALIAS, "stock");
+        ESIA(ESIA_ALIAS, "ESIA", DemoRealm.NAME), STOCK(StockOidcBroker.ALIAS, "stock", DemoRealm.NAME),
+        /** Stock's broker again, in a realm of stock defaults: what the reference figure measures. */
+        PLAIN(StockOidcBroker.ALIAS, "plain", PLAIN_REALM);
 
         final String alias;
         final String label;
+        final String realm;
 
-        Broker(String alias, String label) {
+        Broker(String alias, String label, String realm) {
             this.alias = alias;
             this.label = label;
+            this.realm = realm;
+        }
+
+        String adminPath() {
+            return "/realms/" + realm;
         }
     }
 
@@ -165,14 +167,18 @@ public final class LoginBenchmark {
     private final List<Variant> variants;
     private final Map<Variant, Tally> tallies = new LinkedHashMap<>();
     private final String role;
+    /** The returning account's id per realm (the demo realm's, the plain realm's). */
+    private final Map<String, String> userIds = new LinkedHashMap<>();
 
-    private LoginBenchmark(TestEnvironment env, String role, List<Entry> entries) {
+    private LoginBenchmark(TestEnvironment env, String role, List<Entry> entries, boolean plain) {
         this.env = env;
         this.role = role;
         List<Variant> list = new ArrayList<>();
         for (Entry entry : entries) {
             for (Broker broker : Broker.values()) {
-                list.add(new Variant(broker, entry));
+                if (broker != Broker.PLAIN || plain) {
+                    list.add(new Variant(broker, entry));
+                }
             }
         }
         this.variants = List.copyOf(list);
@@ -203,10 +209,15 @@ public final class LoginBenchmark {
         String role = System.getProperty("bench.esiaRole", "parent");
         int gostRounds = Integer.getInteger("bench.gostRounds", 7);
         int gostOps = Integer.getInteger("bench.gostOps", 300);
+        boolean plain = Boolean.parseBoolean(System.getProperty("bench.plainRealm", "true"));
         boolean refusal = Boolean.parseBoolean(System.getProperty("bench.refusal", production ? "false" : "true"));
         int refusalAttempts = Integer.getInteger("bench.refusalAttempts", 40);
         int refusalWarmup = Integer.getInteger("bench.refusalWarmup", 5);
         long started = System.nanoTime();
+        // The optimised build and the first start on a fresh database take minutes on a loaded 2-core machine.
+        if (System.getProperty("keycloak.startTimeoutSeconds") == null) {
+            System.setProperty("keycloak.startTimeoutSeconds", "900");
+        }
 
         String mode = production
                 ? "production mode: production/run.sh = kc.sh build with production/keycloak.conf, start --optimized, PostgreSQL of its own, log INFO"
@@ -265,10 +276,14 @@ public final class LoginBenchmark {
                 ? TestEnvironment.startProduction(realmConfig.getParent(), keycloakHome, realmConfig, workDir, Map.of(), keycloakOptions, true)
                 : TestEnvironment.start(keycloakHome, realmConfig, workDir, keycloakOptions)) {
             out(f("   ready in %.0f s; Keycloak JVM: %s", (System.nanoTime() - startAt) / 1e9, keycloakJava()));
-            LoginBenchmark bench = new LoginBenchmark(env, role, entries);
-            StockOidcBroker.create(env);
+            LoginBenchmark bench = new LoginBenchmark(env, role, entries, plain);
+            StockOidcBroker.create(env, DemoRealm.NAME);
+            if (plain) {
+                StockOidcBroker.createPlainRealm(env, PLAIN_REALM);
+                StockOidcBroker.create(env, PLAIN_REALM);
+            }
             bench.checkLoginPage();
-            String userId = bench.prepareReturningUser(returningUser, returningOid);
+            bench.prepareReturningUser(returningUser, returningOid);
             out("   returning account: " + returningUser + " (ESIA person " + returningOid + ", linked in the demo realm; linked to '"
                     + StockOidcBroker.ALIAS + "' through the admin API), ESIA role '" + role + "'");
 
@@ -281,7 +296,7 @@ public final class LoginBenchmark {
             for (int r = 0; ; r++) {
                 var before = ThreadCpu.snapshot(pid);
                 long roundStart = System.nanoTime();
-                bench.round(r, loginsPerRound, userId, returningOid, false);
+                bench.round(r, loginsPerRound, returningOid, false);
                 var split = ThreadCpu.delta(before, ThreadCpu.snapshot(pid));
                 lastJit = share(split, ThreadCpu.Group.JIT);
                 double elapsed = (System.nanoTime() - warmupStart) / 1e9;
@@ -301,7 +316,7 @@ public final class LoginBenchmark {
                     rounds, loginsPerRound, returningUser));
             var threadsBefore = ThreadCpu.snapshot(pid);
             for (int r = 0; r < rounds; r++) {
-                bench.round(r, loginsPerRound, userId, returningOid, true);
+                bench.round(r, loginsPerRound, returningOid, true);
             }
             var split = ThreadCpu.delta(threadsBefore, ThreadCpu.snapshot(pid));
             out("");
@@ -324,7 +339,7 @@ public final class LoginBenchmark {
     }
 
     /** One round: returning logins of every variant, the order rotating from round to round. */
-    private void round(int round, int loginsPerRound, String userId, String oid, boolean measured) {
+    private void round(int round, int loginsPerRound, String oid, boolean measured) {
         List<Variant> order = new ArrayList<>(variants);
         Collections.rotate(order, round % order.size());
         for (Variant variant : order) {
@@ -340,7 +355,7 @@ public final class LoginBenchmark {
             cpu = since(cpu);
             // The client's code redemptions, a window of their own (codes live a minute).
             long[] token = cpuJitDbMillis();
-            codes.forEach(this::redeem);
+            codes.forEach(code -> redeem(variant.broker(), code));
             token = since(token);
             if (measured) {
                 Tally tally = tallies.get(variant);
@@ -353,7 +368,7 @@ public final class LoginBenchmark {
                 tally.token[3] += codes.size();
             }
             // Outside the windows: the account's user sessions would otherwise pile up.
-            env.admin().post(REALM + "/users/" + userId + "/logout", null);
+            env.admin().post(variant.broker().adminPath() + "/users/" + userIds.get(variant.broker().realm) + "/logout", null);
         }
         if (measured) {
             tallies.values().forEach(Tally::endRound);
@@ -388,12 +403,12 @@ public final class LoginBenchmark {
 
     /** The client names the IdP ({@code kc_idp_hint}); for ESIA also the role, as a relying school system may (R-ESIA-2). */
     private String hintUrl(Broker broker) {
-        return env.clientLoginUrl() + "&kc_idp_hint=" + broker.alias + (broker == Broker.ESIA ? "&school_role=" + role : "");
+        return loginUrl(broker) + "&kc_idp_hint=" + broker.alias + (broker == Broker.ESIA ? "&school_role=" + role : "");
     }
 
     private Browser.Page throughLoginPage(Broker broker, Browser browser, String oid) {
         Variant variant = new Variant(broker, Entry.PAGE);
-        Browser.Page loginPage = browser.open(env.clientLoginUrl());
+        Browser.Page loginPage = browser.open(loginUrl(broker));
         if (loginPage.status() != 200) {
             throw fail(variant, oid, "login page answered " + loginPage.status(), loginPage);
         }
@@ -412,11 +427,16 @@ public final class LoginBenchmark {
         return browser.open(link.absUrl("href"));
     }
 
+    /** The relying client's auth URL in the broker's realm (the same client id, secret and redirect in both). */
+    private String loginUrl(Broker broker) {
+        return env.clientLoginUrl().replace("/realms/" + DemoRealm.NAME + "/", "/realms/" + broker.realm + "/");
+    }
+
     /** The relying client redeems its code, as it would after every login. */
-    private void redeem(String code) {
+    private void redeem(Broker broker, String code) {
         try {
             HttpResponse<String> response = TOKEN_CLIENT.send(HttpRequest.newBuilder(
-                            URI.create(env.keycloak().realmUrl(DemoRealm.NAME) + "/protocol/openid-connect/token"))
+                            URI.create(env.keycloak().realmUrl(broker.realm) + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + DemoRealm.CLIENT_ID
                             + "&client_secret=" + DemoRealm.CLIENT_SECRET + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
@@ -453,23 +473,35 @@ public final class LoginBenchmark {
     /**
      * The returning account: the demo realm's account linked to the ESIA person (the school module
      * adopted that link at import), linked to the stock broker too through the admin API, so both
-     * brokers log in the very same account. One unmeasured login of each variant checks the path.
+     * brokers log in the very same account; in the plain realm an account of the same name and
+     * names, linked to its stock broker. One unmeasured login of each variant checks the path.
      */
-    private String prepareReturningUser(String username, String oid) {
-        JsonNode users = env.admin().get(REALM + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+    private void prepareReturningUser(String username, String oid) {
+        String demoPath = Broker.STOCK.adminPath();
+        JsonNode users = env.admin().get(demoPath + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         if (users == null || users.size() != 1) {
             throw new IllegalStateException("expected one user " + username + " in the demo realm, found " + users);
         }
-        String id = users.get(0).get("id").asText();
+        JsonNode user = users.get(0);
+        userIds.put(DemoRealm.NAME, user.get("id").asText());
+        if (variants.stream().anyMatch(v -> v.broker() == Broker.PLAIN)) {
+            Map<String, Object> plainUser = Map.of("username", username, "enabled", true, "firstName", user.path("firstName").asText(),
+                    "lastName", user.path("lastName").asText(), "email", username + "@bench.invalid", "emailVerified", true);
+            env.admin().post(Broker.PLAIN.adminPath() + "/users", plainUser);
+            JsonNode created = env.admin().get(Broker.PLAIN.adminPath() + "/users?exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8));
+            userIds.put(PLAIN_REALM, created.get(0).get("id").asText());
+        }
         Map<String, String> link = Map.of("identityProvider", StockOidcBroker.ALIAS, "userId", oid, "userName", username);
-        env.admin().post(REALM + "/users/" + id + "/federated-identity/" + StockOidcBroker.ALIAS, link);
+        for (Map.Entry<String, String> account : userIds.entrySet()) {
+            env.admin().post("/realms/" + account.getKey() + "/users/" + account.getValue() + "/federated-identity/" + StockOidcBroker.ALIAS, link);
+        }
         for (Variant variant : variants) {
             List<String> codes = new ArrayList<>();
             login(variant, oid, null, codes);
-            codes.forEach(this::redeem);
+            codes.forEach(code -> redeem(variant.broker(), code));
         }
-        env.admin().post(REALM + "/users/" + id + "/logout", null);
-        return id;
+        userIds.forEach((realm, id) -> env.admin().post("/realms/" + realm + "/users/" + id + "/logout", null));
     }
 
     private void checkLoginPage() {
@@ -550,6 +582,14 @@ public final class LoginBenchmark {
                     ratio <= GOAL_CPU ? "(meets <= 1.1x)" : "(ABOVE 1.1x)"));
             out(f("     one sequential client, end to end (emulator and bench in the loop): %.1f vs %.1f logins/s = %.2fx",
                     esia.loginsPerSecond(), stock.loginsPerSecond(), esia.loginsPerSecond() / stock.loginsPerSecond()));
+            Tally plain = tallies.get(new Variant(Broker.PLAIN, entry));
+            if (plain != null) {
+                double p = plain.netPerLogin(idle);
+                out(f("     stock's broker in a realm of stock defaults ('%s'): %.2f ms (+ PG %.2f); in the school demo realm %.2f ms:",
+                        PLAIN_REALM, p, plain.dbPerLogin(), st));
+                out(f("     the school realm (its theme, user profile and validators, events, listeners) adds %+.2f ms to every login;"
+                        + " ESIA / plain stock = %.2fx", st - p, e / p));
+            }
         }
         out("");
         out("   Our overhead = ESIA - stock - ESIA's crypto: what the ESIA protocol needs beyond plain OIDC (back-channel calls: token,");

@@ -61,6 +61,8 @@ class ProductionPathIT {
         Path realmConfig = Path.of(System.getProperty("realm.config")).toAbsolutePath().normalize();
         Path root = realmConfig.getParent();
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work")).resolve("production").toAbsolutePath();
+        // A fresh database: the template is imported only into one that lacks the realm.
+        deleteTree(work);
         signer = SigningServiceStub.start(realmConfig.resolve("keys/client-gost.key.pem"), realmConfig.resolve("keys/client-gost.crt.pem"),
                 SIGNER_AUTHORIZATION);
         // The signing service's Authorization header: the template reads ${vault.esia-signer-authorization}.
@@ -185,6 +187,16 @@ class ProductionPathIT {
             assertEquals(204, linked.getStatus());
         }
         return id;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static String queryParameter(String url, String name) {
