@@ -61,6 +61,10 @@ class ProductionPathIT {
         Path realmConfig = Path.of(System.getProperty("realm.config")).toAbsolutePath().normalize();
         Path root = realmConfig.getParent();
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work")).resolve("production").toAbsolutePath();
+        // kc.sh build, initdb and the first start's schema take minutes on a loaded 2-core machine.
+        if (System.getProperty("keycloak.startTimeoutSeconds") == null) {
+            System.setProperty("keycloak.startTimeoutSeconds", "900");
+        }
         // A fresh database: the template is imported only into one that lacks the realm.
         deleteTree(work);
         signer = SigningServiceStub.start(realmConfig.resolve("keys/client-gost.key.pem"), realmConfig.resolve("keys/client-gost.crt.pem"),
