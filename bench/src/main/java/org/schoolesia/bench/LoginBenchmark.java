@@ -1,4 +1,4 @@
-// Over 400 lines: a hand-run benchmark (GOST, returning logins vs stock, refusal paths) printed as one report.
+// Over 600 lines: a hand-run benchmark (GOST, returning logins of four variants vs stock, refusal paths) printed as one report.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;
@@ -6,13 +6,18 @@ import static org.schoolesia.bench.Stats.f;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,70 +30,100 @@ import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * What a returning ESIA login costs Keycloak, next to stock Keycloak's OIDC broker logging in the
- * same account as the same person from the same emulator, in one run; then the timing of the
- * «Привязать учетную запись» refusal paths ({@link LinkRefusalTiming}): see {@code bench/README.md}.
- *
- * <p>Settings (system properties): {@code bench.keycloakHome} (or the first argument; default
- * {@code server/target/keycloak-26.7.4}), {@code bench.realmConfig} ({@code realm-config}),
- * {@code bench.workDir} ({@code bench/target/bench-work}: Keycloak's database and log),
- * {@code bench.rounds} (5), {@code bench.loginsPerRound} (20), {@code bench.warmupRounds} (2, at least),
- * {@code bench.warmupJitShare} (0.10) and {@code bench.warmupMaxSeconds} (100): warm-up goes on until the JIT's share
- * of a round's CPU is below that or the time is up, {@code bench.returningOid} (1000000001),
- * {@code bench.returningUser} (ivanova.maria), {@code bench.esiaRole} (parent),
- * {@code bench.gostRounds} (7), {@code bench.gostOps} (300), {@code bench.keycloakOptions} (theme caching on),
- * {@code bench.refusal} (true), {@code bench.refusalAttempts} (40), {@code bench.refusalWarmup} (5).
+ * same account as the same person from the same emulator, in one run — by default on the production
+ * path ({@code production/run.sh}: optimised build, PostgreSQL), entering both through
+ * {@code kc_idp_hint} (the reference method) and through the login page; then, optionally, the timing
+ * of the «Привязать учетную запись» refusal paths ({@link LinkRefusalTiming}). Settings (system
+ * properties) and what each figure means: {@code bench/README.md}.
  */
 public final class LoginBenchmark {
 
     private static final String ESIA_ALIAS = "esia";
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
-    static final String DEFAULT_KEYCLOAK_OPTIONS = "--spi-theme--cache-themes=true --spi-theme--cache-templates=true";
-    private static final String REFERENCE = "stock Keycloak returning brokered login ~8.5 ms CPU";
+    /** A realm of stock defaults (no school theme, user profile, events or listeners' work): the reference's setting. */
+    static final String PLAIN_REALM = "bench-plain";
+    /** start-dev turns theme and template caching off; production keeps them on (its default). */
+    static final String DEV_KEYCLOAK_OPTIONS = "--spi-theme--cache-themes=true --spi-theme--cache-templates=true";
+    private static final String REFERENCE = "stock Keycloak, warm production server on PostgreSQL, returning brokered login"
+            + " through kc_idp_hint straight to the IdP: ~8.5 ms CPU (first ~14 ms, password login ~92 ms)";
     /** Issue #4's goals for the returning login: ESIA ≥ 0.9× stock's throughput, ≤ 1.1× stock's CPU. */
     private static final double GOAL_THROUGHPUT = 0.9;
     private static final double GOAL_CPU = 1.1;
 
     enum Broker {
-        ESIA(ESIA_ALIAS, "ESIA provider"), STOCK(StockOidcBroker.ALIAS, "stock oidc");
+        ESIA(ESIA_ALIAS, "ESIA", DemoRealm.NAME), STOCK(StockOidcBroker.ALIAS, "stock", DemoRealm.NAME),
+        /** Stock's broker again, in a realm of stock defaults: what the reference figure measures. */
+        PLAIN(StockOidcBroker.ALIAS, "plain", PLAIN_REALM);
 
         final String alias;
         final String label;
+        final String realm;
 
-        Broker(String alias, String label) {
+        Broker(String alias, String label, String realm) {
             this.alias = alias;
             this.label = label;
+            this.realm = realm;
+        }
+
+        String adminPath() {
+            return "/realms/" + realm;
         }
     }
 
-    /** Measured logins of one broker. */
+    /** How a login enters: the reference method (the client names the IdP) or the login page (as people do). */
+    enum Entry {
+        HINT("hint", "kc_idp_hint: the client's auth URL goes straight to the IdP (ESIA: with school_role)"),
+        PAGE("page", "login page: rendered, then the role button (ESIA) or the IdP link (stock)");
+
+        final String id;
+        final String description;
+
+        Entry(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+    }
+
+    record Variant(Broker broker, Entry entry) {
+        String label() {
+            return broker.label + "/" + entry.id;
+        }
+    }
+
+    /** Measured logins of one variant. */
     static final class Tally {
         long cpuMillis;
         long jitMillis;
+        long dbMillis;
         int logins;
         double windowSeconds;
         final List<Double> wallMillis = new ArrayList<>();
         final List<Double> roundCpuPerLogin = new ArrayList<>();
         long roundCpu;
+        long roundJit;
         int roundLogins;
-        /** Keycloak CPU of the front leg (login page, button or link, up to the emulator's picker): {all, JIT}. */
+        /** Keycloak CPU of the front leg (up to the emulator's picker): {all, JIT}. */
         final long[] front = new long[2];
+        /** The client's code redemptions of these logins, each window measured on its own: {all, JIT, db, count}. */
+        final long[] token = new long[4];
 
-        void add(long[] cpuAndJit, List<Double> walls, double seconds) {
-            long cpu = cpuAndJit[0];
-            cpuMillis += cpu;
-            jitMillis += cpuAndJit[1];
+        void add(long[] cpuJitDb, List<Double> walls, double seconds) {
+            cpuMillis += cpuJitDb[0];
+            jitMillis += cpuJitDb[1];
+            dbMillis += cpuJitDb[2];
             logins += walls.size();
             windowSeconds += seconds;
-            roundCpu += cpu;
+            roundCpu += cpuJitDb[0];
+            roundJit += cpuJitDb[1];
             roundLogins += walls.size();
             wallMillis.addAll(walls);
         }
 
         void endRound() {
             if (roundLogins > 0) {
-                roundCpuPerLogin.add((double) roundCpu / roundLogins);
+                roundCpuPerLogin.add((double) (roundCpu - roundJit) / roundLogins);
             }
             roundCpu = 0;
+            roundJit = 0;
             roundLogins = 0;
         }
 
@@ -100,6 +135,27 @@ public final class LoginBenchmark {
             return logins == 0 ? Double.NaN : (double) (cpuMillis - jitMillis) / logins;
         }
 
+        /** Without JIT and without Keycloak's idle CPU over the windows' wall time. */
+        double netPerLogin(double idleMillisPerSecond) {
+            return logins == 0 ? Double.NaN : (cpuMillis - jitMillis - idleMillisPerSecond * windowSeconds) / logins;
+        }
+
+        double dbPerLogin() {
+            return logins == 0 ? Double.NaN : (double) dbMillis / logins;
+        }
+
+        double frontPerLogin() {
+            return logins == 0 ? Double.NaN : (double) (front[0] - front[1]) / logins;
+        }
+
+        double tokenPerRedemption() {
+            return token[3] == 0 ? Double.NaN : (double) (token[0] - token[1]) / token[3];
+        }
+
+        double tokenDbPerRedemption() {
+            return token[3] == 0 ? Double.NaN : (double) token[2] / token[3];
+        }
+
         /** Sequential logins per second of window wall time (one client, one login at a time). */
         double loginsPerSecond() {
             return windowSeconds == 0 ? Double.NaN : logins / windowSeconds;
@@ -108,15 +164,25 @@ public final class LoginBenchmark {
 
     private final TestEnvironment env;
     private final long keycloakPid = keycloakJavaPid();
-    private final Map<Broker, Tally> tallies = new EnumMap<>(Broker.class);
+    private final List<Variant> variants;
+    private final Map<Variant, Tally> tallies = new LinkedHashMap<>();
     private final String role;
+    /** The returning account's id per realm (the demo realm's, the plain realm's). */
+    private final Map<String, String> userIds = new LinkedHashMap<>();
 
-    private LoginBenchmark(TestEnvironment env, String role) {
+    private LoginBenchmark(TestEnvironment env, String role, List<Entry> entries, boolean plain) {
         this.env = env;
         this.role = role;
-        for (Broker broker : Broker.values()) {
-            tallies.put(broker, new Tally());
+        List<Variant> list = new ArrayList<>();
+        for (Entry entry : entries) {
+            for (Broker broker : Broker.values()) {
+                if (broker != Broker.PLAIN || plain) {
+                    list.add(new Variant(broker, entry));
+                }
+            }
         }
+        this.variants = List.copyOf(list);
+        variants.forEach(v -> tallies.put(v, new Tally()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -124,43 +190,60 @@ public final class LoginBenchmark {
                 .toAbsolutePath().normalize();
         Path realmConfig = Path.of(System.getProperty("bench.realmConfig", "realm-config")).toAbsolutePath().normalize();
         Path workDir = Path.of(System.getProperty("bench.workDir", "bench/target/bench-work")).toAbsolutePath().normalize();
+        boolean production = !"dev".equals(System.getProperty("bench.mode", "production"));
         int rounds = Integer.getInteger("bench.rounds", 5);
         int loginsPerRound = Integer.getInteger("bench.loginsPerRound", 20);
         int warmupRounds = Integer.getInteger("bench.warmupRounds", 2);
         double warmupJitShare = Double.parseDouble(System.getProperty("bench.warmupJitShare", "0.10"));
-        int warmupMaxSeconds = Integer.getInteger("bench.warmupMaxSeconds", 100);
+        int warmupMaxSeconds = Integer.getInteger("bench.warmupMaxSeconds", production ? 1500 : 100);
+        List<Entry> entries = Stream.of(System.getProperty("bench.entries", "hint,page").split(","))
+                .map(String::trim).map(id -> Stream.of(Entry.values()).filter(e -> e.id.equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("bench.entries: hint and/or page, not " + id)))
+                .toList();
         // start-dev turns theme and template caching off; production keeps them on, and the login page
         // rendering is common to both brokers: with caching off it would only dilute the difference.
-        List<String> keycloakOptions = Stream.of(System.getProperty("bench.keycloakOptions", DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
+        List<String> keycloakOptions = Stream.of(System.getProperty("bench.keycloakOptions", production ? "" : DEV_KEYCLOAK_OPTIONS).split("\\s+"))
                 .filter(o -> !o.isBlank()).toList();
         String returningOid = System.getProperty("bench.returningOid", "1000000001");
         String returningUser = System.getProperty("bench.returningUser", "ivanova.maria");
         String role = System.getProperty("bench.esiaRole", "parent");
         int gostRounds = Integer.getInteger("bench.gostRounds", 7);
         int gostOps = Integer.getInteger("bench.gostOps", 300);
-        boolean refusal = Boolean.parseBoolean(System.getProperty("bench.refusal", "true"));
+        boolean plain = Boolean.parseBoolean(System.getProperty("bench.plainRealm", "true"));
+        boolean refusal = Boolean.parseBoolean(System.getProperty("bench.refusal", production ? "false" : "true"));
         int refusalAttempts = Integer.getInteger("bench.refusalAttempts", 40);
         int refusalWarmup = Integer.getInteger("bench.refusalWarmup", 5);
         long started = System.nanoTime();
+        // The optimised build and the first start on a fresh database take minutes on a loaded 2-core machine.
+        if (System.getProperty("keycloak.startTimeoutSeconds") == null) {
+            System.setProperty("keycloak.startTimeoutSeconds", "900");
+        }
 
+        String mode = production
+                ? "production mode: production/run.sh = kc.sh build with production/keycloak.conf, start --optimized, PostgreSQL of its own, log INFO"
+                : "start-dev, H2 in Keycloak's JVM, log INFO + DEBUG for org.schoolesia";
         out("school-esia login benchmark");
         out("  What: (1) BouncyCastle GOST R 34.10-2012 (256) sign/verify cost; (2) returning logins through one real Keycloak");
-        out("  " + keycloakVersion(keycloakHome) + " (start-dev, H2) with the demo realm: our 'esia' provider (role button '" + role
-                + "' -> ESIA -> the account");
-        out("  resolver sends the linked person straight in) vs stock Keycloak's 'oidc' broker ('" + StockOidcBroker.ALIAS
-                + "', its login link), both against");
-        out("  the same in-process ESIA emulator, same person, same Keycloak account, sync FORCE. A login = Keycloak login page");
-        out("  -> role button (ESIA: a link to the provider with school_role) / IdP link (stock) -> emulator person picker -> callback ->");
-        out("  redirect to the client with code= (the client's code redemption is not included). Fresh cookies for every login.");
-        out("  CPU = Keycloak JVM user+sys from /proc (10 ms ticks), admin API calls outside the measured windows.");
-        out("  (3) the «Привязать учетную запись» refusal paths side by side (wall time per attempt).");
+        out("  " + keycloakVersion(keycloakHome) + " (" + mode + ")");
+        out("  with the demo realm: our 'esia' provider with the school flow (the account resolver sends the linked person straight in)");
+        out("  vs stock Keycloak's 'oidc' broker ('" + StockOidcBroker.ALIAS + "' on the emulator's plain-OIDC mode), same person,");
+        out("  same Keycloak account, sync FORCE, interleaved in every round. Entries:");
+        for (Entry entry : entries) {
+            out("    " + entry.id + ": " + entry.description);
+        }
+        out("  A login ends at the redirect to the client with code=; the client's code redemption is measured apart (token).");
+        out("  Fresh cookies for every login. CPU = Keycloak JVM user+sys from /proc (10 ms ticks), JIT = its compiler threads;");
+        out("  PostgreSQL CPU = its postmaster and backends. Admin API calls outside the measured windows.");
+        if (refusal) {
+            out("  (3) the «Привязать учетную запись» refusal paths side by side (wall time per attempt).");
+        }
         out("  Machine: nproc=" + Runtime.getRuntime().availableProcessors() + ", " + cpuModel() + ", load average " + loadAverage());
         out("  Java (bench + emulator): " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         out("  Keycloak home: " + keycloakHome + "; work dir: " + workDir);
-        out("  Keycloak options added to the testkit's start-dev: " + String.join(" ", keycloakOptions));
-        out(f("  Counts: GOST %d x %d ops; logins %d rounds x %d per broker; refusal paths %d warm-up + %d measured attempts each.",
-                gostRounds, gostOps, rounds, loginsPerRound, refusalWarmup, refusalAttempts));
-        out("  Reference figures (from the brief, other runs): " + REFERENCE + ".");
+        out("  Keycloak options added: " + (keycloakOptions.isEmpty() ? "(none)" : String.join(" ", keycloakOptions)));
+        out(f("  Counts: GOST %d x %d ops; logins %d rounds x %d per variant%s.", gostRounds, gostOps, rounds, loginsPerRound,
+                refusal ? f("; refusal paths %d warm-up + %d measured attempts each", refusalWarmup, refusalAttempts) : ""));
+        out("  Reference (from the brief, another run): " + REFERENCE + ".");
         out("  Compare ratios within this run; absolute figures move with the machine and its load.");
         out("");
 
@@ -189,50 +272,59 @@ public final class LoginBenchmark {
         PrintStream emulatorLog = new PrintStream(new BufferedOutputStream(Files.newOutputStream(workDir.resolve("emulator.log"))), false,
                 StandardCharsets.UTF_8);
         System.setErr(emulatorLog);
-        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, keycloakOptions)) {
+        try (TestEnvironment env = production
+                ? TestEnvironment.startProduction(realmConfig.getParent(), keycloakHome, realmConfig, workDir, Map.of(), keycloakOptions, true)
+                : TestEnvironment.start(keycloakHome, realmConfig, workDir, keycloakOptions)) {
             out(f("   ready in %.0f s; Keycloak JVM: %s", (System.nanoTime() - startAt) / 1e9, keycloakJava()));
-            LoginBenchmark bench = new LoginBenchmark(env, role);
-            StockOidcBroker.create(env);
+            LoginBenchmark bench = new LoginBenchmark(env, role, entries, plain);
+            StockOidcBroker.create(env, DemoRealm.NAME);
+            if (plain) {
+                StockOidcBroker.createPlainRealm(env, PLAIN_REALM);
+                StockOidcBroker.create(env, PLAIN_REALM);
+            }
             bench.checkLoginPage();
-            String userId = bench.prepareReturningUser(returningUser, returningOid);
+            bench.prepareReturningUser(returningUser, returningOid);
             out("   returning account: " + returningUser + " (ESIA person " + returningOid + ", linked in the demo realm; linked to '"
                     + StockOidcBroker.ALIAS + "' through the admin API), ESIA role '" + role + "'");
 
             long pid = keycloakJavaPid();
-            out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler's share of Keycloak's CPU in a round",
+            out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler threads' share of Keycloak's CPU in a round",
                     warmupRounds));
             out(f("   is below %.0f%% or %d s have passed:", 100 * warmupJitShare, warmupMaxSeconds));
             long warmupStart = System.nanoTime();
+            double lastJit = 1;
             for (int r = 0; ; r++) {
                 var before = ThreadCpu.snapshot(pid);
                 long roundStart = System.nanoTime();
-                bench.round(r, loginsPerRound, userId, returningOid, false);
+                bench.round(r, loginsPerRound, returningOid, false);
                 var split = ThreadCpu.delta(before, ThreadCpu.snapshot(pid));
-                double jit = share(split, ThreadCpu.Group.JIT);
-                out(f("     round %d: %.0f s, Keycloak CPU %.1f s, JIT %.0f%%", r + 1, (System.nanoTime() - roundStart) / 1e9,
-                        total(split) / 100.0, 100 * jit));
+                lastJit = share(split, ThreadCpu.Group.JIT);
                 double elapsed = (System.nanoTime() - warmupStart) / 1e9;
-                if (r + 1 >= warmupRounds && (jit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
+                out(f("     round %d (%.0f s in): %.0f s, Keycloak CPU %.1f s, of it JIT compiler %.1f s = %.0f%%, GC/VM %.0f%%", r + 1,
+                        elapsed, (System.nanoTime() - roundStart) / 1e9, total(split) / 100.0, split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 100.0,
+                        100 * lastJit, 100 * share(split, ThreadCpu.Group.GC)));
+                if (r + 1 >= warmupRounds && (lastJit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
                     break;
                 }
             }
+            if (lastJit >= warmupJitShare) {
+                out(f("   WARNING: the JIT was still %.0f%% of Keycloak's CPU when the warm-up time ran out: the figures are not warm.", 100 * lastJit));
+            }
             double idle = bench.idleCpuMillisPerSecond();
-            out(f("   Keycloak idle CPU: %.1f ms/s (background noise inside every window, both brokers alike)", idle));
-            out(f("   measuring: %d rounds; per round, per broker: %d returning logins of %s; order alternates.",
+            out(f("   Keycloak idle CPU: %.1f ms/s (background work inside every window, all variants alike; 'net' figures subtract it)", idle));
+            out(f("   measuring: %d rounds; per round, per variant: %d returning logins of %s; the order rotates.",
                     rounds, loginsPerRound, returningUser));
             var threadsBefore = ThreadCpu.snapshot(pid);
             for (int r = 0; r < rounds; r++) {
-                bench.round(r, loginsPerRound, userId, returningOid, true);
+                bench.round(r, loginsPerRound, returningOid, true);
             }
             var split = ThreadCpu.delta(threadsBefore, ThreadCpu.snapshot(pid));
             out("");
-            bench.report(gost);
+            bench.report(gost, idle, production);
             out("");
-            out(f("   Keycloak CPU over the whole measured phase (admin calls included), by thread: JIT compiler %.0f%%,"
+            out(f("   Keycloak CPU over the whole measured phase (token redemptions and admin calls included), by thread: JIT compiler %.0f%%,"
                     + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
                     100 * share(split, ThreadCpu.Group.GC), 100 * share(split, ThreadCpu.Group.OTHER), total(split) / 100.0));
-            out("   A large JIT share means Keycloak was still warming up (request code not yet fully compiled either): on a quiet");
-            out("   machine raise -Dbench.warmupMaxSeconds / -Dbench.warmupRounds until the warm-up rounds show JIT < 10%.");
 
             if (refusal) {
                 out("");
@@ -246,69 +338,54 @@ public final class LoginBenchmark {
         out(f("Total run time %.0f s; load average now %s.", (System.nanoTime() - started) / 1e9, loadAverage()));
     }
 
-    /** One round: returning logins for both brokers, the order alternating from round to round. */
-    private void round(int round, int loginsPerRound, String userId, String oid, boolean measured) {
-        for (Broker broker : order(round % 2 == 0)) {
-            long[] cpu = cpuAndJitMillis();
+    /** One round: returning logins of every variant, the order rotating from round to round. */
+    private void round(int round, int loginsPerRound, String oid, boolean measured) {
+        List<Variant> order = new ArrayList<>(variants);
+        Collections.rotate(order, round % order.size());
+        for (Variant variant : order) {
+            long[] cpu = cpuJitDbMillis();
             List<Double> walls = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
             long windowStart = System.nanoTime();
             long[] front = new long[2];
             for (int i = 0; i < loginsPerRound; i++) {
-                walls.add(login(broker, oid, front));
+                walls.add(login(variant, oid, front, codes));
             }
             double seconds = (System.nanoTime() - windowStart) / 1e9;
             cpu = since(cpu);
+            // The client's code redemptions, a window of their own (codes live a minute).
+            long[] token = cpuJitDbMillis();
+            codes.forEach(code -> redeem(variant.broker(), code));
+            token = since(token);
             if (measured) {
-                tallies.get(broker).add(cpu, walls, seconds);
-                tallies.get(broker).front[0] += front[0];
-                tallies.get(broker).front[1] += front[1];
+                Tally tally = tallies.get(variant);
+                tally.add(cpu, walls, seconds);
+                tally.front[0] += front[0];
+                tally.front[1] += front[1];
+                tally.token[0] += token[0];
+                tally.token[1] += token[1];
+                tally.token[2] += token[2];
+                tally.token[3] += codes.size();
             }
-            // Outside the window: the account's user sessions would otherwise pile up.
-            env.admin().post(REALM + "/users/" + userId + "/logout", null);
+            // Outside the windows: the account's user sessions would otherwise pile up.
+            env.admin().post(variant.broker().adminPath() + "/users/" + userIds.get(variant.broker().realm) + "/logout", null);
         }
         if (measured) {
             tallies.values().forEach(Tally::endRound);
         }
     }
 
-    private static List<Broker> order(boolean esiaFirst) {
-        return esiaFirst ? List.of(Broker.ESIA, Broker.STOCK) : List.of(Broker.STOCK, Broker.ESIA);
-    }
-
-    /** One full browser login; returns its wall-clock time in ms. */
-    private double login(Broker broker, String oid) {
-        return login(broker, oid, null);
-    }
-
     /** One full browser login; returns its wall-clock time in ms, adds the front leg's Keycloak CPU to {@code front}. */
-    private double login(Broker broker, String oid, long[] front) {
+    private double login(Variant variant, String oid, long[] front, List<String> codes) {
         Browser browser = env.browser();
-        long[] frontStart = front == null ? null : cpuAndJitMillis();
+        long[] frontStart = front == null ? null : cpuJitDbMillis();
         long start = System.nanoTime();
-        Browser.Page loginPage = browser.open(env.clientLoginUrl());
-        if (loginPage.status() != 200) {
-            throw fail(broker, oid, "login page answered " + loginPage.status(), loginPage);
-        }
-        Browser.Page picker;
-        if (broker == Broker.ESIA) {
-            // R-ESIA-2: the role button links to the ESIA provider with school_role.
-            String button = "#school-esia-role-" + role;
-            if (loginPage.document().selectFirst(button) == null) {
-                throw fail(broker, oid, "no " + button + " on the login page", loginPage);
-            }
-            picker = loginPage.follow(button);
-        } else {
-            Element link = loginPage.document().selectFirst("a#social-" + broker.alias);
-            if (link == null) {
-                throw fail(broker, oid, "no a#social-" + broker.alias + " on the login page", loginPage);
-            }
-            picker = browser.open(link.absUrl("href"));
-        }
+        Browser.Page picker = variant.entry() == Entry.HINT ? browser.open(hintUrl(variant.broker())) : throughLoginPage(variant.broker(), browser, oid);
         if (picker.status() != 200 || picker.document().selectFirst("#person-" + oid) == null) {
-            throw fail(broker, oid, "expected the emulator's person picker", picker);
+            throw fail(variant, oid, "expected the emulator's person picker", picker);
         }
         if (front != null) {
-            // Reading /proc takes bench time: the wall figure then includes it for both brokers alike.
+            // Reading /proc takes bench time: the wall figure then includes it for every variant alike.
             long[] used = since(frontStart);
             front[0] += used[0];
             front[1] += used[1];
@@ -316,13 +393,79 @@ public final class LoginBenchmark {
         Browser.Page end = picker.submit("#person-" + oid);
         long elapsed = System.nanoTime() - start;
         if (!end.isRedirect() || !end.location().startsWith(DemoRealm.CLIENT_REDIRECT) || !end.location().contains("code=")) {
-            throw fail(broker, oid, "expected a redirect to the client with a code (a returning login goes straight in)", end);
+            throw fail(variant, oid, "expected a redirect to the client with a code (a returning login goes straight in)", end);
+        }
+        if (codes != null) {
+            codes.add(queryParameter(end.location(), "code"));
         }
         return elapsed / 1e6;
     }
 
-    private IllegalStateException fail(Broker broker, String oid, String what, Browser.Page page) {
-        return new IllegalStateException(broker.label + " login of " + oid + ": " + what + "; got " + page.status() + " "
+    /** The client names the IdP ({@code kc_idp_hint}); for ESIA also the role, as a relying school system may (R-ESIA-2). */
+    private String hintUrl(Broker broker) {
+        return loginUrl(broker) + "&kc_idp_hint=" + broker.alias + (broker == Broker.ESIA ? "&school_role=" + role : "");
+    }
+
+    private Browser.Page throughLoginPage(Broker broker, Browser browser, String oid) {
+        Variant variant = new Variant(broker, Entry.PAGE);
+        Browser.Page loginPage = browser.open(loginUrl(broker));
+        if (loginPage.status() != 200) {
+            throw fail(variant, oid, "login page answered " + loginPage.status(), loginPage);
+        }
+        if (broker == Broker.ESIA) {
+            // R-ESIA-2: the role button links to the ESIA provider with school_role.
+            String button = "#school-esia-role-" + role;
+            if (loginPage.document().selectFirst(button) == null) {
+                throw fail(variant, oid, "no " + button + " on the login page", loginPage);
+            }
+            return loginPage.follow(button);
+        }
+        Element link = loginPage.document().selectFirst("a#social-" + broker.alias);
+        if (link == null) {
+            throw fail(variant, oid, "no a#social-" + broker.alias + " on the login page", loginPage);
+        }
+        return browser.open(link.absUrl("href"));
+    }
+
+    /** The relying client's auth URL in the broker's realm (the same client id, secret and redirect in both). */
+    private String loginUrl(Broker broker) {
+        return env.clientLoginUrl().replace("/realms/" + DemoRealm.NAME + "/", "/realms/" + broker.realm + "/");
+    }
+
+    /** The relying client redeems its code, as it would after every login. */
+    private void redeem(Broker broker, String code) {
+        try {
+            HttpResponse<String> response = TOKEN_CLIENT.send(HttpRequest.newBuilder(
+                            URI.create(env.keycloak().realmUrl(broker.realm) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + DemoRealm.CLIENT_ID
+                            + "&client_secret=" + DemoRealm.CLIENT_SECRET + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                            + "&redirect_uri=" + URLEncoder.encode(DemoRealm.CLIENT_REDIRECT, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("code redemption answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("code redemption failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpClient TOKEN_CLIENT = HttpClient.newHttpClient();
+
+    private static String queryParameter(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + url);
+    }
+
+    private IllegalStateException fail(Variant variant, String oid, String what, Browser.Page page) {
+        return new IllegalStateException(variant.label() + " login of " + oid + ": " + what + "; got " + page.status() + " "
                 + page.url() + (page.location() != null ? " -> " + page.location() : "") + "\n" + page.text()
                 + "\n--- Keycloak log tail ---\n" + env.keycloak().tail(40));
     }
@@ -330,30 +473,44 @@ public final class LoginBenchmark {
     /**
      * The returning account: the demo realm's account linked to the ESIA person (the school module
      * adopted that link at import), linked to the stock broker too through the admin API, so both
-     * brokers log in the very same account. One unmeasured login of each checks the path.
+     * brokers log in the very same account; in the plain realm an account of the same name and
+     * names, linked to its stock broker. One unmeasured login of each variant checks the path.
      */
-    private String prepareReturningUser(String username, String oid) {
-        JsonNode users = env.admin().get(REALM + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+    private void prepareReturningUser(String username, String oid) {
+        String demoPath = Broker.STOCK.adminPath();
+        JsonNode users = env.admin().get(demoPath + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         if (users == null || users.size() != 1) {
             throw new IllegalStateException("expected one user " + username + " in the demo realm, found " + users);
         }
-        String id = users.get(0).get("id").asText();
-        Map<String, String> link = Map.of("identityProvider", StockOidcBroker.ALIAS, "userId", oid, "userName", username);
-        env.admin().post(REALM + "/users/" + id + "/federated-identity/" + StockOidcBroker.ALIAS, link);
-        for (Broker broker : Broker.values()) {
-            login(broker, oid);
+        JsonNode user = users.get(0);
+        userIds.put(DemoRealm.NAME, user.get("id").asText());
+        if (variants.stream().anyMatch(v -> v.broker() == Broker.PLAIN)) {
+            Map<String, Object> plainUser = Map.of("username", username, "enabled", true, "firstName", user.path("firstName").asText(),
+                    "lastName", user.path("lastName").asText(), "email", username + "@bench.invalid", "emailVerified", true);
+            env.admin().post(Broker.PLAIN.adminPath() + "/users", plainUser);
+            JsonNode created = env.admin().get(Broker.PLAIN.adminPath() + "/users?exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8));
+            userIds.put(PLAIN_REALM, created.get(0).get("id").asText());
         }
-        env.admin().post(REALM + "/users/" + id + "/logout", null);
-        return id;
+        Map<String, String> link = Map.of("identityProvider", StockOidcBroker.ALIAS, "userId", oid, "userName", username);
+        for (Map.Entry<String, String> account : userIds.entrySet()) {
+            env.admin().post("/realms/" + account.getKey() + "/users/" + account.getValue() + "/federated-identity/" + StockOidcBroker.ALIAS, link);
+        }
+        for (Variant variant : variants) {
+            List<String> codes = new ArrayList<>();
+            login(variant, oid, null, codes);
+            codes.forEach(code -> redeem(variant.broker(), code));
+        }
+        userIds.forEach((realm, id) -> env.admin().post("/realms/" + realm + "/users/" + id + "/logout", null));
     }
 
     private void checkLoginPage() {
         Browser.Page page = env.browser().open(env.clientLoginUrl());
         if (page.document().selectFirst("#school-esia-role-" + role) == null) {
-            throw fail(Broker.ESIA, "-", "the demo realm's login page has no role button #school-esia-role-" + role, page);
+            throw fail(new Variant(Broker.ESIA, Entry.PAGE), "-", "the demo realm's login page has no role button #school-esia-role-" + role, page);
         }
         if (page.document().selectFirst("a#social-" + StockOidcBroker.ALIAS) == null) {
-            throw fail(Broker.STOCK, "-", "the demo realm's login page has no link a#social-" + StockOidcBroker.ALIAS, page);
+            throw fail(new Variant(Broker.STOCK, Entry.PAGE), "-", "the demo realm's login page has no link a#social-" + StockOidcBroker.ALIAS, page);
         }
     }
 
@@ -361,75 +518,84 @@ public final class LoginBenchmark {
         Thread.sleep(1000);
         long cpu = cpuMillis();
         long start = System.nanoTime();
-        Thread.sleep(3000);
+        Thread.sleep(5000);
         return (cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** Keycloak's CPU so far: {all threads, JIT compiler threads}, in ms. */
-    private long[] cpuAndJitMillis() {
+    /** CPU so far: {Keycloak all threads, Keycloak JIT compiler threads, PostgreSQL}, in ms. */
+    private long[] cpuJitDbMillis() {
         long jitTicks = ThreadCpu.snapshot(keycloakPid).values().stream()
                 .filter(e -> e.getKey() == ThreadCpu.Group.JIT).mapToLong(Map.Entry::getValue).sum();
-        return new long[] {cpuMillis(), jitTicks * 10};
+        return new long[] {cpuMillis(), jitTicks * 10, env.keycloak().databaseCpuTime().toMillis()};
     }
 
     private long[] since(long[] start) {
-        long[] now = cpuAndJitMillis();
-        return new long[] {now[0] - start[0], now[1] - start[1]};
+        long[] now = cpuJitDbMillis();
+        return new long[] {now[0] - start[0], now[1] - start[1], now[2] - start[2]};
     }
 
     private long cpuMillis() {
         return env.keycloak().cpuTime().toMillis();
     }
 
-    private void report(GostCost.Result gost) {
-        Tally esia = tallies.get(Broker.ESIA);
-        Tally stock = tallies.get(Broker.STOCK);
-        double esiaWall = Stats.median(esia.wallMillis);
-        double stockWall = Stats.median(stock.wallMillis);
-        out("   Returning login (Keycloak CPU = total over all measured windows / logins; wall = median per login):");
-        out("                          Keycloak CPU ms/login             wall ms/login (median)");
-        out("                 logins    ESIA   stock  ESIA/stock          ESIA   stock  ESIA/stock");
-        out(f("   all threads  %3d+%-3d %6.2f  %6.2f  %9.2fx       %6.1f  %6.1f  %9.2fx", esia.logins, stock.logins,
-                esia.cpuPerLogin(), stock.cpuPerLogin(), esia.cpuPerLogin() / stock.cpuPerLogin(), esiaWall, stockWall, esiaWall / stockWall));
-        out(f("   without JIT  %3d+%-3d %6.2f  %6.2f  %9.2fx", esia.logins, stock.logins,
-                esia.cpuWithoutJitPerLogin(), stock.cpuWithoutJitPerLogin(), esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin()));
-        out("   Split by leg, Keycloak CPU ms/login without JIT (front = login page + role button (ESIA) or IdP link");
-        out("   (stock) -> broker endpoint -> redirect to the emulator; back = callback with its back-channel calls -> code):");
-        double esiaFront = (double) (esia.front[0] - esia.front[1]) / esia.logins;
-        double stockFront = (double) (stock.front[0] - stock.front[1]) / stock.logins;
-        out(f("     front  ESIA %6.2f  stock %6.2f  (%+.2f)", esiaFront, stockFront, esiaFront - stockFront));
-        out(f("     back   ESIA %6.2f  stock %6.2f  (%+.2f)", esia.cpuWithoutJitPerLogin() - esiaFront,
-                stock.cpuWithoutJitPerLogin() - stockFront, esia.cpuWithoutJitPerLogin() - esiaFront - stock.cpuWithoutJitPerLogin() + stockFront));
-        out("   CPU ms/login per round, all threads (spread; each round's figure carries +-10 ms tick rounding per window):");
-        for (Broker broker : Broker.values()) {
-            out(f("     %-5s  %s", broker == Broker.ESIA ? "ESIA" : "stock", Stats.list(tallies.get(broker).roundCpuPerLogin, "%6.2f")));
+    private void report(GostCost.Result gost, double idle, boolean production) {
+        out("   Returning login, per login (Keycloak CPU = total over the measured windows / logins; net = without JIT and idle;");
+        out("   PG = PostgreSQL" + (production ? "" : " (none: H2 runs inside Keycloak's JVM)") + "; wall = median; token = the client's code"
+                + " redemption, Keycloak CPU without JIT):");
+        out("                   logins   KC all   no JIT      net       PG   wall ms   token KC   token PG");
+        for (Variant v : variants) {
+            Tally t = tallies.get(v);
+            out(f("     %-12s %5d  %7.2f  %7.2f  %7.2f  %7.2f  %8.1f  %9.2f  %9.2f", v.label(), t.logins, t.cpuPerLogin(),
+                    t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.dbPerLogin(), Stats.median(t.wallMillis), t.tokenPerRedemption(),
+                    t.tokenDbPerRedemption()));
+        }
+        out("   Spread: Keycloak CPU ms/login without JIT per round (each round's figure carries +-10 ms tick rounding per window):");
+        for (Variant v : variants) {
+            List<Double> perRound = tallies.get(v).roundCpuPerLogin;
+            out(f("     %-12s %s   (min %.2f, median %.2f, max %.2f)", v.label(), Stats.list(perRound, "%6.2f"), Stats.min(perRound),
+                    Stats.median(perRound), Stats.max(perRound)));
+        }
+        double crypto = gost.perLoginMillis();
+        out("");
+        out("   ESIA's own crypto per login (inside the ESIA figures): 2 GOST signatures (authorize + token request) + 1 id_token");
+        out(f("   verification = 2 x %.1f us + %.1f us = %.2f ms (from 1; the stock broker's RS256 check is inside its own figure).",
+                gost.signMicros(), gost.verifyMicros(), crypto));
+        for (Entry entry : tallies.keySet().stream().map(Variant::entry).distinct().toList()) {
+            Tally esia = tallies.get(new Variant(Broker.ESIA, entry));
+            Tally stock = tallies.get(new Variant(Broker.STOCK, entry));
+            double e = esia.netPerLogin(idle);
+            double st = stock.netPerLogin(idle);
+            double ratio = e / st;
+            out("");
+            out(f("   Entry '%s': ESIA / stock, Keycloak CPU per login (net) = %.2f / %.2f = %.2fx  (without JIT only: %.2fx; all threads: %.2fx)",
+                    entry.id, e, st, ratio, esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin(), esia.cpuPerLogin() / stock.cpuPerLogin()));
+            out(f("     with PostgreSQL's CPU added: (%.2f + %.2f) / (%.2f + %.2f) = %.2fx", e, esia.dbPerLogin(), st, stock.dbPerLogin(),
+                    (e + esia.dbPerLogin()) / (st + stock.dbPerLogin())));
+            out(f("     ESIA = stock %.2f + ESIA's crypto %.2f + our overhead %+.2f ms (%+.0f%% of stock); without the crypto: %.2fx",
+                    st, crypto, e - st - crypto, 100 * (e - st - crypto) / st, (e - crypto) / st));
+            out(f("     front (up to the IdP's page) ESIA %.2f, stock %.2f (%+.2f); back (callback -> code) ESIA %.2f, stock %.2f (%+.2f)",
+                    esia.frontPerLogin(), stock.frontPerLogin(), esia.frontPerLogin() - stock.frontPerLogin(),
+                    esia.cpuWithoutJitPerLogin() - esia.frontPerLogin(), stock.cpuWithoutJitPerLogin() - stock.frontPerLogin(),
+                    esia.cpuWithoutJitPerLogin() - esia.frontPerLogin() - stock.cpuWithoutJitPerLogin() + stock.frontPerLogin()));
+            out(f("     Keycloak capacity (logins per Keycloak CPU-second, net): %.1f vs %.1f /s = %.2fx %s; CPU %.2fx %s", 1000 / e, 1000 / st,
+                    st / e, st / e >= GOAL_THROUGHPUT ? "(meets >= 0.9x)" : "(BELOW 0.9x)", ratio,
+                    ratio <= GOAL_CPU ? "(meets <= 1.1x)" : "(ABOVE 1.1x)"));
+            out(f("     one sequential client, end to end (emulator and bench in the loop): %.1f vs %.1f logins/s = %.2fx",
+                    esia.loginsPerSecond(), stock.loginsPerSecond(), esia.loginsPerSecond() / stock.loginsPerSecond()));
+            Tally plain = tallies.get(new Variant(Broker.PLAIN, entry));
+            if (plain != null) {
+                double p = plain.netPerLogin(idle);
+                out(f("     stock's broker in a realm of stock defaults ('%s'): %.2f ms (+ PG %.2f); in the school demo realm %.2f ms:",
+                        PLAIN_REALM, p, plain.dbPerLogin(), st));
+                out(f("     the school realm (its theme, user profile and validators, events, listeners) adds %+.2f ms to every login;"
+                        + " ESIA / plain stock = %.2fx", st - p, e / p));
+            }
         }
         out("");
-        double cpuRatio = esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin();
-        double capacityRatio = 1 / cpuRatio;
-        double sequentialRatio = esia.loginsPerSecond() / stock.loginsPerSecond();
-        out("   Throughput, ESIA / stock (goal >= " + GOAL_THROUGHPUT + "x throughput, <= " + GOAL_CPU + "x CPU):");
-        out(f("     Keycloak capacity (logins per Keycloak CPU-second, without JIT): %.1f vs %.1f /s  = %.2fx  %s",
-                1000 / esia.cpuWithoutJitPerLogin(), 1000 / stock.cpuWithoutJitPerLogin(), capacityRatio,
-                capacityRatio >= GOAL_THROUGHPUT ? "(meets >= 0.9x)" : "(BELOW 0.9x)"));
-        out(f("     CPU per login, without JIT: %.2fx  %s", cpuRatio, cpuRatio <= GOAL_CPU ? "(meets <= 1.1x)" : "(ABOVE 1.1x)"));
-        out(f("     one sequential client, end to end (emulator and bench in the loop): %.1f vs %.1f logins/s = %.2fx",
-                esia.loginsPerSecond(), stock.loginsPerSecond(), sequentialRatio));
-        out("");
-        double crypto = gost.perLoginMillis();
-        out("   ESIA's inherent crypto per login: 2 GOST signatures (authorize + token request) + 1 id_token verification");
-        out(f("   = 2 x %.1f us + %.1f us = %.2f ms (from 1; the stock broker's RS256 check is inside its own figure).",
-                gost.signMicros(), gost.verifyMicros(), crypto));
-        out("   Our overhead = ESIA CPU - stock CPU - inherent crypto. It includes the protocol's extra back-channel calls");
-        out("   (ESIA: token + person + contacts, and for a parent kids + one document call per child; stock: token + userinfo),");
-        out("   our person parsing and mappers, and the account resolver:");
-        double overhead = esia.cpuPerLogin() - stock.cpuPerLogin() - crypto;
-        double overheadNoJit = esia.cpuWithoutJitPerLogin() - stock.cpuWithoutJitPerLogin() - crypto;
-        out(f("     all threads: %.2f - %.2f - %.2f = %+.2f ms/login (%+.0f%% of stock)", esia.cpuPerLogin(), stock.cpuPerLogin(),
-                crypto, overhead, 100 * overhead / stock.cpuPerLogin()));
-        out(f("     without JIT: %.2f - %.2f - %.2f = %+.2f ms/login (%+.0f%% of stock)", esia.cpuWithoutJitPerLogin(),
-                stock.cpuWithoutJitPerLogin(), crypto, overheadNoJit, 100 * overheadNoJit / stock.cpuWithoutJitPerLogin()));
-        out("   For comparison (brief): " + REFERENCE + ".");
+        out("   Our overhead = ESIA - stock - ESIA's crypto: what the ESIA protocol needs beyond plain OIDC (back-channel calls: token,");
+        out("   person, contacts and, for a parent, kids + one document call per child; stock: token + userinfo), our parsing and");
+        out("   mappers, the account resolver and the school flow's checks.");
+        out("   Reference (brief): " + REFERENCE + ".");
     }
 
     private static String keycloakVersion(Path home) {

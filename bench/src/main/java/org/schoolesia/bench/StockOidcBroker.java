@@ -25,7 +25,22 @@ final class StockOidcBroker {
     private StockOidcBroker() {
     }
 
-    static void create(TestEnvironment env) {
+    /**
+     * A realm of stock defaults for the reference figure: Keycloak's own theme and user profile, no
+     * events, only the relying client (same id, secret and redirect as the demo realm's).
+     */
+    static void createPlainRealm(TestEnvironment env, String realm) {
+        env.admin().post("/realms", Map.of("realm", realm, "enabled", true));
+        ObjectNode client = JSON.createObjectNode();
+        client.put("clientId", DemoRealm.CLIENT_ID);
+        client.put("secret", DemoRealm.CLIENT_SECRET);
+        client.put("publicClient", false);
+        client.put("standardFlowEnabled", true);
+        client.putArray("redirectUris").add(DemoRealm.CLIENT_REDIRECT);
+        env.admin().post("/realms/" + realm + "/clients", client);
+    }
+
+    static void create(TestEnvironment env, String realm) {
         String issuer = env.emulator().baseUrl() + "/oidc";
         ObjectNode idp = JSON.createObjectNode();
         idp.put("alias", ALIAS);
@@ -52,20 +67,20 @@ final class StockOidcBroker {
         config.put("useJwksUrl", "true");
         config.put("pkceEnabled", "false");
         config.put("defaultScope", "openid profile email");
-        env.admin().post("/realms/" + DemoRealm.NAME + "/identity-provider/instances", idp);
+        env.admin().post("/realms/" + realm + "/identity-provider/instances", idp);
 
         // The ESIA provider maps the person's middle name and birth date on every login (FORCE);
         // the baseline maps the same two from its claims, so both write the same attributes.
-        mapper(env, "middle name", "middle_name", "middleName");
-        mapper(env, "birth date", "birthdate", "birthdate");
+        mapper(env, realm, "middle name", "middle_name", "middleName");
+        mapper(env, realm, "birth date", "birthdate", "birthdate");
     }
 
-    private static void mapper(TestEnvironment env, String name, String claim, String attribute) {
+    private static void mapper(TestEnvironment env, String realm, String name, String claim, String attribute) {
         ObjectNode mapper = JSON.createObjectNode();
         mapper.put("name", name);
         mapper.put("identityProviderAlias", ALIAS);
         mapper.put("identityProviderMapper", "oidc-user-attribute-idp-mapper");
         mapper.set("config", JSON.valueToTree(Map.of("syncMode", "FORCE", "claim", claim, "user.attribute", attribute)));
-        env.admin().post("/realms/" + DemoRealm.NAME + "/identity-provider/instances/" + ALIAS + "/mappers", mapper);
+        env.admin().post("/realms/" + realm + "/identity-provider/instances/" + ALIAS + "/mappers", mapper);
     }
 }

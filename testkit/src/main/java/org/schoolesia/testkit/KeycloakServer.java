@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * Keycloak plus our jars), started with {@code kc.sh start-dev} on free loopback ports.
  * One instance serves a whole test run; see {@link KeycloakExtension}. {@link #restart()} stops
  * it gracefully and starts it again with the same options, database and ports.
+ * {@link #startProduction} starts it the production way instead, through {@code production/run.sh}.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -34,11 +35,88 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private volatile Process process;
 
-    private KeycloakServer(ProcessBuilder builder, int httpPort, int managementPort, Path log) {
+    /** Set for a server started by {@code production/run.sh}: its own PostgreSQL cluster's folder. */
+    private final Path localPostgres;
+
+    private KeycloakServer(ProcessBuilder builder, int httpPort, int managementPort, Path log, Path localPostgres) {
         this.builder = builder;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.log = log;
+        this.localPostgres = localPostgres;
+    }
+
+    /**
+     * Starts Keycloak as production runs it, through the repository's {@code production/run.sh}: a copy
+     * of {@code distribution} optimised by {@code kc.sh build} with {@code production/keycloak.conf},
+     * then {@code kc.sh start --optimized} on a PostgreSQL cluster of its own under {@code workDir}
+     * (Debian's packages; the script installs them when missing), all on free loopback ports.
+     * {@code environment} adds to the script's environment (e.g. {@code SCHOOL_PROD_REALM},
+     * {@code ESIA_*}, {@code KC_VAULT_DIR}); {@code extraOptions} go to {@code kc.sh start}.
+     */
+    public static KeycloakServer startProduction(Path repositoryRoot, Path distribution, Path workDir, Map<String, String> environment,
+                                                 List<String> extraOptions) throws IOException, InterruptedException {
+        Path script = repositoryRoot.resolve("production/run.sh");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("No production/run.sh under " + repositoryRoot);
+        }
+        Files.createDirectories(workDir);
+        int httpPort = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(extraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repositoryRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("run.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SCHOOL_PROD_DIR", workDir.toAbsolutePath().toString());
+        env.put("SCHOOL_PROD_MAVEN", "0");
+        env.put("KC_DIST", distribution.toAbsolutePath().toString());
+        env.put("KC_HTTP_PORT", String.valueOf(httpPort));
+        env.put("KC_HTTP_MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("KC_HOSTNAME", "http://127.0.0.1:" + httpPort);
+        env.put("PG_PORT", String.valueOf(freePort()));
+        env.put("KC_CACHE_EMBEDDED_NETWORK_BIND_PORT", String.valueOf(freePort()));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        env.putAll(environment);
+
+        KeycloakServer server = new KeycloakServer(builder, httpPort, managementPort, workDir.resolve("keycloak.log"),
+                workDir.resolve("postgres"));
+        server.process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.awaitReady(startTimeout());
+        return server;
+    }
+
+    /**
+     * The pid of the PostgreSQL server (postmaster) this Keycloak runs on, when {@link #startProduction}
+     * started one; its backends are its children.
+     */
+    public java.util.OptionalLong databasePid() {
+        if (localPostgres == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(Files.readAllLines(localPostgres.resolve("data/postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /** CPU time used so far by the database server and its backends, from /proc (empty without {@link #databasePid()}). */
+    public Duration databaseCpuTime() {
+        java.util.OptionalLong pid = databasePid();
+        if (pid.isEmpty()) {
+            return Duration.ZERO;
+        }
+        long ticks = ProcCpu.ticks(pid.getAsLong());
+        for (ProcessHandle child : ProcessHandle.of(pid.getAsLong()).map(p -> p.descendants().toList()).orElse(List.of())) {
+            ticks += ProcCpu.ticks(child.pid());
+        }
+        return Duration.ofMillis(ticks * 1000 / ProcCpu.TICKS_PER_SECOND);
     }
 
     /**
@@ -88,7 +166,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
 
-        KeycloakServer server = new KeycloakServer(builder, httpPort, managementPort, log);
+        KeycloakServer server = new KeycloakServer(builder, httpPort, managementPort, log, null);
         server.process = builder.start();
         // Never leave a server behind, even when the test JVM is killed or a test run aborts.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -187,6 +265,11 @@ public final class KeycloakServer implements AutoCloseable {
         return httpPort;
     }
 
+    /** The management interface: /health, /metrics. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Path log() {
         return log;
     }
@@ -249,6 +332,22 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         children.forEach(ProcessHandle::destroyForcibly);
+        stopLocalPostgres();
+    }
+
+    /** The script stops its PostgreSQL when it ends; this covers a script that was killed before it could. */
+    private void stopLocalPostgres() {
+        if (localPostgres == null || !Files.exists(localPostgres.resolve("data/postmaster.pid"))) {
+            return;
+        }
+        try {
+            Path script = Path.of(builder.command().get(0)).resolveSibling("local-postgres.sh");
+            new ProcessBuilder(script.toString(), "stop", localPostgres.toString()).inheritIO().start().waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.err.println("could not stop PostgreSQL under " + localPostgres + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static int freePort() throws IOException {

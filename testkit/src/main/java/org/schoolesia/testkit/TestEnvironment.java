@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.admin.client.Keycloak;
@@ -42,17 +43,51 @@ public final class TestEnvironment implements AutoCloseable {
     /** As {@link #start(Path, Path, Path, List)}, with Keycloak on the database {@code dbOptions} name (see {@link KeycloakServer}). */
     public static TestEnvironment start(Path keycloakHome, Path realmConfig, Path workDir, List<String> extraKeycloakOptions,
                                         List<String> dbOptions) throws IOException, InterruptedException {
+        return start(realmConfig, workDir, true, vault -> {
+            List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
+            options.addAll(extraKeycloakOptions);
+            return KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
+        });
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, List)}, with Keycloak started the production way
+     * ({@link KeycloakServer#startProduction}: optimised build, {@code start --optimized}, PostgreSQL of
+     * its own under {@code workDir/keycloak}) from the repository at {@code repositoryRoot}. The vault
+     * ({@code workDir/vault}) holds the demo realm's entries; write more there before calling.
+     * {@code scriptEnvironment} adds to the script's environment; {@code SCHOOL_PROD_REALM} defaults
+     * to {@code none}. The demo realm is imported through the admin API only if {@code importDemoRealm}.
+     */
+    public static TestEnvironment startProduction(Path repositoryRoot, Path keycloakHome, Path realmConfig, Path workDir,
+                                                  Map<String, String> scriptEnvironment, List<String> extraKeycloakOptions,
+                                                  boolean importDemoRealm) throws IOException, InterruptedException {
+        return start(realmConfig, workDir, importDemoRealm, vault -> {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("SCHOOL_PROD_REALM", "none"));
+            env.putAll(scriptEnvironment);
+            env.put("KC_VAULT_DIR", vault.toAbsolutePath().toString());
+            return KeycloakServer.startProduction(repositoryRoot, keycloakHome, workDir.resolve("keycloak"), env, extraKeycloakOptions);
+        });
+    }
+
+    /** How a run starts its Keycloak, given the vault folder the demo realm's entries were written to. */
+    private interface KeycloakStarter {
+        KeycloakServer start(Path vault) throws IOException, InterruptedException;
+    }
+
+    private static TestEnvironment start(Path realmConfig, Path workDir, boolean importDemoRealm, KeycloakStarter starter)
+            throws IOException, InterruptedException {
         EsiaEmulator emulator = EsiaEmulator.start(EmulatorConfig.load(realmConfig.resolve("esia-emulator.json")), 0);
         MailServer mail = null;
         try {
             mail = MailServer.startOnFreePort();
             Path vault = workDir.resolve("vault");
             DemoRealm.writeVault(realmConfig, vault);
-            List<String> options = new ArrayList<>(List.of("--vault=file", "--vault-dir=" + vault.toAbsolutePath()));
-            options.addAll(extraKeycloakOptions);
-            KeycloakServer keycloak = KeycloakServer.start(keycloakHome, workDir.resolve("keycloak"), options, dbOptions);
-            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, keycloak);
-            environment.resetRealm();
+            TestEnvironment environment = new TestEnvironment(realmConfig, emulator, mail, starter.start(vault));
+            if (importDemoRealm) {
+                environment.resetRealm();
+            } else {
+                mail.start();
+            }
             return environment;
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (mail != null) {
