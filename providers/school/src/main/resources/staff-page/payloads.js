@@ -229,6 +229,7 @@ export function readCardSnils(v) {
   const o = object(v, 'cardSnilsCard');
   return { mayChange: o.mayChange === true, items: list(o.items, readCardSnilsEntry, 'cardSnils.items'),
     history: list(o.history, readCardSnilsEntry, 'cardSnils.history') };
+}
 
 /** R-FAM-5: the flag of a pupil account an adult's Госуслуги session tried (AccountFlags.Flag). */
 export function readAccountFlag(v) {

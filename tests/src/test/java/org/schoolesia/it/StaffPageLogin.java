@@ -3,6 +3,7 @@ package org.schoolesia.it;
 import java.util.Set;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -31,8 +32,13 @@ final class StaffPageLogin {
     /** As above with that password, not waiting for the page: Keycloak may ask for more first (a new password). */
     static void logIn(WebDriver chromium, TestEnvironment env, String page, Set<String> organisation, String username, String password,
                       Runnable beforeCredentials) {
-        Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
-                && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
+        try {
+            Phone.waitFor(chromium, d -> d.getCurrentUrl().startsWith(env.keycloak().baseUrl() + "/realms/" + DemoRealm.NAME + "/")
+                    && !d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("password")).isEmpty());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no login form on the way to " + page + "; the browser is at " + chromium.getCurrentUrl()
+                    + " showing: " + chromium.findElement(By.tagName("body")).getText(), e);
+        }
         for (int round = 0; round < 6 && chooseOnce(chromium, organisation); round++) {
             pause(300); // a cascade may fill the next select
         }
