@@ -19,7 +19,7 @@ import org.schoolesia.school.claims.SchoolClaimMapper;
  * are, so the three never disagree; no names, SNILS or birth dates (those are {@code school_children}'s
  * or nobody's). Staff and accounts without a school role get no claim. The children come from the
  * links already read for {@code school_children} ({@link PersonFacts}); the certificates of all of
- * them are one indexed query.
+ * them are one indexed query, made once per request for all the tokens built in it.
  */
 public final class CertificateClaimMapper extends SchoolClaimMapper {
 
@@ -38,10 +38,18 @@ public final class CertificateClaimMapper extends SchoolClaimMapper {
         if (role != SchoolRole.PARENT && role != SchoolRole.STUDENT) {
             return null;
         }
+        // The ID token, access token and userinfo of one request share one judgement (and one query).
+        String key = CertificateClaimMapper.class.getName() + "/" + person.realm().getId() + "/" + person.user().getId();
+        Object shared = person.session().getAttribute(key);
+        if (shared != null) {
+            return shared;
+        }
         CertificateApplications applications = new CertificateApplications(person.session(), person.realm());
-        return applications.all(person.user(), () -> person.children().stream()
+        List<Map<String, Object>> value = applications.all(person.user(), () -> person.children().stream()
                         .map(c -> person.session().users().getUserById(person.realm(), c.id())).filter(Objects::nonNull).toList())
                 .stream().map(CertificateClaimMapper::claim).toList();
+        person.session().setAttribute(key, value);
+        return value;
     }
 
     static Map<String, Object> claim(CertificateApplications.Entry entry) {
