@@ -100,6 +100,7 @@ realm = {
                       school_claim("school children","school-children-claim","school_children"),
                       school_claim("over 14","school-over-14-claim","over_14"),
                       school_claim("esia trust level","school-esia-trust-claim","esia_trust_level"),
+                      school_claim("school certificates","school-certificates-claim","school_certificates"),
                       {"name":"school organization","protocol":"openid-connect","protocolMapper":"oidc-usersessionmodel-note-mapper","consentRequired":False,
                        "config":{"user.session.note":"school.organization","claim.name":"school_org","jsonType.label":"String","id.token.claim":"true",
                                  "access.token.claim":"true","userinfo.token.claim":"true","introspection.token.claim":"true"}},

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * The demo school system of the run command (issue 13): a tiny "diary" on loopback that a newcomer
  * opens first. It is an ordinary OIDC relying system ({@link OidcClient}: discovery, authorization
  * code with PKCE, the ID token validated) and shows in Russian who signed in, the school claims and
- * the children ({@link DiaryPage}). Development only: sessions live in memory, the client secret is
+ * the children, and the certificates API's eligibility answer with its reasons per child ({@link DiaryPage}). Development only: sessions live in memory, the client secret is
  * the demo realm's published one.
  */
 public final class DemoDiary implements AutoCloseable {
@@ -117,13 +117,24 @@ public final class DemoDiary implements AutoCloseable {
         JsonNode tokens = oidc().redeem(query.get("code"), settings.callback(), login.login().verifier());
         String idToken = tokens.get("id_token").asText();
         JWTClaimsSet claims = oidc().validate(idToken, login.login().nonce());
-        signedIn.put(login.sessionId(), new DiaryPage.SignedIn(JSON.readTree(claims.toString()), idToken));
+        signedIn.put(login.sessionId(), new DiaryPage.SignedIn(JSON.readTree(claims.toString()), idToken,
+                eligibility(tokens.get("access_token").asText())));
         redirect(exchange, settings.publicUrl() + "/");
     }
 
     private void logout(HttpExchange exchange) throws Exception {
         DiaryPage.SignedIn who = signedIn.remove(sessionId(exchange, false));
         redirect(exchange, who == null ? settings.publicUrl() + "/" : oidc().logoutUrl(who.idToken(), settings.publicUrl() + "/"));
+    }
+
+    /** The certificates API's answer, or null when it refused or failed (the page says so; the login stands). */
+    private JsonNode eligibility(String accessToken) throws IOException, InterruptedException {
+        var response = oidc().certificateEligibility(accessToken);
+        if (response.statusCode() != 200) {
+            System.err.println("[demo-diary] certificate eligibility answered " + response.statusCode() + ": " + response.body());
+            return null;
+        }
+        return JSON.readTree(response.body());
     }
 
     /** Discovery when first needed (Keycloak may start after the diary). */

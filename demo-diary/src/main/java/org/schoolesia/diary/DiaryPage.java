@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The diary's pages, in Russian: what a relying school system learns from the school claims (README, «Claims for relying systems»). */
 final class DiaryPage {
 
-    /** A signed-in person: the validated ID token's claims, and the token itself for logout. */
-    record SignedIn(JsonNode claims, String idToken) {
+    /**
+     * A signed-in person: the validated ID token's claims, the token itself for logout, and the answer of
+     * {@code GET /school/certificates/eligibility} at login ({@code null}: the API did not answer).
+     */
+    record SignedIn(JsonNode claims, String idToken, JsonNode eligibility) {
     }
 
     private static final Map<String, String> ROLES = Map.of("parent", "родитель (законный представитель)", "student", "обучающийся",
@@ -58,13 +61,52 @@ final class DiaryPage {
                 html.append("</ul>");
             }
         }
+        certificates(html, who.eligibility());
         html.append("<p><a id=\"diary-logout\" href=\"/logout\">Выйти</a></p>");
         return page("Электронный дневник (демо)", html.toString());
     }
 
+    /** Issue 13: may a certificate be applied for, for whom, and if not, every reason with what to do (texts from the API, in Russian). */
+    private static void certificates(StringBuilder html, JsonNode eligibility) {
+        html.append("<h3>Сертификат дополнительного образования</h3>");
+        if (eligibility == null || !eligibility.path("entries").isArray()) {
+            html.append("<p id=\"diary-certificates-unavailable\">Проверка права на сертификат сейчас недоступна.</p>");
+            return;
+        }
+        html.append("<ul id=\"diary-certificates\">");
+        for (JsonNode entry : eligibility.get("entries")) {
+            JsonNode child = entry.path("child");
+            String who = entry.path("self").asBoolean() ? "Вы" : child.isObject() ? name(child, "lastName", "firstName", "middleName") : "Ребенок не привязан";
+            boolean eligible = entry.path("eligible").asBoolean();
+            html.append("<li data-id=\"").append(esc(child.path("id").asText(""))).append("\" data-eligible=\"").append(eligible).append("\">")
+                    .append("<span class=\"diary-certificate-who\">").append(esc(who)).append("</span>: ")
+                    .append("<span class=\"diary-certificate-verdict\">")
+                    .append(eligible ? "можно подать заявление на сертификат" : "заявление на сертификат подать нельзя").append("</span>");
+            JsonNode certificate = entry.path("certificate");
+            if (certificate.isObject()) {
+                html.append("<p class=\"diary-certificate\">Сертификат № ").append(esc(certificate.path("number").asText())).append(", статус «")
+                        .append(esc(certificate.path("statusLabel").asText())).append("», действует с ").append(esc(certificate.path("validFrom").asText()))
+                        .append(" по ").append(esc(certificate.path("validTo").asText())).append("</p>");
+            }
+            if (entry.path("reasons").size() > 0) {
+                html.append("<ul class=\"diary-certificate-reasons\">");
+                entry.path("reasons").forEach(r -> html.append("<li data-code=\"").append(esc(r.path("code").asText())).append("\">")
+                        .append(esc(r.path("message").asText())).append(" ").append(esc(r.path("help").asText())).append("</li>"));
+                html.append("</ul>");
+            }
+            html.append("</li>");
+        }
+        html.append("</ul>");
+    }
+
     private static String fullName(JsonNode c) {
+        return name(c, "family_name", "given_name", "middle_name");
+    }
+
+    /** The name's present parts in order; the username (claims) or a dash when there are none. */
+    private static String name(JsonNode c, String... fields) {
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("family_name", "given_name", "middle_name")) {
+        for (String field : fields) {
             if (c.hasNonNull(field) && !c.get(field).asText().isBlank()) {
                 parts.add(c.get(field).asText());
             }

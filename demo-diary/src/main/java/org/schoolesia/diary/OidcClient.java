@@ -127,6 +127,16 @@ public final class OidcClient {
                 .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Issue 13: {@code GET {issuer}/school/certificates/eligibility} with the person's access token
+     * (the diary's tokens carry the audience {@code school-certificates-api}), texts in Russian.
+     */
+    public HttpResponse<String> certificateEligibility(String accessToken) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(issuer + "/school/certificates/eligibility")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").header("Accept-Language", "ru")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public JsonNode introspect(String accessToken) throws IOException, InterruptedException {
         return post(endpoint("introspection_endpoint"), Map.of("token", accessToken));
     }

@@ -79,6 +79,10 @@ class DemoDiaryIT {
         assertEquals("да", page.document().selectFirst("#diary-over-14").text());
         assertEquals(List.of("Иванов Пётр Сергеевич", "Иванова Анна Сергеевна"), page.document().select("#diary-children li").eachText());
         assertTrue(page.body().indexOf("11223344595") < 0, "no SNILS on the page");
+        // Issue 13: the certificates API's answer, asked with her access token, per child (both may apply in the demo).
+        assertEquals(List.of("Иванов Пётр Сергеевич: можно подать заявление на сертификат",
+                        "Иванова Анна Сергеевна: можно подать заявление на сертификат"),
+                page.document().select("#diary-certificates > li").eachText(), page.text());
 
         Browser.Page out = page.follow("#diary-logout");
         assertEquals(200, out.status(), out.text());
@@ -96,6 +100,22 @@ class DemoDiaryIT {
         assertEquals("Вход выполнен: Смирнов Олег Игоревич", page.document().selectFirst("#diary-person").text(), page.text());
         assertEquals("сотрудник", page.document().selectFirst("#diary-role").text());
         assertNull(page.document().selectFirst("#diary-children"));
+    }
+
+    @Test
+    void r_cert_6_2_aPupilOf13Years364DaysSeesWhyHeCannotApplyHimself_R_AGE_1() {
+        CertificateFixtures.person(env, CertificateFixtures.PUPIL_13Y364D, "Орлов", "Максим",
+                java.time.LocalDate.now(CertificateFixtures.SAKHALIN).minusYears(14).plusDays(1), "student");
+        Browser browser = new Browser(url -> false);
+        Browser.Page page = signIn(browser, browser.open(diaryUrl + "/"), "sosh-1-ys", CertificateFixtures.PUPIL_13Y364D);
+        assertEquals("обучающийся", page.document().selectFirst("#diary-role").text(), page.text());
+        assertEquals("нет", page.document().selectFirst("#diary-over-14").text());
+        var entry = page.document().selectFirst("#diary-certificates > li");
+        assertNotNull(entry, page.text());
+        assertEquals("false", entry.attr("data-eligible"));
+        assertTrue(entry.text().startsWith("Вы: заявление на сертификат подать нельзя"), entry.text());
+        assertEquals("pupil_under_14", entry.selectFirst(".diary-certificate-reasons li").attr("data-code"));
+        assertTrue(entry.text().contains("Учащийся младше 14 лет не может получить сертификат в своем личном кабинете."), entry.text());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -56,11 +57,19 @@ public final class CertificateApplications {
 
     /** R-CERT-1/2: a pupil (or anyone not a parent) about themselves; a parent one entry per linked child. */
     public List<Entry> all(UserModel caller) {
+        return all(caller, () -> new FamilyLinks(session).childrenOf(realm, caller));
+    }
+
+    /**
+     * The same answer with the parent's linked children read elsewhere (the claim shares the one
+     * read of the links with {@code school_children}); asked only for a parent.
+     */
+    public List<Entry> all(UserModel caller, Supplier<List<UserModel>> linkedChildren) {
         Applicant applicant = applicant(caller);
         if (applicant.role() != Role.PARENT) {
             return List.of(self(caller, applicant));
         }
-        List<UserModel> children = new FamilyLinks(session).childrenOf(realm, caller);
+        List<UserModel> children = linkedChildren.get();
         if (children.isEmpty()) {
             return List.of(new Entry(null, false, rule.withoutChild(applicant), null));
         }

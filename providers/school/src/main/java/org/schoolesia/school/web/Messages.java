@@ -21,19 +21,28 @@ public final class Messages {
     private static final Logger LOG = Logger.getLogger(Messages.class);
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
+    private final KeycloakSession session;
     private final Locale locale;
-    private final Properties texts;
+    private Properties texts;
 
     public Messages(KeycloakSession session, HttpHeaders headers) {
+        this.session = session;
         this.locale = choose(headers == null ? List.of() : headers.getAcceptableLanguages());
-        Properties loaded = new Properties();
-        try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            loaded = theme.getEnhancedMessages(session.getContext().getRealm(), locale);
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("messages for %s could not be loaded: %s", locale, e.getMessage());
+    }
+
+    /** Loaded at the first text: merging the theme's and the realm's messages is most of a small answer's cost, and many answers need none. */
+    private Properties texts() {
+        if (texts == null) {
+            Properties loaded = new Properties();
+            try {
+                Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+                loaded = theme.getEnhancedMessages(session.getContext().getRealm(), locale);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("messages for %s could not be loaded: %s", locale, e.getMessage());
+            }
+            texts = loaded;
         }
-        this.texts = loaded;
+        return texts;
     }
 
     /** The first of ru/en the caller accepts, in the caller's order; Russian otherwise. */
@@ -54,7 +63,7 @@ public final class Messages {
     }
 
     public String text(String key, Object... parameters) {
-        String pattern = texts.getProperty(key);
+        String pattern = texts().getProperty(key);
         if (pattern == null) {
             return key;
         }
