@@ -57,7 +57,7 @@ public final class ClaimsTokenBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 7);
         int perRound = Integer.getInteger("bench.tokensPerRound", 300);
         int warmup = Integer.getInteger("bench.warmupTokens", 3000);
-        List<String> options = Stream.of(System.getProperty("bench.keycloakOptions", LoginBenchmark.DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
+        List<String> options = Stream.of(System.getProperty("bench.keycloakOptions", LoginBenchmark.DEV_KEYCLOAK_OPTIONS).split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
         System.out.println("Claims per token (issue 13): " + keycloakHome + ", nproc=" + Runtime.getRuntime().availableProcessors());
         try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, options)) {

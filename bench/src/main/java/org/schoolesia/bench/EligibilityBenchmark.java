@@ -58,7 +58,7 @@ public final class EligibilityBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int threads = Integer.getInteger("bench.threads", 4);
         int warmup = Integer.getInteger("bench.warmupSeconds", 30);
-        List<String> options = Stream.of(System.getProperty("bench.keycloakOptions", LoginBenchmark.DEFAULT_KEYCLOAK_OPTIONS).split("\\s+"))
+        List<String> options = Stream.of(System.getProperty("bench.keycloakOptions", LoginBenchmark.DEV_KEYCLOAK_OPTIONS).split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
         System.out.println("Eligibility vs stock user read (issue 13): " + keycloakHome + ", nproc=" + Runtime.getRuntime().availableProcessors());
         try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, options)) {
