@@ -1,3 +1,4 @@
+// Over 400 lines: R-FAM-2 from both sides (staff issue, parents redeem) and every refusal, on one server state.
 package org.schoolesia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
