@@ -118,6 +118,28 @@ class FamilyLinkIT {
         assertEquals(ANDREY, ok(api.get("metodist.ddut", links(ILYA))).get("items").get(0).get("parent").get("id").asText());
     }
 
+    /** Issue 12: a revoked link grants nothing at once — the parent's very next call to her own page lacks the child. */
+    @Test
+    void r_fam_1_aRevokedLinkIsGoneFromTheParentsOwnPageAtOnce() {
+        PersonalApi personal = new PersonalApi(env);
+        personal.createTestClient();
+        String maria = personal.token("ivanova.maria");
+        assertEquals(List.of(PETR, ANNA), childrenOnHerPage(personal, maria)); // ids sorted
+        JsonNode anna = ok(api.get("vospitatel.ds15", links(ANNA)));
+        String linkId = anna.get("items").get(0).get("id").asText();
+        assertEquals(MARIA, anna.get("items").get(0).get("parent").get("id").asText());
+        assertFalse(ok(revoke("vospitatel.ds15", ANNA, linkId)).get("active").asBoolean());
+        // The same token as before: nothing about the link is kept in it or beside it.
+        assertEquals(List.of(PETR), childrenOnHerPage(personal, maria));
+    }
+
+    private static List<String> childrenOnHerPage(PersonalApi personal, String token) {
+        HttpResponse<String> r = personal.get(token, "/sections/children", "ru");
+        List<String> ids = new ArrayList<>();
+        ok(r).get("data").get("items").forEach(child -> ids.add(child.get("id").asText()));
+        return ids.stream().sorted().toList();
+    }
+
     @Test
     void r_fam_1_homeStaffLinkAndRevoke_andARevokedLinkIsGoneFromTheNextCall() {
         String dmitry = newParent("petrov.dmitry", "Петров");
