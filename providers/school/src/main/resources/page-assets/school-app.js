@@ -1,3 +1,4 @@
+// Over 400 lines: the one shared footing of every school page (login, API, texts, toasts, dialogs, builders); split by those parts when it next grows.
 // The footing every school page stands on (the staff console, the person's own page): login with
 // keycloak-js, the API call, texts in the chosen language, toasts, and small PatternFly builders.
 // A page imports what it needs: import { startApp, api, t } from '../assets/school-app.js';
