@@ -11,6 +11,7 @@
 #   SCHOOL_PROD_DIR        work folder: the optimised copy of Keycloak, the vault, the local database [.production]
 #   SCHOOL_PROD_MAVEN      1: build the providers and the distribution first (./mvnw install); 0: use what is built [1]
 #   KC_DIST                the distribution to copy (stock Keycloak + our jars) [server/target/keycloak-26.7.4]
+#   SCHOOL_PROD_OPTIMISED  another node's optimised copy (SCHOOL_PROD_DIR/keycloak) to take when it matches, instead of building
 #   SCHOOL_PROD_REALM      production: import the production template (first start only); none: import nothing [production]
 #   KC_DB_URL, KC_DB_USERNAME, KC_DB_PASSWORD
 #                          the database; without KC_DB_URL a PostgreSQL cluster of its own runs under
@@ -65,25 +66,32 @@ if [ "$REALM" = production ]; then
 fi
 
 # The optimised server is a copy: `kc.sh build` rewrites the distribution, which start-dev (tests, ./run.sh) rebuilds its own way.
+# A copy built from the same jars and production/keycloak.conf is started again as it is (a restart costs no build);
+# SCHOOL_PROD_OPTIMISED names another node's copy to take instead of building (production/cluster.sh).
 KC=$DIR/keycloak
-echo "Optimising Keycloak in $KC (kc.sh build with production/keycloak.conf)…"
-rm -rf "$KC"
-cp -r "$KC_DIST" "$KC"
-cp production/keycloak.conf "$KC/conf/keycloak.conf"
-"$KC/bin/kc.sh" build > "$DIR/build.log" 2>&1 || { tail -n 40 "$DIR/build.log" >&2; exit 1; }
+stamp=$( { cat production/keycloak.conf; cd "$KC_DIST" && find lib providers -type f -printf '%p %s %T@\n' | sort; } | sha256sum | cut -c1-64)
+if [ "$(cat "$KC/.school-optimised" 2>/dev/null)" = "$stamp" ]; then
+  echo "Keycloak in $KC is already optimised with these providers and options."
+elif [ -n "${SCHOOL_PROD_OPTIMISED:-}" ] && [ "$(cat "$SCHOOL_PROD_OPTIMISED/.school-optimised" 2>/dev/null)" = "$stamp" ]; then
+  echo "Copying the optimised Keycloak of $SCHOOL_PROD_OPTIMISED to $KC…"
+  rm -rf "$KC"
+  mkdir -p "$KC"
+  # Not data/: it is that node's own (temporary files, import folder).
+  (cd "$SCHOOL_PROD_OPTIMISED" && tar --exclude=./data -cf - .) | (cd "$KC" && tar -xf -)
+else
+  echo "Optimising Keycloak in $KC (kc.sh build with production/keycloak.conf)…"
+  rm -rf "$KC"
+  cp -r "$KC_DIST" "$KC"
+  cp production/keycloak.conf "$KC/conf/keycloak.conf"
+  "$KC/bin/kc.sh" build > "$DIR/build.log" 2>&1 || { tail -n 40 "$DIR/build.log" >&2; exit 1; }
+  echo "$stamp" > "$KC/.school-optimised"
+fi
 
-pg_local=0
-if [ -z "${KC_DB_URL:-}" ]; then
-  pg_local=1
-  PG_PORT=${PG_PORT:-5433}
-  export KC_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/keycloak"
-  export KC_DB_USERNAME=${KC_DB_USERNAME:-keycloak}
-  export KC_DB_PASSWORD=${KC_DB_PASSWORD:-keycloak}
-  export KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}
-  export KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}
+. production/local-db.sh
+local_db "$DIR/postgres"
+if [ "$pg_local" = 1 ]; then
   # One node on this machine: the cluster transport (JDBC_PING on the database) stays on loopback.
   export KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS=${KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS:-127.0.0.1}
-  production/local-postgres.sh start "$DIR/postgres" "$PG_PORT" keycloak "$KC_DB_USERNAME" "$KC_DB_PASSWORD"
 fi
 
 mkdir -p "$KC_VAULT_DIR"

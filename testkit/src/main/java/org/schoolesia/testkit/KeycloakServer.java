@@ -92,6 +92,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
+     * A server started by someone else (a node of {@link KeycloakCluster}), seen through its ports and
+     * log: URLs, log reading and {@link #close()} (which leaves it running) work; {@link #restart()}
+     * and {@link #cpuTime()} belong to whoever started it.
+     */
+    static KeycloakServer attached(int httpPort, int managementPort, Path log) {
+        return new KeycloakServer(null, httpPort, managementPort, log, null);
+    }
+
+    /**
      * The pid of the PostgreSQL server (postmaster) this Keycloak runs on, when {@link #startProduction}
      * started one; its backends are its children.
      */
@@ -180,6 +189,9 @@ public final class KeycloakServer implements AutoCloseable {
      * The realm is not imported again: what the database holds stays.
      */
     public synchronized void restart() throws IOException, InterruptedException {
+        if (builder == null) {
+            throw new IllegalStateException("a node of a cluster restarts through KeycloakCluster");
+        }
         stopGracefully(Duration.ofSeconds(90));
         awaitPortFree(httpPort);
         awaitPortFree(managementPort);
@@ -213,7 +225,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void awaitPortFree(int port) throws InterruptedException {
+    static void awaitPortFree(int port) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
             try (ServerSocket socket = new ServerSocket()) {
@@ -306,6 +318,9 @@ public final class KeycloakServer implements AutoCloseable {
     public Duration cpuTime() {
         long ticks = 0;
         Process process = this.process;
+        if (process == null) {
+            throw new IllegalStateException("not started here: no process to measure");
+        }
         List<ProcessHandle> handles = new ArrayList<>();
         handles.add(process.toHandle());
         process.toHandle().descendants().forEach(handles::add);

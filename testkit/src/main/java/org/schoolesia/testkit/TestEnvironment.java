@@ -26,6 +26,8 @@ public final class TestEnvironment implements AutoCloseable {
     private final AdminClient admin;
     /** The typed admin client; built on first use and again after a restart. */
     private Keycloak keycloakAdmin;
+    /** Set by {@link #startCluster}. */
+    private KeycloakCluster cluster;
 
     private TestEnvironment(Path realmConfig, EsiaEmulator emulator, MailServer mail, KeycloakServer keycloak) {
         this.realmConfig = realmConfig;
@@ -67,6 +69,46 @@ public final class TestEnvironment implements AutoCloseable {
             env.put("KC_VAULT_DIR", vault.toAbsolutePath().toString());
             return KeycloakServer.startProduction(repositoryRoot, keycloakHome, workDir.resolve("keycloak"), env, extraKeycloakOptions);
         });
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, List)}, on two Keycloak nodes ({@link KeycloakCluster}:
+     * {@code production/cluster.sh}, PostgreSQL of its own under {@code workDir/cluster}); the demo
+     * realm is imported through the cluster's load balancer, which {@link #keycloak()} is (routing to
+     * node A until told otherwise); {@link #cluster()} has both nodes.
+     */
+    public static TestEnvironment startCluster(Path repositoryRoot, Path keycloakHome, Path realmConfig, Path workDir,
+                                               List<String> extraKeycloakOptions) throws IOException, InterruptedException {
+        KeycloakCluster[] started = new KeycloakCluster[1];
+        try {
+            TestEnvironment environment = start(realmConfig, workDir, true, vault -> {
+                started[0] = KeycloakCluster.of(repositoryRoot, keycloakHome, workDir.resolve("cluster"), vault, extraKeycloakOptions);
+                started[0].start();
+                return started[0].server();
+            });
+            environment.cluster = started[0];
+            return environment;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (started[0] != null) {
+                started[0].close();
+            }
+            throw e;
+        }
+    }
+
+    /** The two nodes, when {@link #startCluster} started this run. */
+    public KeycloakCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("not a cluster run");
+        }
+        return cluster;
+    }
+
+    /** Stops both nodes and starts the cluster again (same ports, same database); the admin clients log in afresh. */
+    public void restartCluster() throws IOException, InterruptedException {
+        cluster().restart();
+        admin.reconnect();
+        closeKeycloakAdmin();
     }
 
     /** How a run starts its Keycloak, given the vault folder the demo realm's entries were written to. */
@@ -196,6 +238,9 @@ public final class TestEnvironment implements AutoCloseable {
         closeKeycloakAdmin();
         try {
             keycloak.close();
+            if (cluster != null) {
+                cluster.close();
+            }
         } finally {
             try {
                 mail.close();

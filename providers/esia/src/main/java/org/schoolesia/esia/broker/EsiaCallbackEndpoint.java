@@ -162,6 +162,8 @@ public class EsiaCallbackEndpoint {
     /**
      * Verifiers are immutable and thread-safe; parsing certificates and converting GOST keys on every
      * login would be wasted work, so they are kept per settings (a handful per server).
+     * Cluster: safe to differ between nodes — the key is every setting the verifier is made of, so a
+     * change saved on any node makes a new key here at the next login; no stale verifier is used.
      */
     private static final Map<String, EsiaIdTokenVerifier> VERIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ESIA refuses requests whose timestamp is off (ESIA-007015). When the admin enables correction,
  * the offset between ESIA's {@code Date} header and our clock is remembered per provider and added
  * to later timestamps: a server with a drifting clock keeps working while NTP is fixed.
+ * Cluster: kept per JVM on purpose — each node measures its own clock against ESIA, and nodes'
+ * clocks drift apart; one node's offset would be wrong for another (README, «Production», cluster).
  */
 final class EsiaClockOffset {
 

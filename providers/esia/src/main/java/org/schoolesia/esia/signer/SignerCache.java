@@ -8,6 +8,8 @@ import java.util.function.Function;
  * Built signers (or what they are built from) by settings fingerprint: parsing a key or a
  * certificate per login is wasteful. Bounded, because settings change over time and old entries must go. Failures are not
  * cached, so a fixed configuration works on the next login.
+ * Cluster: per node, safe to differ — the fingerprint covers every setting, so a change saved on
+ * another node is a new fingerprint here; nothing stale is ever signed with.
  */
 public final class SignerCache<T> {
 

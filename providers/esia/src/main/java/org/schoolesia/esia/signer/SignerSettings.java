@@ -31,7 +31,7 @@ public final class SignerSettings {
     /** A login must not wait longer for a signature; a larger stored value (an import) is cut to this. */
     public static final Duration MAX_TIMEOUT = Duration.ofMillis(60_000);
 
-    /** Per-process HMAC key: cache fingerprints of secrets must not be guessable offline. */
+    /** Per-process HMAC key: cache fingerprints of secrets must not be guessable offline. They never leave this JVM, so nodes need not share it. */
     private static final byte[] FINGERPRINT_KEY = randomKey();
 
     private final String key;

@@ -48,7 +48,7 @@ final class StaticFiles {
     /** Plain relative names: letters, digits, dot, dash, underscore, slash between segments. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
-    /** Files of the jar and of Keycloak's theme do not change while the server runs: read and hash once. */
+    /** Files of the jar and of Keycloak's theme do not change while the server runs: read and hash once (every node of a release serves the same bytes). */
     private static final Map<String, File> CACHE = new ConcurrentHashMap<>();
 
     record File(byte[] body, String etag) {

@@ -18,6 +18,9 @@ import org.schoolesia.school.orgs.OrganisationAttributes;
  * The enabled organisations of a realm as the login page shows them, kept briefly per realm: a
  * region's directory is small and changes rarely, while the login page is the busiest page.
  * Only the page uses it; the login itself checks the organisation in the database.
+ * Cluster: per node, not invalidated across nodes — each node's copy is at most {@code ttl} old
+ * (30 s), as a single node's is; a disabled organisation still listed for those seconds is
+ * refused by the login's database check, so nodes differing briefly is safe.
  */
 public final class OrganisationDirectoryCache {
 
