@@ -7,6 +7,7 @@
 import { api, t, h, button, field, alert, card, toast, openDialog, formatDateTime, fullName, label, pageHeader, section, spinner, ApiError } from '../assets/school-app.js';
 import { readProposals } from './payloads.js';
 import { personLink } from './people.js';
+import { FAMILY_CHANGED } from './family.js';
 
 function kidName(p) { return fullName(p.kid) || '—'; }
 
@@ -40,6 +41,7 @@ function decisions(base, after) {
           } catch (e) { dialog.setError(e.message); return; }
           dialog.close();
           toast(t('staff.proposals.confirmed', fullName(p.parent)));
+          document.dispatchEvent(new CustomEvent(FAMILY_CHANGED));
           await after();
         } },
         { label: t('staff.cancel'), variant: 'link', id: 'proposal-confirm-cancel' },

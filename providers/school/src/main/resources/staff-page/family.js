@@ -10,6 +10,8 @@ import { readFamilyLinks, readCardSnils, readCardSnilsEntry, readPeoplePage } fr
 import { personLink } from './people.js';
 
 const KINDS = ['parent', 'legal-representative'];
+/** Dispatched on {@code document} when another module changed the pupil's links: the section reads them again. */
+export const FAMILY_CHANGED = 'school:family-changed';
 
 function section(ctx, person) { // eslint-disable-line no-unused-vars
   if (person.role !== 'student' && person.role !== 'parent') return null;
@@ -204,6 +206,9 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
     });
   }
 
+  // A link made elsewhere on the card (a confirmed proposal, family-proposals.js): read again while shown.
+  const changed = () => { if (holder.isConnected) load(); else document.removeEventListener(FAMILY_CHANGED, changed); };
+  document.addEventListener(FAMILY_CHANGED, changed);
   load();
   return holder;
 }
