@@ -77,7 +77,8 @@ final class PostLoginFlowUpgrade {
      * @return whether the step was added
      */
     static boolean addChildrenStep(RealmModel realm) {
-        if (realm.getAttribute(CHILDREN_DONE) != null) {
+        String done = realm.getAttribute(CHILDREN_DONE);
+        if (done != null && !done.isBlank()) {
             return false;
         }
         realm.setAttribute(CHILDREN_DONE, "true");
