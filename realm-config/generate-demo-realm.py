@@ -143,9 +143,9 @@ realm = {
   routed("link by password","«Привязать учетную запись» (R-LINK-2..4).","link","school-esia-link-password","esia first login link-password"),
   routed("contact organisation","«Обратиться в организацию» (R-REQ-1).","contact","school-esia-contact"),
   routed("access request","The access request form and its number (R-REQ-1, R-REQ-2).","request","school-esia-request-form","esia first login request-form"),
-  {"alias":"esia post login","description":"After every Госуслуги login: the children whose cards hold the parent's SNILS (R-FAM-3).",
+  {"alias":"esia post login","description":"After every Госуслуги login: the children whose cards hold the parent's SNILS (R-FAM-3), then the parent's Госуслуги children proposed to their schools.",
    "providerId":"basic-flow","topLevel":True,"builtIn":False,
-   "authenticationExecutions":[step("school-family-snils-children","REQUIRED",10)]}
+   "authenticationExecutions":[step("school-family-snils-children","REQUIRED",10),step("school-family-esia-children","REQUIRED",20)]}
  ],
  "authenticatorConfig":[
    {"alias":"esia first login linked-account","config":{"unconfirmedMayEnterLinked":"false"}},

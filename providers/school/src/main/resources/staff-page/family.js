@@ -10,6 +10,8 @@ import { readFamilyLinks, readCardSnils, readCardSnilsEntry, readPeoplePage } fr
 import { personLink } from './people.js';
 
 const KINDS = ['parent', 'legal-representative'];
+/** Dispatched on {@code document} when another module changed the pupil's links: the section reads them again. */
+export const FAMILY_CHANGED = 'school:family-changed';
 
 function section(ctx, person) { // eslint-disable-line no-unused-vars
   if (person.role !== 'student' && person.role !== 'parent') return null;
@@ -73,8 +75,11 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
         input.removeAttribute('aria-invalid');
         problem.replaceChildren();
         try {
-          const entry = readCardSnilsEntry(await api(base + 'parent-snils', { method: 'POST', body: { snils: input.value } }));
-          toast(t('staff.family.snils.addedToast', entry.snilsMasked));
+          const answer = await api(base + 'parent-snils', { method: 'POST', body: { snils: input.value } });
+          const entry = readCardSnilsEntry(answer);
+          // R-FAM-3 at once: the parents whose confirmed Госуслуги account has this SNILS are linked now.
+          const linked = Array.isArray(answer.linkedParents) ? answer.linkedParents.map(p => p.shortName || p.name).filter(Boolean) : [];
+          toast(linked.length ? t('staff.family.snils.addedNow', entry.snilsMasked, linked.join(', ')) : t('staff.family.snils.addedToast', entry.snilsMasked));
           await load();
           const again = document.getElementById('family-snils-input');
           if (again) again.focus();
@@ -87,7 +92,7 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
     }
     return h('div', { class: 'school-stack', id: 'family-snils-block' },
       h('h3', { class: 'pf-v5-c-title pf-m-md' }, t('staff.family.snils.title')),
-      h('p', { class: 'pf-v5-c-helper-text' }, t('staff.family.snils.explain')), entries, form);
+      h('p', { class: 'pf-v5-c-helper-text' }, t('staff.family.snils.explainNow')), entries, form);
   }
 
   /** What changed, newest first: links made and revoked, SNILS put on and taken off the card. */
@@ -119,7 +124,7 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
   }
 
   function confirmSnilsRemoval(entry) {
-    confirmChange({ prefix: 'family-snils-remove', title: t('staff.family.snils.remove.title'), text: t('staff.family.snils.remove.text', entry.snilsMasked),
+    confirmChange({ prefix: 'family-snils-remove', title: t('staff.family.snils.remove.title'), text: t('staff.family.snils.remove.textNow', entry.snilsMasked),
       label: t('staff.family.snils.remove'), change: async () => {
         const removed = readCardSnilsEntry(await api(base + 'parent-snils/' + encodeURIComponent(entry.id), { method: 'DELETE' }));
         return t('staff.family.snils.removed', removed.snilsMasked, removed.revokedLinks);
@@ -201,6 +206,9 @@ function section(ctx, person) { // eslint-disable-line no-unused-vars
     });
   }
 
+  // A link made elsewhere on the card (a confirmed proposal, family-proposals.js): read again while shown.
+  const changed = () => { if (holder.isConnected) load(); else document.removeEventListener(FAMILY_CHANGED, changed); };
+  document.addEventListener(FAMILY_CHANGED, changed);
   load();
   return holder;
 }

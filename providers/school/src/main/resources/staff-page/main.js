@@ -6,6 +6,7 @@
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
 //   family.js     family    — the card's «Родители и представители» / «Дети» (R-FAM-1, R-FAM-3)
+//   family-proposals.js family — children found in parents' Госуслуги: the card's «Найдены на Госуслугах», «Найденные дети»
 //   child-login.js family   — the card's «Доступ для учеников до 14 лет» (R-FAM-4) and R-FAM-5 flag
 //   invitations.js invitations — the pupil card's «Пригласительные коды» and the printable slip (R-FAM-2)
 //   certificates.js certificates — the card's «Сертификат дополнительного образования» (R-CERT-4)
@@ -23,11 +24,12 @@ import enrolment from './enrolment.js';
 import requests from './requests.js';
 import esiaLink from './esia-link.js';
 import family from './family.js';
+import familyProposals from './family-proposals.js';
 import childLogin from './child-login.js';
 import invitations from './invitations.js';
 import certificates from './certificates.js';
 
-const CAPABILITIES = [people, requests, enrolment, esiaLink, family, childLogin, invitations, certificates];
+const CAPABILITIES = [people, requests, enrolment, esiaLink, family, familyProposals, childLogin, invitations, certificates];
 const DEFAULT_ROUTE = '#/parents';
 
 const ctx = {

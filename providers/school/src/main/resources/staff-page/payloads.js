@@ -246,3 +246,15 @@ export function readChildLogin(v) {
   return { childId: required(o.childId, 'childLogin.childId'), ...names(o), login: text(o.login), created: o.created === true,
     mustChangePassword: o.mustChangePassword === true, state, selfServiceAge: number(o.selfServiceAge, 'childLogin.selfServiceAge') };
 }
+
+/** GET staff/people/{id}/family-links/proposals and staff/family-proposals (family/proposals/ProposalResource.Proposals). */
+export function readProposals(v) {
+  const o = object(v, 'proposals');
+  return {
+    items: list(o.items, p => ({
+      id: required(object(p, 'proposal').id, 'proposal.id'), status: required(p.status, 'proposal.status'), statusLabel: text(p.statusLabel),
+      basis: text(p.basis), basisLabel: text(p.basisLabel), kid: p.kid ? names(p.kid) : null, parent: familyPerson(p.parent), child: familyPerson(p.child),
+      createdAt: optionalText(p.createdAt), decidedAt: optionalText(p.decidedAt), decidedBy: familyActor(p.decidedBy), reason: optionalText(p.reason),
+    }), 'proposals.items'),
+  };
+}

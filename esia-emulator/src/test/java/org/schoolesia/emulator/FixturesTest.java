@@ -34,7 +34,7 @@ class FixturesTest {
     @Test
     void personsHaveValidSnilsAndExpectedShape() {
         EmulatorConfig config = EmulatorConfig.load(TestEsiaClient.CONFIG);
-        assertEquals(19, config.persons().size());
+        assertEquals(23, config.persons().size());
         for (ObjectNode p : config.persons()) {
             assertTrue(snilsValid(p.path("snils").asText()), p.toString());
             assertTrue(p.path("birthDate").asText().matches("\\d{2}\\.\\d{2}\\.\\d{4}"));

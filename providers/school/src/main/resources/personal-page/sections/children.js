@@ -1,6 +1,8 @@
 // «Мои дети» (issue 12): my linked children (R-FAM-1) and «Добавить ребенка» with the child's
 // surname, first name and the invitation code from the class teacher (R-FAM-2, seed 004). After a
 // child is added the section reads itself again from the server, so it shows what the server keeps.
+// «Найдены дети»: children of my Госуслуги list that match pupils and await the school's
+// confirmation, named as Госуслуги names them, with what happens next.
 import { api, t, h, button, field, alert, descriptions } from '../../assets/school-app.js';
 
 export default function children(data) {
@@ -27,12 +29,27 @@ function render(holder, data, added) {
       null, { id: 'child-added', role: 'status' }));
   }
   parts.push(list);
+  const found = foundChildren(data.found || []);
+  if (found) parts.push(found);
   if (data.mayAdd) {
     parts.push(addChild(holder));
   } else if (data.addRefusalKey) {
     parts.push(alert('info', t(data.addRefusalKey), null, { id: 'children-add-refused' }));
   }
   holder.replaceChildren(...parts);
+}
+
+/** «Найдены дети»: names only (what the parent told Госуслуги), and what happens next. */
+function foundChildren(found) {
+  if (!found.length) return null;
+  return h('div', { class: 'personal-howto', id: 'children-found-box' },
+    h('h3', { class: 'personal-item-title', id: 'children-found-title' }, t('personal.children.found')),
+    h('p', { class: 'pf-v5-c-helper-text', id: 'children-found-explain' }, t('personal.children.foundExplain')),
+    h('ul', { class: 'personal-list', id: 'children-found', role: 'list', 'aria-labelledby': 'children-found-title' }, found.map(kid =>
+      h('li', { 'data-found': kid.id },
+        h('div', { class: 'personal-item-head' },
+          h('span', { class: 'personal-child-name' }, [kid.lastName, kid.firstName, kid.middleName].filter(Boolean).join(' '))),
+        h('p', { class: 'pf-v5-c-helper-text' }, t('personal.children.foundWaiting'))))));
 }
 
 /** «Добавить ребенка»: a button that opens the form in place (a phone has no room for a dialog with help text). */

@@ -132,17 +132,29 @@ public final class PeopleDirectory {
      * without SNILS are recognised this way).
      */
     public Optional<UserModel> studentByNameAndBirthdate(String homeAlias, String lastName, String firstName, String isoBirthdate) {
+        return studentsByNameAndBirthdate(homeAlias, lastName, firstName, isoBirthdate, 1).stream().findFirst();
+    }
+
+    /**
+     * Students of the realm (of one home organisation when {@code homeAlias} is given) with this surname,
+     * first name (case and ё/е aside) and date of birth, at most {@code max}: the birth date's
+     * (NAME, VALUE) index narrows it first (a parent's Госуслуги children, issue 12).
+     */
+    public List<UserModel> studentsByNameAndBirthdate(String homeAlias, String lastName, String firstName, String isoBirthdate, int max) {
         CriteriaBuilder cb = em().getCriteriaBuilder();
         CriteriaQuery<String> ids = cb.createQuery(String.class);
         Root<UserEntity> u = ids.from(UserEntity.class);
-        ids.select(u.get("id")).where(
-                cb.equal(u.get("realmId"), realm.getId()),
-                attributeIn(cb, u, SchoolAttributes.BIRTHDATE, List.of(isoBirthdate)),
-                attributeIn(cb, u, SchoolAttributes.HOME_ORGANISATION, List.of(homeAlias)),
-                attributeIn(cb, u, SchoolAttributes.ROLE, List.of(SchoolRole.STUDENT.code())),
-                cb.equal(folded(cb, u.get("lastName")), fold(lastName)),
-                cb.equal(folded(cb, u.get("firstName")), fold(firstName)));
-        return load(em().createQuery(ids).setMaxResults(1).getResultList()).stream().findFirst();
+        List<Predicate> p = new ArrayList<>();
+        p.add(cb.equal(u.get("realmId"), realm.getId()));
+        p.add(attributeIn(cb, u, SchoolAttributes.BIRTHDATE, List.of(isoBirthdate)));
+        if (homeAlias != null) {
+            p.add(attributeIn(cb, u, SchoolAttributes.HOME_ORGANISATION, List.of(homeAlias)));
+        }
+        p.add(attributeIn(cb, u, SchoolAttributes.ROLE, List.of(SchoolRole.STUDENT.code())));
+        p.add(cb.equal(folded(cb, u.get("lastName")), fold(lastName)));
+        p.add(cb.equal(folded(cb, u.get("firstName")), fold(firstName)));
+        ids.select(u.get("id")).where(p.toArray(Predicate[]::new)).orderBy(cb.asc(u.get("id")));
+        return load(em().createQuery(ids).setMaxResults(max).getResultList());
     }
 
     /** An exact attribute value: the (NAME, VALUE) index answers it. */

@@ -24,6 +24,8 @@ public final class SchoolAttributes {
     public static final String HOME_ORGANISATION = "homeOrganization";
     /** How the account came to be: {@link EnrolmentSource#code()}. */
     public static final String ENROLMENT_SOURCE = "enrolmentSource";
+    /** "true" when Госуслуги said at the last login that the person's account is confirmed (the ESIA mapper writes it). */
+    public static final String ESIA_TRUSTED = "esiaTrusted";
 
     private SchoolAttributes() {
     }

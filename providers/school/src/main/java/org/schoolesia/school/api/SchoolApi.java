@@ -13,6 +13,7 @@ import org.schoolesia.school.certificates.StaffCertificateResource;
 import org.schoolesia.school.family.CardSnilsResource;
 import org.schoolesia.school.family.FamilyLinkResource;
 import org.schoolesia.school.family.FamilyLinks;
+import org.schoolesia.school.family.proposals.ProposalResource;
 import org.schoolesia.school.invitations.InvitationCodeResource;
 import org.schoolesia.school.invitations.MyChildrenResource;
 import org.schoolesia.school.family.childaccess.ChildLoginResource;
@@ -60,6 +61,12 @@ public class SchoolApi {
     @Path("staff/people/{id}/family-links")
     public FamilyLinkResource familyLinks(@PathParam("id") String id) {
         return new FamilyLinkResource(session, staffCall(), id);
+    }
+
+    /** Issue 12: the open proposals from parents' Госуслуги children of the caller's organisation. */
+    @Path("staff/family-proposals")
+    public ProposalResource familyProposals() {
+        return new ProposalResource(session, staffCall(), null);
     }
 
     /** R-CERT-4: a pupil's certificate for staff of an authorised organisation; more specific than {@code staff}. */

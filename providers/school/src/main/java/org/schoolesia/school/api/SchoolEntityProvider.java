@@ -6,6 +6,7 @@ import org.schoolesia.school.accounts.SnilsEntry;
 import org.schoolesia.school.certificates.CertificateEntry;
 import org.schoolesia.school.family.CardSnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
+import org.schoolesia.school.family.proposals.ProposalEntry;
 import org.schoolesia.school.invitations.InvitationAttemptEntry;
 import org.schoolesia.school.invitations.InvitationCodeEntry;
 import org.schoolesia.school.link.EsiaLinkEntry;
@@ -26,7 +27,8 @@ public class SchoolEntityProvider implements JpaEntityProvider {
                 EsiaUnlinkEntry.class, FamilyLinkEntry.class,
                 CertificateEntry.class,
                 InvitationCodeEntry.class, InvitationAttemptEntry.class,
-                CardSnilsEntry.class, AccountFlagEntry.class);
+                CardSnilsEntry.class, AccountFlagEntry.class,
+                ProposalEntry.class);
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.web.Answers;
 import org.schoolesia.school.web.Json;
@@ -21,7 +22,8 @@ import org.schoolesia.school.web.StaffCall;
 /**
  * {@code /realms/{realm}/school/staff/people/{childId}/parent-snils} (R-FAM-3): {@code GET} the
  * parents' SNILS on the pupil's card and what changed; {@code POST {"snils"}} puts one on the card
- * (the parent with that SNILS on a confirmed Госуслуги account gets the child at their next login);
+ * (a parent whose confirmed Госуслуги account has that SNILS gets the child at once, the answer's
+ * {@code linkedParents}; a parent who has not logged in with it yet, at the next login);
  * {@code DELETE …/{entryId}} takes it off and revokes the links it made. SNILS go out masked.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +46,15 @@ public class CardSnilsResource {
                         int revokedLinks) {
     }
 
+    /** A parent linked at once by the SNILS just put on the card; {@code shortName} «Иванова М.». */
+    public record LinkedParent(String id, String name, String shortName) {
+    }
+
+    /** The answer to putting a SNILS on the card: the entry, and the parents it linked at once (R-FAM-3). */
+    public record Added(String id, boolean active, String snilsMasked, String addedAt, Actor addedBy, String removedAt, Actor removedBy,
+                        int revokedLinks, List<LinkedParent> linkedParents) {
+    }
+
     public record Card(String childId, boolean mayChange, List<Entry> items, List<Entry> history) {
     }
 
@@ -60,8 +71,12 @@ public class CardSnilsResource {
     public Response add(String body) {
         return call.respond(staff -> {
             JsonNode snils = Json.object(body).get("snils");
-            CardSnils.Added added = cards.add(staff, childId, snils == null || !snils.isTextual() ? null : snils.asText());
-            return Answers.json(added.created() ? 201 : 200, view(added.entry()));
+            StaffCardSnils.Added added = cards.add(staff, childId, snils == null || !snils.isTextual() ? null : snils.asText());
+            Entry e = view(added.added().entry());
+            List<LinkedParent> parents = added.linkedParents().stream().map(p -> new LinkedParent(p.getId(), SnilsChildren.fullName(p),
+                    shortName(p))).toList();
+            return Answers.json(added.added().created() ? 201 : 200, new Added(e.id(), e.active(), e.snilsMasked(), e.addedAt(), e.addedBy(),
+                    e.removedAt(), e.removedBy(), e.revokedLinks(), parents));
         });
     }
 
@@ -76,6 +91,14 @@ public class CardSnilsResource {
         return new Entry(e.getId(), active, Snils.parse(e.getSnils()).masked(), Instant.ofEpochMilli(e.getAddedAt()).toString(),
                 actor(e.getAddedBy()), active ? null : Instant.ofEpochMilli(e.getRemovedAt()).toString(), actor(e.getRemovedBy()),
                 e.getRevokedLinks());
+    }
+
+    /** «Иванова М.»: the surname and the first name's initial, as school papers write it. */
+    static String shortName(UserModel u) {
+        String last = u.getLastName() == null ? "" : u.getLastName().strip();
+        String first = u.getFirstName() == null ? "" : u.getFirstName().strip();
+        String name = (last + (first.isEmpty() ? "" : " " + first.substring(0, first.offsetByCodePoints(0, 1)) + ".")).strip();
+        return name.isEmpty() ? u.getUsername() : name;
     }
 
     private Actor actor(String id) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.accounts.SchoolAttributes;
+import org.schoolesia.school.family.proposals.ProposalResource;
 import org.schoolesia.school.web.Answers;
 import org.schoolesia.school.web.Json;
 import org.schoolesia.school.web.Messages;
@@ -32,11 +33,13 @@ import org.schoolesia.school.web.StaffCall;
 @Produces(MediaType.APPLICATION_JSON)
 public class FamilyLinkResource {
 
+    private final KeycloakSession session;
     private final StaffCall call;
     private final String personId;
     private final StaffFamilyLinks family;
 
     public FamilyLinkResource(KeycloakSession session, StaffCall call, String personId) {
+        this.session = session;
         this.call = call;
         this.personId = personId;
         this.family = new StaffFamilyLinks(session, session.getContext().getRealm());
@@ -89,6 +92,12 @@ public class FamilyLinkResource {
     @Path("{linkId}")
     public Response revoke(@PathParam("linkId") String linkId) {
         return call.answer(staff -> view(family.revoke(staff, personId, linkId).link(), call.messages()));
+    }
+
+    /** Issue 12: the pupil's proposals from parents' Госуслуги children, for the home organisation's staff. */
+    @Path("proposals")
+    public ProposalResource proposals() {
+        return new ProposalResource(session, call, personId);
     }
 
     private Link view(FamilyLink l, Messages m) {

@@ -12,9 +12,12 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.People;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.accounts.SnilsIndex;
+import org.schoolesia.school.link.EsiaLinks;
 
 /**
  * R-FAM-3 at a parent's Госуслуги login: every pupil whose card holds the SNILS of the parent's
@@ -40,22 +43,10 @@ public final class SnilsChildren {
         if (!esiaConfirmed || snils.isEmpty()) {
             return List.of();
         }
-        FamilyLinks links = new FamilyLinks(session);
-        boolean parentAccount = People.hasRole(parent, SchoolRole.PARENT);
         List<UserModel> linked = new ArrayList<>();
         for (CardSnilsEntry card : new CardSnils(session).cardsWith(realm, snils.get())) {
             UserModel child = session.users().getUserById(realm, card.getChildId());
-            if (child == null || child.getId().equals(parent.getId())) {
-                continue;
-            }
-            CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, parentAccount, People.hasRole(child, SchoolRole.STUDENT),
-                    links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
-                    links.lastRevokedAt(parent.getId(), child.getId()));
-            if (!CardSnilsRule.grantsAtLogin(facts)) {
-                continue;
-            }
-            if (links.link(realm, parent, child, LinkKind.PARENT, LinkSource.SNILS, null).created()) {
-                joinHomeOrganisation(parent, child);
+            if (child != null && grant(parent, child, card, true, null)) {
                 linked.add(child);
             }
         }
@@ -65,7 +56,46 @@ public final class SnilsChildren {
         return linked;
     }
 
-    private void joinHomeOrganisation(UserModel parent, UserModel child) {
+    /**
+     * R-FAM-3 at once when staff put a SNILS on the card: a parent account whose Госуслуги link is
+     * confirmed and carries that SNILS need not wait for the next login. The link's source is SNILS
+     * (taking the SNILS off revokes it as it revokes one made at login); made by the staff member.
+     * @return the parents linked now
+     */
+    public List<UserModel> linkOnCardEdit(UserModel child, CardSnilsEntry card, String staffId) {
+        EsiaLinks esia = new EsiaLinks(session);
+        List<UserModel> linked = new ArrayList<>();
+        for (UserModel parent : new SnilsIndex(session).findUsers(realm, Snils.parse(card.getSnils())).toList()) {
+            boolean confirmed = esia.linkOf(parent).filter(l -> !l.pending()).isPresent()
+                    && "true".equalsIgnoreCase(parent.getFirstAttribute(SchoolAttributes.ESIA_TRUSTED));
+            if (grant(parent, child, card, confirmed, staffId)) {
+                linked.add(parent);
+            }
+        }
+        if (!linked.isEmpty()) {
+            LOG.infof("child %s: %d parent(s) linked at once by the SNILS put on the card (R-FAM-3)", child.getId(), linked.size());
+        }
+        return linked;
+    }
+
+    /** {@link CardSnilsRule#grantsAtLogin}, then the link; whether this call made it. */
+    private boolean grant(UserModel parent, UserModel child, CardSnilsEntry card, boolean esiaConfirmed, String actorId) {
+        if (child.getId().equals(parent.getId())) {
+            return false;
+        }
+        FamilyLinks links = new FamilyLinks(session);
+        CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(esiaConfirmed, People.hasRole(parent, SchoolRole.PARENT),
+                People.hasRole(child, SchoolRole.STUDENT), links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
+                links.lastRevokedAt(parent.getId(), child.getId()));
+        if (!CardSnilsRule.grantsAtLogin(facts) || !links.link(realm, parent, child, LinkKind.PARENT, LinkSource.SNILS, actorId).created()) {
+            return false;
+        }
+        joinHomeOrganisation(parent, child);
+        return true;
+    }
+
+    /** The parent joins the child's home organisation where not a member yet, so its staff see the link. */
+    public void joinHomeOrganisation(UserModel parent, UserModel child) {
         OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
         String home = child.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
         OrganizationModel org = home == null ? null : orgs.getByAlias(home);
@@ -75,7 +105,7 @@ public final class SnilsChildren {
     }
 
     /** «Фамилия Имя Отчество», the parts there are; empty when none. */
-    static String fullName(UserModel u) {
+    public static String fullName(UserModel u) {
         return Stream.of(u.getLastName(), u.getFirstName(), u.getFirstAttribute(SchoolAttributes.MIDDLE_NAME))
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
     }

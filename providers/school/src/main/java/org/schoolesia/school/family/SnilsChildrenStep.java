@@ -4,14 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.school.link.EsiaPersonFacts;
 
 /**
@@ -21,25 +15,20 @@ import org.schoolesia.school.link.EsiaPersonFacts;
  * («Продолжить»). Told once because the page shows only the links this login made; the next login
  * finds them made. A login that is no broker login, or links nothing, passes without a page.
  */
-final class SnilsChildrenStep implements Authenticator {
+final class SnilsChildrenStep extends PostLoginStep {
 
     static final String TEMPLATE = "school-snils-children.ftl";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        UserModel parent = context.getUser();
-        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(authSession,
-                PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
-        if (parent == null || serialized == null) {
+        BrokeredIdentityContext broker = brokered(context);
+        if (broker == null) {
             context.success();
             return;
         }
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        BrokeredIdentityContext broker = serialized.deserialize(session, authSession);
+        UserModel parent = context.getUser();
         EsiaPersonFacts person = EsiaPersonFacts.from(broker.getContextData());
-        SnilsChildren children = new SnilsChildren(session, realm);
+        SnilsChildren children = new SnilsChildren(context.getSession(), context.getRealm());
         List<UserModel> linked = children.linkAtLogin(parent, person.trusted(), person.snils());
         if (linked.isEmpty()) {
             context.success();
@@ -48,29 +37,5 @@ final class SnilsChildrenStep implements Authenticator {
         // Plain maps: the template reads {name, organisation} whatever FreeMarker makes of records.
         List<Map<String, String>> shown = linked.stream().map(c -> Map.of("name", SnilsChildren.fullName(c), "organisation", children.homeOrganisationName(c))).toList();
         context.challenge(context.form().setAttribute("schoolSnilsChildren", shown).createForm(TEMPLATE));
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        // «Продолжить»: the links are made; nothing the form says changes anything.
-        context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

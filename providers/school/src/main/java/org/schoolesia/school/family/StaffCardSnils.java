@@ -23,11 +23,13 @@ public final class StaffCardSnils {
     private final RealmModel realm;
     private final StaffFamilyLinks family;
     private final CardSnils cards;
+    private final SnilsChildren snilsChildren;
 
     public StaffCardSnils(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
         this.family = new StaffFamilyLinks(session, realm);
         this.cards = new CardSnils(session);
+        this.snilsChildren = new SnilsChildren(session, realm);
     }
 
     public record Card(UserModel child, boolean mayChange, List<CardSnilsEntry> onCard, List<CardSnilsEntry> history) {
@@ -39,13 +41,22 @@ public final class StaffCardSnils {
                 cards.history(child.getId(), HISTORY_LIMIT));
     }
 
-    public CardSnils.Added add(StaffMember staff, String childId, String typed) {
+    /** A SNILS put on the card, and the parents it linked at once. */
+    public record Added(CardSnils.Added added, List<UserModel> linkedParents) {
+    }
+
+    /**
+     * Puts the SNILS on the card; a parent whose confirmed Госуслуги account has it gets the child now
+     * (R-FAM-3), others at their next Госуслуги login.
+     */
+    public Added add(StaffMember staff, String childId, String typed) {
         UserModel child = family.child(staff, childId);
         family.requireHome(staff, child);
         CardSnilsRule.refusal(typed, child.getFirstAttribute(SchoolAttributes.SNILS)).ifPresent(r -> {
             throw Refused.of(400, r.code(), r.messageKey());
         });
-        return cards.add(realm, child, CardSnilsRule.digits(typed).orElseThrow(), staff.user().getId());
+        CardSnils.Added added = cards.add(realm, child, CardSnilsRule.digits(typed).orElseThrow(), staff.user().getId());
+        return new Added(added, added.created() ? snilsChildren.linkOnCardEdit(child, added.entry(), staff.user().getId()) : List.of());
     }
 
     public CardSnilsEntry remove(StaffMember staff, String childId, String entryId) {

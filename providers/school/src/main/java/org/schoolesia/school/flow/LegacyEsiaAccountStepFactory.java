@@ -60,6 +60,7 @@ public class LegacyEsiaAccountStepFactory extends EsiaStepFactory {
                                 PersonalDataScopes.minimise(realm);
                             }
                             PostLoginFlowUpgrade.upgrade(session, realm);
+                            PostLoginFlowUpgrade.addChildrenStep(realm);
                         }));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 FirstLoginFlowUpgrade.upgrade(created.getCreatedRealm());

@@ -7,12 +7,15 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.schoolesia.school.family.SnilsChildrenStepFactory;
+import org.schoolesia.school.family.proposals.EsiaChildrenStepFactory;
 
 /**
  * R-FAM-3 needs a step after every Госуслуги login: a realm made by an earlier version has none.
  * Once per realm (the realm attribute {@value #DONE} records it, so an admin who removes the flow
  * later keeps it removed), every ESIA provider with the school's first-login steps and no post-login
- * flow gets the flow {@value #ALIAS} with the step {@code school-family-snils-children}.
+ * flow gets the flow {@value #ALIAS} with the steps {@code school-family-snils-children} and
+ * {@code school-family-esia-children}. A flow made by an earlier version gets the second step once
+ * ({@value #CHILDREN_DONE}; issue 12, children from Госуслуги).
  */
 final class PostLoginFlowUpgrade {
 
@@ -20,6 +23,7 @@ final class PostLoginFlowUpgrade {
 
     static final String ALIAS = "esia post login";
     static final String DONE = "schoolPostLoginFlowAdded";
+    static final String CHILDREN_DONE = "schoolEsiaChildrenStepAdded";
 
     private PostLoginFlowUpgrade() {
     }
@@ -56,18 +60,50 @@ final class PostLoginFlowUpgrade {
         }
         AuthenticationFlowModel flow = new AuthenticationFlowModel();
         flow.setAlias(ALIAS);
-        flow.setDescription("After every Госуслуги login: the children whose cards hold the parent's SNILS (R-FAM-3).");
+        flow.setDescription("After every Госуслуги login: the children whose cards hold the parent's SNILS (R-FAM-3), then the parent's"
+                + " Госуслуги children proposed to their schools.");
         flow.setProviderId("basic-flow");
         flow.setTopLevel(true);
         flow.setBuiltIn(false);
         flow = realm.addAuthenticationFlow(flow);
+        addStep(realm, flow, SnilsChildrenStepFactory.ID, 10);
+        addStep(realm, flow, EsiaChildrenStepFactory.ID, 20);
+        return flow;
+    }
+
+    /**
+     * Once per realm: the flow {@value #ALIAS} of an earlier version, holding the SNILS step only, gets
+     * {@code school-family-esia-children} after it. A flow an admin changed otherwise is left alone.
+     * @return whether the step was added
+     */
+    static boolean addChildrenStep(RealmModel realm) {
+        String done = realm.getAttribute(CHILDREN_DONE);
+        if (done != null && !done.isBlank()) {
+            return false;
+        }
+        realm.setAttribute(CHILDREN_DONE, "true");
+        AuthenticationFlowModel flow = realm.getFlowByAlias(ALIAS);
+        if (flow == null) {
+            return false;
+        }
+        boolean snils = realm.getAuthenticationExecutionsStream(flow.getId()).anyMatch(e -> SnilsChildrenStepFactory.ID.equals(e.getAuthenticator()));
+        boolean children = realm.getAuthenticationExecutionsStream(flow.getId()).anyMatch(e -> EsiaChildrenStepFactory.ID.equals(e.getAuthenticator()));
+        if (!snils || children) {
+            return false;
+        }
+        int after = realm.getAuthenticationExecutionsStream(flow.getId()).mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0);
+        addStep(realm, flow, EsiaChildrenStepFactory.ID, after + 10);
+        LOG.infof("realm %s: the flow '%s' now proposes the parents' Госуслуги children to their schools", realm.getName(), ALIAS);
+        return true;
+    }
+
+    private static void addStep(RealmModel realm, AuthenticationFlowModel flow, String authenticator, int priority) {
         AuthenticationExecutionModel step = new AuthenticationExecutionModel();
         step.setParentFlow(flow.getId());
-        step.setAuthenticator(SnilsChildrenStepFactory.ID);
+        step.setAuthenticator(authenticator);
         step.setRequirement(AuthenticationExecutionModel.Requirement.REQUIRED);
-        step.setPriority(10);
+        step.setPriority(priority);
         step.setAuthenticatorFlow(false);
         realm.addAuthenticatorExecution(step);
-        return flow;
     }
 }

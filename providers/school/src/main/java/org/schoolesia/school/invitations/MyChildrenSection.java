@@ -14,6 +14,8 @@ import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.family.FamilyLink;
 import org.schoolesia.school.family.FamilyLinks;
+import org.schoolesia.school.family.proposals.ProposalStatus;
+import org.schoolesia.school.family.proposals.Proposals;
 import org.schoolesia.school.personal.Me;
 import org.schoolesia.school.personal.StatelessSection;
 
@@ -32,8 +34,15 @@ public final class MyChildrenSection extends StatelessSection {
                           String source, String since) {
     }
 
+    /**
+     * «Найдены дети» (issue 12): a child of the parent's Госуслуги list that matched a pupil and awaits the
+     * school's decision, named as Госуслуги names it — nothing the parent did not know already.
+     */
+    public record FoundChild(String id, String lastName, String firstName, String middleName) {
+    }
+
     /** {@code addRefusalKey}: why «Добавить ребенка» is not offered (message key), null when it is. */
-    public record MyChildren(List<MyChild> items, boolean mayAdd, String addRefusalKey) {
+    public record MyChildren(List<MyChild> items, boolean mayAdd, String addRefusalKey, List<FoundChild> found) {
     }
 
     public MyChildrenSection() {
@@ -51,8 +60,12 @@ public final class MyChildrenSection extends StatelessSection {
                 .sorted(Comparator.comparing((MyChild c) -> String.valueOf(c.lastName())).thenComparing(c -> String.valueOf(c.firstName())))
                 .toList();
         Optional<RedemptionRules.CallerRefusal> refusal = new ChildRedemption(me.session(), me.realm()).callerRefusal(me.user());
+        List<FoundChild> found = new Proposals(me.session()).ofParent(me.user().getId()).stream()
+                .filter(p -> ProposalStatus.PROPOSED.code().equals(p.getStatus()))
+                .map(p -> new FoundChild(p.getId(), p.getKidLastName(), p.getKidFirstName(), p.getKidMiddleName())).toList();
         return Optional.of(new MyChildren(children, refusal.isEmpty(),
-                refusal.map(r -> r == RedemptionRules.CallerRefusal.ESIA_REQUIRED ? "personal.children.esiaRequired" : null).orElse(null)));
+                refusal.map(r -> r == RedemptionRules.CallerRefusal.ESIA_REQUIRED ? "personal.children.esiaRequired" : null).orElse(null),
+                found));
     }
 
     private static MyChild child(Me me, OrganizationProvider orgs, FamilyLink link) {

@@ -32,6 +32,22 @@ public final class MyChildren {
         return screen.driver().findElement(By.id("section-children")).getText();
     }
 
+    /** «Найдены дети» (issue 12): the names of the children from Госуслуги awaiting the school's confirmation. */
+    public List<String> found() {
+        return screen.driver().findElements(By.cssSelector("#children-found .personal-child-name")).stream().map(e -> e.getText().trim()).toList();
+    }
+
+    /** What the parent is told happens next, or "" when nothing is found. */
+    public String foundExplanation() {
+        return screen.driver().findElements(By.id("children-found-explain")).stream().map(e -> e.getText().trim()).findFirst().orElse("");
+    }
+
+    /** Brings «Найдены дети» to the top of the screen (for a screenshot of it). */
+    public void scrollToFound() {
+        ((JavascriptExecutor) screen.driver()).executeScript("arguments[0].scrollIntoView(true)",
+                screen.driver().findElement(By.id("section-children")));
+    }
+
     public boolean empty() {
         return !screen.driver().findElements(By.id("children-empty")).isEmpty();
     }

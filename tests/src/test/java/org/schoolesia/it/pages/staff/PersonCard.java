@@ -81,6 +81,13 @@ public class PersonCard extends StaffConsole {
         return section;
     }
 
+    /** «Найдены на Госуслугах» (issue 12), once it has loaded. */
+    public ProposalsSection proposals() {
+        ProposalsSection section = new ProposalsSection(chromium).loaded();
+        js("arguments[0].scrollIntoView({block: 'start'})", chromium.findElement(By.id("proposals-section")));
+        return section;
+    }
+
     /** «Доступ для учеников до 14 лет» (R-FAM-4): the state shown once the section has loaded ({@code allowed}, {@code child_of_age}, …). */
     public String childLoginState() {
         Viewport.waitFor(chromium, d -> !d.findElements(By.id("child-login-state")).isEmpty());
