@@ -302,10 +302,13 @@ class CertificateApiIT {
             RealmResource realm = env.keycloakAdmin().realm("certificates-other");
             realm.clients().create(StaffApi.directGrantClient(CertificateFixtures.CLIENT_ID, CertificateFixtures.CLIENT_SECRET,
                     StaffApi.audienceMapper("certificates api audience", CertificateFixtures.AUDIENCE))).close();
-            UserRepresentation namesake = env.realmAdmin().user("ivanova.maria");
-            namesake.setId(null);
-            namesake.setFederationLink(null);
-            namesake.setRequiredActions(List.of());
+            UserRepresentation namesake = new UserRepresentation();
+            namesake.setUsername("ivanova.maria");
+            namesake.setEnabled(true);
+            namesake.setFirstName("Мария");
+            namesake.setLastName("Иванова");
+            namesake.setEmail("ivanova.maria@example.org");
+            namesake.setEmailVerified(true);
             CredentialRepresentation password = new CredentialRepresentation();
             password.setType(CredentialRepresentation.PASSWORD);
             password.setValue(StaffApi.PASSWORD);

@@ -81,11 +81,13 @@ final class PfdoCredentials {
 
     private PasswordCredentialModel hash(RealmModel realm, String password) {
         PasswordPolicy policy = realm.getPasswordPolicy();
-        PasswordHashProvider provider = session.getProvider(PasswordHashProvider.class, policy.getHashAlgorithm());
+        // No hashAlgorithm in the realm's policy: Keycloak's default hash, as for the accounts' own passwords.
+        String algorithm = policy == null ? null : policy.getHashAlgorithm();
+        PasswordHashProvider provider = algorithm == null ? null : session.getProvider(PasswordHashProvider.class, algorithm);
         if (provider == null) {
             provider = session.getProvider(PasswordHashProvider.class);
         }
-        return provider.encodedCredential(password, policy.getHashIterations());
+        return provider.encodedCredential(password, policy == null ? -1 : policy.getHashIterations());
     }
 
     private boolean taken(RealmModel realm, String login) {
