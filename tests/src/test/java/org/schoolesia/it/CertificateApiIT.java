@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -309,11 +308,7 @@ class CertificateApiIT {
             namesake.setLastName("Иванова");
             namesake.setEmail("ivanova.maria@example.org");
             namesake.setEmailVerified(true);
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue(StaffApi.PASSWORD);
-            password.setTemporary(false);
-            namesake.setCredentials(List.of(password));
+            namesake.setCredentials(List.of(CertificateFixtures.password()));
             realm.users().create(namesake).close();
             String form = "grant_type=password&scope=openid&client_id=" + CertificateFixtures.CLIENT_ID + "&client_secret="
                     + CertificateFixtures.CLIENT_SECRET + "&username=ivanova.maria&password=" + StaffApi.PASSWORD;

@@ -68,15 +68,20 @@ final class CertificateFixtures {
             attributes.put("birthdate", List.of(born.toString()));
         }
         user.setAttributes(attributes);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(StaffApi.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password()));
         String id = env.realmAdmin().createUser(user);
         env.realmAdmin().addMember("sosh-1-ys", id);
         env.realmAdmin().addMember("ddut-ys", id);
         return id;
+    }
+
+    /** The test password, not temporary. */
+    static CredentialRepresentation password() {
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(StaffApi.PASSWORD);
+        password.setTemporary(false);
+        return password;
     }
 
     static void realmAttribute(TestEnvironment env, String name, String value) {

@@ -15,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.certificates.CertificateEligibility.Applicant;
 import org.schoolesia.school.certificates.CertificateEligibility.Child;
@@ -172,14 +173,20 @@ public final class CertificateApplications {
                 .map(l -> session.users().getUserById(realm, l.childId())).filter(Objects::nonNull);
     }
 
-    /** The keyboard evidence is read for pupils only: it matters only for a child's account. */
+    /**
+     * The keyboard evidence (the account's sessions) is read only for a pupil not yet 14: the rule
+     * asks it of a child's account only (R-CERT-6 4), and a pupil's token stays at one query.
+     */
     private Applicant applicant(UserModel u) {
         Role role = SchoolRole.of(u.getFirstAttribute(SchoolAttributes.ROLE)).map(r -> switch (r) {
             case PARENT -> Role.PARENT;
             case STUDENT -> Role.STUDENT;
             case STAFF -> Role.OTHER;
         }).orElse(Role.OTHER);
-        return new Applicant(role, birthDate(u), role == Role.STUDENT && ParentAtKeyboard.evident(session, realm, u));
+        LocalDate born = birthDate(u);
+        boolean child = role == Role.STUDENT && !AgePolicy.hasReached(AgeSettings.selfServiceAge(realm), born, Instant.now(),
+                AgeSettings.zone(realm, homeOf(u))).reached();
+        return new Applicant(role, born, child && ParentAtKeyboard.evident(session, realm, u));
     }
 
     private Child child(UserModel c, boolean hasCertificate) {
