@@ -104,7 +104,7 @@ export function logout() {
  * {@code body}: an object is sent as JSON; a string or Blob as is, with {@code contentType}.
  * Answers the parsed JSON (null for 204); a refusal is thrown as {@link ApiError}.
  */
-export async function api(path, { method = 'GET', body, query, contentType } = {}) {
+export async function api(path, { method = 'GET', body, query, contentType, accept } = {}) {
   const kc = state.keycloak;
   try {
     await kc.updateToken(30);
@@ -116,7 +116,7 @@ export async function api(path, { method = 'GET', body, query, contentType } = {
   if (query) {
     Object.entries(query).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
   }
-  const headers = { Authorization: 'Bearer ' + kc.token, Accept: 'application/json', 'Accept-Language': state.language };
+  const headers = { Authorization: 'Bearer ' + kc.token, Accept: accept || 'application/json', 'Accept-Language': state.language };
   let payload = body;
   if (body !== undefined && body !== null && typeof body === 'object' && !(body instanceof Blob)) {
     headers['Content-Type'] = 'application/json';
@@ -131,6 +131,7 @@ export async function api(path, { method = 'GET', body, query, contentType } = {
     throw new ApiError(0, 'network', t('app.error.network'));
   }
   if (res.status === 204) return null;
+  if (accept && res.ok) return res.blob(); // a file (e.g. a PDF); errors still come as JSON
   let json = null;
   try { json = await res.json(); } catch (e) { json = null; }
   if (!res.ok) {

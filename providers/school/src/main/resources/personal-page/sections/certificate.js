@@ -46,6 +46,12 @@ export default function certificate(data) {
         c.changeReason ? [t('personal.certificate.changeReason'), h('span', { class: 'school-pre' }, c.changeReason)] : null,
       ])));
       if (c.status === 'inactive') nodes.push(h('p', { class: 'personal-howto', id: 'certificate-activate-hint' }, t('personal.certificate.activateHint')));
+      // R-CERT-5: the АИС ПФДО credentials (number, login, the password once) — for a pupil of 14+ or the parent.
+      const ownUnder14 = entry.self && (entry.reasons || []).some(r => r.code === 'pupil_under_14' || r.code === 'child_account_under_14');
+      if (!ownUnder14) {
+        nodes.push(h('p', null, button(t('personal.certificate.credentials'), { variant: 'link', id: 'certificate-credentials',
+          onClick: ev => credentials(ev.currentTarget, entry) })));
+      }
     } else if (entry.child || entry.self) {
       nodes.push(h('p', { id: 'certificate-none' }, t('personal.certificate.none')));
     }
@@ -62,6 +68,20 @@ export default function certificate(data) {
               t('personal.certificate.help.' + r.code)))))));
     }
     return nodes;
+  }
+
+  async function credentials(control, entry) {
+    control.disabled = true;
+    try {
+      const pdf = await api('me/certificate/credentials', { method: 'POST', body: entry.self ? {} : { child: entry.child.id }, accept: 'application/pdf' });
+      const link = h('a', { href: URL.createObjectURL(pdf), download: 'pfdo-' + entry.certificate.number + '.pdf' });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      notice = alert('info', t('personal.certificate.credentialsSaved'), null, { id: 'certificate-credentials-saved', role: 'status' });
+    } catch (e) {
+      notice = alert('danger', e.message, null, { id: 'certificate-error', role: 'alert' });
+    }
+    render();
   }
 
   async function issue(control, entry) {

@@ -15,7 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -269,9 +273,66 @@ class CertificateApiIT {
         assertEquals(404, CertificateFixtures.issue(env, personal.token("kuznetsov.andrey"), env.realmAdmin().userId("ivanov.petr")).statusCode());
     }
 
+    /** Security rule 4: the relying client's own token, accepted while valid, is refused once expired. */
     @Test
-    void enumerationIsLimitedPerCaller() {
+    void restRefusesAnExpiredAccessToken() throws Exception {
+        ClientRepresentation client = StaffApi.directGrantClient("short-lived-system", "short-secret",
+                StaffApi.audienceMapper("certificates api audience", CertificateFixtures.AUDIENCE));
+        client.setAttributes(Map.of("access.token.lifespan", "4")); // seconds: a short wait, not a long sleep
+        env.realmAdmin().createClient(client);
+        String token = CertificateFixtures.tokens(env, "short-lived-system", "short-secret", "ivanova.maria").get("access_token").asText();
+        assertEquals(200, CertificateFixtures.eligibility(env, token, null, "ru").statusCode(), "accepted while valid");
+        long expiresMillis = StaffApi.json(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).get("exp").asLong() * 1000;
+        Thread.sleep(Math.max(0, expiresMillis + 1_500 - System.currentTimeMillis()));
+        HttpResponse<String> expired = CertificateFixtures.eligibility(env, token, null, "en");
+        assertEquals(401, expired.statusCode(), expired.body());
+        assertEquals("unauthorized", StaffApi.json(expired).get("error").asText());
+        assertEquals("Please sign in.", StaffApi.json(expired).get("message").asText());
+    }
+
+    /** Security rule 4: a token of another realm — same audience, same user name, same client id — is not this realm's. */
+    @Test
+    void restRefusesAnotherRealmsToken() {
+        RealmRepresentation other = new RealmRepresentation();
+        other.setRealm("certificates-other");
+        other.setEnabled(true);
+        env.keycloakAdmin().realms().create(other);
+        try {
+            RealmResource realm = env.keycloakAdmin().realm("certificates-other");
+            realm.clients().create(StaffApi.directGrantClient(CertificateFixtures.CLIENT_ID, CertificateFixtures.CLIENT_SECRET,
+                    StaffApi.audienceMapper("certificates api audience", CertificateFixtures.AUDIENCE))).close();
+            UserRepresentation namesake = new UserRepresentation();
+            namesake.setUsername("ivanova.maria");
+            namesake.setEnabled(true);
+            namesake.setFirstName("Мария");
+            namesake.setLastName("Иванова");
+            namesake.setEmail("ivanova.maria@example.org");
+            namesake.setEmailVerified(true);
+            namesake.setCredentials(List.of(CertificateFixtures.password()));
+            realm.users().create(namesake).close();
+            String form = "grant_type=password&scope=openid&client_id=" + CertificateFixtures.CLIENT_ID + "&client_secret="
+                    + CertificateFixtures.CLIENT_SECRET + "&username=ivanova.maria&password=" + StaffApi.PASSWORD;
+            HttpResponse<String> granted = CertificateFixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            env.keycloak().realmUrl("certificates-other") + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+            assertEquals(200, granted.statusCode(), granted.body());
+            String foreign = StaffApi.json(granted).get("access_token").asText();
+            HttpResponse<String> refused = CertificateFixtures.eligibility(env, foreign, null, "ru");
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals("Требуется вход в систему.", StaffApi.json(refused).get("message").asText());
+        } finally {
+            env.keycloakAdmin().realm("certificates-other").remove();
+        }
+    }
+
+    @Test
+    void enumerationIsLimitedPerCaller() throws InterruptedException {
         CertificateFixtures.realmAttribute(env, "schoolCertificateRateLimit", "5");
+        // The limit counts per minute of the clock: start early in one, so the calls below share it.
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 45_000) {
+            Thread.sleep(60_000 - intoMinute + 200);
+        }
         String token = CertificateFixtures.token(env, CertificateFixtures.LONELY_PARENT);
         int refused = 0;
         HttpResponse<String> last = null;
@@ -283,11 +344,75 @@ class CertificateApiIT {
                 assertEquals(404, last.statusCode(), last.body());
             }
         }
-        assertTrue(refused >= 3, "the limit engages after 5 calls a minute: " + refused);
+        assertEquals(3, refused, "the limit engages after exactly 5 calls a minute (the first 5 are not found, the rest refused)");
         assertEquals("too_many_requests", StaffApi.json(last).get("error").asText());
-        assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElse("0")) > 0);
+        assertEquals("Слишком много запросов. Повторите через минуту.", StaffApi.json(last).get("message").asText());
+        int retryAfter = Integer.parseInt(last.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retryAfter > 0 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertEquals("no-store", last.headers().firstValue("Cache-Control").orElse(null));
+        // Refused even for the caller's real question (the budget is the caller's, not the id's), in English for an English caller.
+        HttpResponse<String> english = CertificateFixtures.eligibility(env, token, null, "en");
+        assertEquals(429, english.statusCode());
+        assertEquals("Too many requests. Try again in a minute.", StaffApi.json(english).get("message").asText());
         // Another caller is not held back.
         assertEquals(200, CertificateFixtures.eligibility(env, CertificateFixtures.token(env, "ivanova.maria"), null, "ru").statusCode());
+    }
+
+    /**
+     * R-CERT-5: after issuing, the ПФДО credentials PDF — number, login, password — the password in the
+     * first download only (the second says how to reset it); the parent gets the child's, a pupil of 14
+     * his own, a pupil under 14 none, another parent the same 404 as for no child.
+     */
+    @Test
+    void r_cert_5_theCredentialsPdfShowsThePasswordOnceToTheHolderOrTheParent() throws Exception {
+        String petr = env.realmAdmin().userId("ivanov.petr");
+        assertEquals(404, credentials("ivanova.maria", petr).statusCode(), "no certificate yet");
+        assertEquals(200, CertificateFixtures.issue(env, personal.token("ivanova.maria"), petr).statusCode());
+        String number = CertificateFixtures.entryOf(CertificateFixtures.entries(env, "ivanova.maria"), petr).get("certificate").get("number").asText();
+
+        HttpResponse<byte[]> first = credentials("ivanova.maria", petr);
+        assertEquals(200, first.statusCode());
+        assertEquals("application/pdf", first.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(null));
+        String text = pdfText(first.body());
+        assertTrue(text.contains("Учетные данные для входа в АИС ПФДО") && text.contains("№ " + number), text);
+        assertTrue(text.contains("Владелец сертификата: Иванов Пётр"), text);
+        java.util.regex.Matcher login = java.util.regex.Pattern.compile("Логин: (\\S+)").matcher(text);
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("Пароль: (\\S{12})").matcher(text);
+        assertTrue(login.find() && login.group(1).startsWith("ivanovp"), text);
+        assertTrue(password.find(), text);
+
+        String again = pdfText(credentials("ivanova.maria", petr).body());
+        assertTrue(again.contains("Логин: " + login.group(1)), again);
+        assertFalse(again.contains(password.group(1)) || again.contains("Пароль:"), "the password is shown once: " + again);
+        assertTrue(again.contains("повторно не выдается") && again.contains("Восстановить пароль"), again);
+
+        HttpResponse<byte[]> stranger = credentials("kuznetsov.andrey", petr);
+        assertEquals(404, stranger.statusCode());
+        assertEquals(new String(credentials("kuznetsov.andrey", "00000000-0000-4000-8000-999999999999").body(), java.nio.charset.StandardCharsets.UTF_8),
+                new String(stranger.body(), java.nio.charset.StandardCharsets.UTF_8), "another's child looks like no child");
+
+        // A pupil of 14 years 0 days: his own certificate and credentials; of 13 years 364 days: refused, the parent's to get.
+        assertEquals(200, CertificateFixtures.issue(env, personal.token(CertificateFixtures.PUPIL_14Y0D), null).statusCode());
+        assertTrue(pdfText(credentials(CertificateFixtures.PUPIL_14Y0D, null).body()).contains("Пароль: "));
+        HttpResponse<byte[]> young = credentials(CertificateFixtures.PUPIL_13Y364D, null);
+        assertEquals(403, young.statusCode());
+        assertTrue(new String(young.body(), java.nio.charset.StandardCharsets.UTF_8).contains("parent_only"));
+    }
+
+    private HttpResponse<byte[]> credentials(String username, String child) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        env.keycloak().realmUrl(org.schoolesia.testkit.DemoRealm.NAME) + "/school/me/certificate/credentials"))
+                .header("Authorization", "Bearer " + personal.token(username)).header("Accept-Language", "ru")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(child == null ? "{}" : "{\"child\":\"" + child + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
     }
 
     @Test

@@ -50,6 +50,78 @@ class CertificateClaimIT {
         env.realmAdmin().client(CertificateFixtures.CLIENT_ID).getProtocolMappers().createMapper(mapper).close();
     }
 
+    /**
+     * With both mappers the certificate claim's one query also gives {@code school_children} its
+     * children: the same ids in the same order, and the names of the links (R-FAM-1).
+     */
+    @Test
+    void r_fam_1_theChildrenClaimBesideTheCertificateClaimHasTheSameChildren() throws Exception {
+        ProtocolMapperRepresentation children = new ProtocolMapperRepresentation();
+        children.setName("school children");
+        children.setProtocol("openid-connect");
+        children.setProtocolMapper("school-children-claim");
+        children.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true"));
+        env.realmAdmin().client(CertificateFixtures.CLIENT_ID).getProtocolMappers().createMapper(children).close();
+        JsonNode tokens = CertificateFixtures.tokens(env, CertificateFixtures.CLIENT_ID, CertificateFixtures.CLIENT_SECRET, "ivanova.maria");
+        for (String kind : List.of("access_token", "id_token")) {
+            JsonNode payload = StaffApi.json(new String(java.util.Base64.getUrlDecoder().decode(tokens.get(kind).asText().split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode named = payload.get("school_children");
+            JsonNode certificates = payload.get(CLAIM);
+            assertEquals(2, named.size(), payload.toString());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(certificates.get(i).get("id"), named.get(i).get("id"), kind + " " + i);
+            }
+            assertEquals("Пётр", named.get(0).get("given_name").asText(), payload.toString());
+            assertEquals("Сергеевич", named.get(0).get("middle_name").asText(), payload.toString());
+        }
+    }
+
+    /** Issue 13: the school mappers' names and help texts in Russian where the admin console is in Russian (GET /admin/serverinfo). */
+    @Test
+    void theSchoolMappersAreNamedInRussianForAnAdminInRussianAndInEnglishOtherwise() throws Exception {
+        org.keycloak.admin.client.resource.RealmResource master = env.keycloakAdmin().realm("master");
+        org.keycloak.representations.idm.RealmRepresentation before = master.toRepresentation();
+        org.keycloak.representations.idm.RealmRepresentation russian = master.toRepresentation();
+        russian.setInternationalizationEnabled(true);
+        russian.setSupportedLocales(java.util.Set.of("en", "ru"));
+        russian.setDefaultLocale("en");
+        master.update(russian);
+        try {
+            Map<String, JsonNode> ru = mapperTypes("ru");
+            Map<String, JsonNode> en = mapperTypes("en");
+            assertEquals("Школа: привязанные дети", ru.get("school-children-claim").get("name").asText());
+            assertEquals("School: linked children", en.get("school-children-claim").get("name").asText());
+            assertEquals("Школа: сертификат дополнительного образования", ru.get("school-certificates-claim").get("name").asText());
+            for (String id : List.of("school-role-claim", "school-organizations-claim", "school-children-claim", "school-over-14-claim",
+                    "school-esia-trust-claim", "school-certificates-claim")) {
+                assertTrue(ru.get(id).get("name").asText().startsWith("Школа: "), id + ": " + ru.get(id));
+                assertTrue(ru.get(id).get("helpText").asText().startsWith("Утверждение "), id + ": " + ru.get(id));
+                assertTrue(en.get(id).get("name").asText().startsWith("School: "), id + ": " + en.get(id));
+                assertTrue(en.get(id).get("helpText").asText().startsWith("Claim "), id + ": " + en.get(id));
+            }
+            assertEquals(en.get("oidc-usermodel-attribute-mapper").get("name"), ru.get("oidc-usermodel-attribute-mapper").get("name"),
+                    "Keycloak's own mappers are as Keycloak names them");
+        } finally {
+            russian.setInternationalizationEnabled(Boolean.TRUE.equals(before.isInternationalizationEnabled()));
+            russian.setSupportedLocales(before.getSupportedLocales() == null ? java.util.Set.of() : before.getSupportedLocales());
+            russian.setDefaultLocale(before.getDefaultLocale());
+            master.update(russian);
+        }
+    }
+
+    /** The OIDC protocol mapper types of {@code GET /admin/serverinfo} for an admin whose browser asks for {@code language}, by id. */
+    private Map<String, JsonNode> mapperTypes(String language) throws Exception {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(env.keycloak().baseUrl() + "/admin/serverinfo"))
+                .header("Authorization", "Bearer " + env.keycloakAdmin().tokenManager().getAccessTokenString())
+                .header("Accept-Language", language).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, JsonNode> types = new java.util.HashMap<>();
+        StaffApi.json(r).get("protocolMapperTypes").get("openid-connect").forEach(t -> types.put(t.get("id").asText(), t));
+        return types;
+    }
+
     @Test
     void r_cert_2_aParentWithTwoChildrenHasOneEntryPerChildAsTheRestAnswer() throws Exception {
         JsonNode tokens = CertificateFixtures.tokens(env, CertificateFixtures.CLIENT_ID, CertificateFixtures.CLIENT_SECRET, "ivanova.maria");

@@ -68,15 +68,20 @@ final class CertificateFixtures {
             attributes.put("birthdate", List.of(born.toString()));
         }
         user.setAttributes(attributes);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(StaffApi.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password()));
         String id = env.realmAdmin().createUser(user);
         env.realmAdmin().addMember("sosh-1-ys", id);
         env.realmAdmin().addMember("ddut-ys", id);
         return id;
+    }
+
+    /** The test password, not temporary. */
+    static CredentialRepresentation password() {
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(StaffApi.PASSWORD);
+        password.setTemporary(false);
+        return password;
     }
 
     static void realmAttribute(TestEnvironment env, String name, String value) {
@@ -162,7 +167,7 @@ final class CertificateFixtures {
         throw new AssertionError("no entry for " + childId + " in " + entries);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {

@@ -84,6 +84,9 @@ class CertificatePageIT {
         assertFalse(section.offersCertificate(), "R-CERT-6 (1): no second button");
         assertEquals(List.of("already_has_certificate"), section.reasonCodes());
         assertTrue(section.text().contains("уполномоченную организацию"), section.text());
+        assertTrue(section.offersCredentials(), "R-CERT-5: the ПФДО credentials link once the certificate is issued");
+        String saved = section.downloadCredentials();
+        assertTrue(saved.contains("Файл с учетными данными сохранен"), saved);
         checkedAndKept("certificate-mother-issued");
 
         section.choose("Иванова Анна Сергеевна");

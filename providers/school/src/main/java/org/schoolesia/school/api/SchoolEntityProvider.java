@@ -3,6 +3,7 @@ package org.schoolesia.school.api;
 import org.schoolesia.school.accounts.AccountFlagEntry;
 import org.schoolesia.school.accounts.MemberEntry;
 import org.schoolesia.school.accounts.SnilsEntry;
+import org.schoolesia.school.certificates.CertificateCredentialEntry;
 import org.schoolesia.school.certificates.CertificateEntry;
 import org.schoolesia.school.family.CardSnilsEntry;
 import org.schoolesia.school.family.FamilyLinkEntry;
@@ -25,7 +26,7 @@ public class SchoolEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         return List.of(SnilsEntry.class, MemberEntry.class, EsiaLinkEntry.class, AccessRequestEntry.class, MailOutboxEntry.class,
                 EsiaUnlinkEntry.class, FamilyLinkEntry.class,
-                CertificateEntry.class,
+                CertificateEntry.class, CertificateCredentialEntry.class,
                 InvitationCodeEntry.class, InvitationAttemptEntry.class,
                 CardSnilsEntry.class, AccountFlagEntry.class,
                 ProposalEntry.class);

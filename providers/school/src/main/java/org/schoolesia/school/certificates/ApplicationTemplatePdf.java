@@ -41,7 +41,7 @@ final class ApplicationTemplatePdf {
 
     static byte[] render() {
         try {
-            BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null);
+            BaseFont base = baseFont();
             Font text = new Font(base, 11);
             Font small = new Font(base, 8);
             Font heading = new Font(base, 14);
@@ -82,7 +82,8 @@ final class ApplicationTemplatePdf {
         }
     }
 
-    private static Paragraph field(String words, Font font) {
+    /** A paragraph of the forms: 10 pt before, 16 pt leading (also the ПФДО credentials'). */
+    static Paragraph field(String words, Font font) {
         Paragraph p = new Paragraph(words, font);
         p.setSpacingBefore(10);
         p.setLeading(16);
@@ -93,6 +94,11 @@ final class ApplicationTemplatePdf {
         Paragraph p = new Paragraph(words, font);
         p.setAlignment(alignment);
         return p;
+    }
+
+    /** DejaVu Sans, embedded (also the ПФДО credentials' font, {@link PfdoCredentialsPdf}). */
+    static BaseFont baseFont() throws IOException {
+        return BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null);
     }
 
     private static byte[] font() throws IOException {

@@ -3,11 +3,10 @@ package org.schoolesia.school.certificates;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -16,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.age.AgePolicy;
 import org.schoolesia.school.age.AgeSettings;
 import org.schoolesia.school.certificates.CertificateEligibility.Applicant;
 import org.schoolesia.school.certificates.CertificateEligibility.Child;
@@ -55,27 +55,26 @@ public final class CertificateApplications {
         this.rule = new CertificateEligibility(CertificateSettings.eligibility(realm, Instant.now()));
     }
 
-    /** R-CERT-1/2: a pupil (or anyone not a parent) about themselves; a parent one entry per linked child. */
-    public List<Entry> all(UserModel caller) {
-        return all(caller, () -> new FamilyLinks(session).childrenOf(realm, caller));
-    }
-
     /**
-     * The same answer with the parent's linked children read elsewhere (the claim shares the one
-     * read of the links with {@code school_children}); asked only for a parent.
+     * R-CERT-1/2: a pupil (or anyone not a parent) about themselves; a parent one entry per linked
+     * child — the children, their facts and certificates read in one query ({@link LinkedChildren}),
+     * shared by everything that asks in the same request.
      */
-    public List<Entry> all(UserModel caller, Supplier<List<UserModel>> linkedChildren) {
+    public List<Entry> all(UserModel caller) {
         Applicant applicant = applicant(caller);
         if (applicant.role() != Role.PARENT) {
             return List.of(self(caller, applicant));
         }
-        List<UserModel> children = linkedChildren.get();
+        List<LinkedChildren.Child> children = LinkedChildren.of(session, realm, caller.getId());
         if (children.isEmpty()) {
             return List.of(new Entry(null, false, rule.withoutChild(applicant), null));
         }
-        Map<String, Certificate> held = certificates.standingOf(children.stream().map(UserModel::getId).toList());
-        return children.stream().map(c -> new Entry(Person.of(c), false,
-                rule.forChild(applicant, child(c, held.containsKey(c.getId()))), held.get(c.getId()))).toList();
+        OrganizationProvider orgs = organisations();
+        return children.stream().map(c -> {
+            OrganizationModel home = c.homeOrganisationId() == null || orgs == null ? null : orgs.getById(c.homeOrganisationId());
+            Child facts = new Child(c.birthDate(), c.certificate() != null, CertificateSettings.moduleOn(home), AgeSettings.zone(realm, home));
+            return new Entry(c.person(), false, rule.forChild(applicant, facts), c.certificate());
+        }).toList();
     }
 
     /**
@@ -128,6 +127,37 @@ public final class CertificateApplications {
         return certificates.issue(realm, holder, caller, term, CertificateSettings.numbers(realm));
     }
 
+    /** A standing certificate and its holder's account. */
+    public record Holding(UserModel holder, Certificate certificate) {
+    }
+
+    /**
+     * R-CERT-5: whose certificate's ПФДО credentials the caller may have — their own ({@code childId}
+     * null or their id: a pupil of 14 or more) or a linked child's (a parent). 404 when there is no
+     * standing certificate, or the child is not the caller's; 403 for a pupil under 14 (seed 001:
+     * the pupil over 14 or the parent).
+     */
+    public Holding holding(UserModel caller, String childId) {
+        Applicant applicant = applicant(caller);
+        if (childId == null || childId.isBlank() || caller.getId().equals(childId.strip())) {
+            if (applicant.role() != Role.STUDENT) {
+                throw Refused.notFound();
+            }
+            Entry self = self(caller, applicant);
+            if (self.verdict().reasons().contains(Reason.PUPIL_UNDER_14) || self.verdict().reasons().contains(Reason.CHILD_ACCOUNT_UNDER_14)) {
+                throw Refused.of(403, "parent_only", "schoolCertificateCredentialsParentOnly");
+            }
+            return new Holding(caller, Optional.ofNullable(self.certificate()).orElseThrow(Refused::notFound));
+        }
+        UserModel holder = linkedChild(caller, applicant, childId.strip()).orElseThrow(Refused::notFound);
+        return new Holding(holder, certificates.standingOf(holder.getId()).orElseThrow(Refused::notFound));
+    }
+
+    /** The time zone of the person's home organisation (the realm's where none). */
+    public ZoneId zoneOf(UserModel person) {
+        return AgeSettings.zone(realm, homeOf(person));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private Entry self(UserModel caller, Applicant applicant) {
@@ -143,14 +173,20 @@ public final class CertificateApplications {
                 .map(l -> session.users().getUserById(realm, l.childId())).filter(Objects::nonNull);
     }
 
-    /** The keyboard evidence is read for pupils only: it matters only for a child's account. */
+    /**
+     * The keyboard evidence (the account's sessions) is read only for a pupil not yet 14: the rule
+     * asks it of a child's account only (R-CERT-6 4), and a pupil's token stays at one query.
+     */
     private Applicant applicant(UserModel u) {
         Role role = SchoolRole.of(u.getFirstAttribute(SchoolAttributes.ROLE)).map(r -> switch (r) {
             case PARENT -> Role.PARENT;
             case STUDENT -> Role.STUDENT;
             case STAFF -> Role.OTHER;
         }).orElse(Role.OTHER);
-        return new Applicant(role, birthDate(u), role == Role.STUDENT && ParentAtKeyboard.evident(session, realm, u));
+        LocalDate born = birthDate(u);
+        boolean child = role == Role.STUDENT && !AgePolicy.hasReached(AgeSettings.selfServiceAge(realm), born, Instant.now(),
+                AgeSettings.zone(realm, homeOf(u))).reached();
+        return new Applicant(role, born, child && ParentAtKeyboard.evident(session, realm, u));
     }
 
     private Child child(UserModel c, boolean hasCertificate) {
@@ -158,14 +194,29 @@ public final class CertificateApplications {
         return new Child(birthDate(c), hasCertificate, CertificateSettings.moduleOn(home), AgeSettings.zone(realm, home));
     }
 
+    /**
+     * The person's home organisation (R-ORG-3): found among their memberships, which Keycloak keeps
+     * in its user cache; searched by alias (a query) only when they are no longer its member.
+     */
     private OrganizationModel homeOf(UserModel person) {
         String alias = person.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);
+        OrganizationProvider orgs = organisations();
+        if (alias == null || orgs == null) {
+            return null;
+        }
+        return orgs.getByMember(person).filter(o -> alias.equals(o.getAlias())).findFirst().orElseGet(() -> orgs.getByAlias(alias));
+    }
+
+    private OrganizationProvider organisations() {
         OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
-        return alias == null || orgs == null || !orgs.isEnabled() ? null : orgs.getByAlias(alias);
+        return orgs == null || !orgs.isEnabled() ? null : orgs;
     }
 
     static LocalDate birthDate(UserModel u) {
-        String value = u.getFirstAttribute(SchoolAttributes.BIRTHDATE);
+        return birthDate(u.getFirstAttribute(SchoolAttributes.BIRTHDATE));
+    }
+
+    static LocalDate birthDate(String value) {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeException e) {

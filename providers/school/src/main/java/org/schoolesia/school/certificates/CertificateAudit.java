@@ -10,7 +10,7 @@ import org.keycloak.models.UserModel;
 /**
  * Audit of certificates (R-CERT-3/4): Keycloak user events of type {@code CUSTOM_REQUIRED_ACTION} with
  * {@code custom_required_action=school_certificate}, the step in {@code school_certificate} (issued,
- * activate, suspend, revoke), on the child's account, with the certificate, who acted, the
+ * activate, suspend, revoke, credentials_shown), on the child's account, with the certificate, who acted, the
  * organisation and the reason. The number is no secret of the holder's: it goes in too.
  */
 public final class CertificateAudit {
@@ -23,6 +23,7 @@ public final class CertificateAudit {
     public static final String ACTOR = "acted_by";
     public static final String ORGANISATION = "organization_id";
     public static final String REASON = "reason";
+    public static final String PFDO_LOGIN = "pfdo_login";
 
     private CertificateAudit() {
     }
@@ -38,6 +39,11 @@ public final class CertificateAudit {
             e.detail(REASON, c.changeReason());
         }
         e.success();
+    }
+
+    /** R-CERT-5: the ПФДО credentials made and their password shown once, to whom (the login is no secret; the password never goes in). */
+    static void credentialsShown(KeycloakSession session, RealmModel realm, Certificate c, UserModel holder, UserModel shownTo, String login) {
+        base(session, realm, c, holder, "credentials_shown").detail(ACTOR, shownTo.getId()).detail(PFDO_LOGIN, login).success();
     }
 
     private static EventBuilder base(KeycloakSession session, RealmModel realm, Certificate c, UserModel child, String step) {

@@ -3,12 +3,12 @@ package org.schoolesia.school.certificates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.claims.PersonFacts;
 import org.schoolesia.school.claims.SchoolClaimMapper;
+import org.schoolesia.school.family.FamilyLinks;
 
 /**
  * {@code school_certificates} (R-CERT-1/2, R-CERT-6): for a pupil one entry about themselves, for a
@@ -17,9 +17,9 @@ import org.schoolesia.school.claims.SchoolClaimMapper;
  * {@link Reason}) and the standing certificate's {@code number}, {@code status}, {@code valid_from},
  * {@code valid_to}. Judged by {@link CertificateApplications}, as the REST answer and the personal page
  * are, so the three never disagree; no names, SNILS or birth dates (those are {@code school_children}'s
- * or nobody's). Staff and accounts without a school role get no claim. The children come from the
- * links already read for {@code school_children} ({@link PersonFacts}); the certificates of all of
- * them are one indexed query, made once per request for all the tokens built in it.
+ * or nobody's). Staff and accounts without a school role get no claim. The children, their facts
+ * and certificates are one indexed query ({@link LinkedChildren}), made once per request for all the
+ * tokens built in it, and handed to {@code school_children} ({@link PersonFacts#childrenKnown}).
  */
 public final class CertificateClaimMapper extends SchoolClaimMapper {
 
@@ -44,12 +44,25 @@ public final class CertificateClaimMapper extends SchoolClaimMapper {
         if (shared != null) {
             return shared;
         }
-        CertificateApplications applications = new CertificateApplications(person.session(), person.realm());
-        List<Map<String, Object>> value = applications.all(person.user(), () -> person.children().stream()
-                        .map(c -> person.session().users().getUserById(person.realm(), c.id())).filter(Objects::nonNull).toList())
-                .stream().map(CertificateClaimMapper::claim).toList();
+        List<CertificateApplications.Entry> entries = new CertificateApplications(person.session(), person.realm()).all(person.user());
+        if (role == SchoolRole.PARENT) {
+            // school_children then takes the names from this query instead of making its own.
+            person.childrenKnown(entries.stream().filter(e -> e.child() != null)
+                    .map(e -> new FamilyLinks.NamedChild(e.child().id(), e.child().lastName(), e.child().firstName(), e.child().middleName()))
+                    .toList());
+        }
+        List<Map<String, Object>> value = entries.stream().map(CertificateClaimMapper::claim).toList();
         person.session().setAttribute(key, value);
         return value;
+    }
+
+    /**
+     * Before the other school mappers (Keycloak runs a token's mappers by priority), so that
+     * {@code school_children} reuses this mapper's one query: one query per token for both.
+     */
+    @Override
+    public int getPriority() {
+        return -1;
     }
 
     static Map<String, Object> claim(CertificateApplications.Entry entry) {

@@ -32,6 +32,9 @@ public class CertificateEligibilityResource {
     /** The audience a relying system's token must carry for the certificates API. */
     public static final String AUDIENCE = "school-certificates-api";
 
+    /** This node's side of the cluster-wide limit (the count itself is in Keycloak's shared single-use store). */
+    private static final CallerRateLimit RATE_LIMIT = new CallerRateLimit();
+
     private final KeycloakSession session;
 
     public CertificateEligibilityResource(KeycloakSession session) {
@@ -60,7 +63,7 @@ public class CertificateEligibilityResource {
                 throw Refused.of(401, "unauthorized", "schoolCertificateUnauthorized");
             }
             RealmModel realm = session.getContext().getRealm();
-            long wait = CallerRateLimit.admit(realm.getId() + ":" + auth.client().getId() + ":" + auth.user().getId(),
+            long wait = RATE_LIMIT.admit(session.singleUseObjects()::putIfAbsent, realm.getId() + ":" + auth.client().getId() + ":" + auth.user().getId(),
                     CertificateSettings.rateLimit(realm), System.currentTimeMillis());
             if (wait > 0) {
                 return Response.fromResponse(Answers.refused(session, Refused.of(429, "too_many_requests", "schoolCertificateTooManyRequests")))

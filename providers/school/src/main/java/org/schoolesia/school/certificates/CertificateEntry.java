@@ -18,6 +18,16 @@ import jakarta.persistence.Table;
         + " where e.childId = :childId and e.retiredAt = 0")
 @NamedQuery(name = "CertificateEntry.standingOfChildren", query = "select e from CertificateEntry e"
         + " where e.childId in :childIds and e.retiredAt = 0")
+// Tokens and the parent's answer (issue 13): a parent's active children with what the rule needs — names, birth
+// date, home organisation's id, standing certificate — in ONE query led by the links' index on the parent.
+@NamedQuery(name = "CertificateEntry.childrenOfParent", query = "select l.childId, u.lastName, u.firstName, m.value, b.value, o.id, c"
+        + " from FamilyLinkEntry l join UserEntity u on u.id = l.childId and u.realmId = l.realmId"
+        + " left join UserAttributeEntity m on m.user = u and m.name = :middleName"
+        + " left join UserAttributeEntity b on b.user = u and b.name = :birthdate"
+        + " left join UserAttributeEntity h on h.user = u and h.name = :home"
+        + " left join OrganizationEntity o on o.realmId = l.realmId and o.alias = h.value"
+        + " left join CertificateEntry c on c.childId = l.childId and c.retiredAt = 0"
+        + " where l.parentId = :parentId and l.realmId = :realmId and l.revokedAt = 0 order by l.createdAt, l.id")
 @NamedQuery(name = "CertificateEntry.byNumber", query = "select e from CertificateEntry e"
         + " where e.realmId = :realmId and e.number = :number")
 @NamedQuery(name = "CertificateEntry.change", query = "update CertificateEntry e set e.status = :to, e.changedAt = :now,"

@@ -128,10 +128,12 @@ public final class Certificates {
     }
 
     public void forgetAccount(String userId) {
+        em().createNamedQuery("CertificateCredentialEntry.deleteOfAccount").setParameter("userId", userId).executeUpdate();
         em().createNamedQuery("CertificateEntry.deleteOfAccount").setParameter("userId", userId).executeUpdate();
     }
 
     public void forgetRealm(String realmId) {
+        em().createNamedQuery("CertificateCredentialEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
         em().createNamedQuery("CertificateEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
     }
 

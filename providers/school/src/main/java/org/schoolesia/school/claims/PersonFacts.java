@@ -67,6 +67,17 @@ public final class PersonFacts {
         return children;
     }
 
+    /**
+     * The children as a wider read of another capability found them in this request (the
+     * certificate claim's one query has the names too), so {@link #children()} makes no query of
+     * its own; ignored when they are read already.
+     */
+    public void childrenKnown(List<FamilyLinks.NamedChild> known) {
+        if (children == null) {
+            children = List.copyOf(known);
+        }
+    }
+
     /** The organisations the person is a member of; none where the realm has organisations off. */
     public List<OrganizationModel> memberships() {
         if (memberships == null) {

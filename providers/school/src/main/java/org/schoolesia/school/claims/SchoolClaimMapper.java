@@ -19,6 +19,7 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import org.schoolesia.school.web.AdminTexts;
 
 /**
  * A school claim for relying systems (A-RP), the extension point of this package: a subclass says
@@ -44,6 +45,10 @@ public abstract class SchoolClaimMapper extends AbstractOIDCProtocolMapper
     private final List<ProviderConfigProperty> configProperties = new ArrayList<>();
 
     /**
+     * The name and help text are the English ones; the admin console shows its Russian ones
+     * ({@code <id>.displayType}, {@code <id>.helpText} in theme-resources' messages_ru) when its
+     * language is Russian ({@link AdminTexts}).
+     *
      * @param id the provider id ({@code school-…-claim})
      * @param defaultClaimName the claim's documented name (README, «Claims for relying systems»); an admin may rename it
      */
@@ -64,12 +69,12 @@ public abstract class SchoolClaimMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public final String getDisplayType() {
-        return displayType;
+        return AdminTexts.text(id + ".displayType", displayType);
     }
 
     @Override
     public final String getHelpText() {
-        return helpText;
+        return AdminTexts.text(id + ".helpText", helpText);
     }
 
     public final String defaultClaimName() {

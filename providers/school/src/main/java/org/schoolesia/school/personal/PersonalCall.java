@@ -41,11 +41,16 @@ public final class PersonalCall {
 
     /** 200 with what {@code action} returns as JSON ({@code Cache-Control: no-store}); refusals and failures as the whole API answers them. */
     public Response answer(Function<Me, Object> action) {
+        return respond(me -> Answers.json(200, action.apply(me)));
+    }
+
+    /** The answer {@code action} makes itself (a file, say); refusals and failures as the whole API answers them. */
+    public Response respond(Function<Me, Response> action) {
         try {
             if (refusal != null) {
                 throw refusal;
             }
-            return Answers.json(200, action.apply(me));
+            return action.apply(me);
         } catch (Refused r) {
             return Answers.refused(session, r);
         } catch (RuntimeException e) {

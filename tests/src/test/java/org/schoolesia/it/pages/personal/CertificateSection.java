@@ -60,6 +60,18 @@ public final class CertificateSection {
         return screen.driver().findElements(By.cssSelector("#certificate-issued, #certificate-error")).get(0).getText().trim();
     }
 
+    /** R-CERT-5: the АИС ПФДО credentials link is on the card. */
+    public boolean offersCredentials() {
+        return !screen.driver().findElements(By.id("certificate-credentials")).isEmpty();
+    }
+
+    /** Clicks the credentials link; the notice (saved, or the error) once the PDF came back. */
+    public String downloadCredentials() {
+        screen.driver().findElement(By.id("certificate-credentials")).click();
+        screen.waitFor(d -> !d.findElements(By.id("certificate-credentials-saved")).isEmpty() || !d.findElements(By.id("certificate-error")).isEmpty());
+        return screen.driver().findElements(By.cssSelector("#certificate-credentials-saved, #certificate-error")).get(0).getText().trim();
+    }
+
     public boolean hasCard() {
         return !screen.driver().findElements(By.id("certificate-card")).isEmpty();
     }
