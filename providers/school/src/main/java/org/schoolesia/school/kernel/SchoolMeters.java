@@ -15,7 +15,11 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class SchoolMeters {
 
-    /** ESIA logins through the school flow by {@code outcome} (linked, chooser, new_link, refused) and {@code reason}. */
+    /**
+     * ESIA logins by {@code outcome}: linked (entered an account: Keycloak's LOGIN through an ESIA provider),
+     * chooser (several accounts offered), not_identified (R-LINK-1 page shown), refused (a link refused,
+     * {@code reason} from {@code LinkRefusal}); {@code reason} is "none" otherwise.
+     */
     public static final String LOGINS = "school.esia.logins";
     /** New ESIA links by {@code method} (password, snils, staff, request, …). */
     public static final String LINKS = "school.esia.links";
@@ -38,7 +42,7 @@ public final class SchoolMeters {
 
     /** Counts one, now. */
     public static void count(String name, String realm, String... tagPairs) {
-        Counter.builder(name).baseUnit("events").tags(Tags.of(tagPairs).and("realm", realm == null ? NONE : realm))
+        Counter.builder(name).tags(Tags.of(tagPairs).and("realm", realm == null ? NONE : realm))
                 .register(Metrics.globalRegistry).increment();
     }
 

@@ -50,8 +50,7 @@ final class LinkedAccountStep extends EsiaFirstLoginStep {
             return;
         }
         if (accounts.size() == 1) {
-            SchoolMeters.countOnCommit(context.getSession(), SchoolMeters.LOGINS, context.getRealm().getName(),
-                    "outcome", "linked", "reason", SchoolMeters.NONE);
+            // Counted as "linked" by Keycloak's LOGIN that follows (operations.SchoolMetricsListener).
             enter(context, person, accounts.get(0), accounts.get(0).getFirstAttribute(SchoolAttributes.HOME_ORGANISATION), broker);
             return;
         }

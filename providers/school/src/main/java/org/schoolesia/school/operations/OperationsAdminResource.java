@@ -22,6 +22,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.schoolesia.school.requests.MailOutbox;
 import org.schoolesia.school.requests.RequestHousekeeping;
 import org.schoolesia.school.web.Json;
 import org.schoolesia.school.web.Messages;
@@ -65,7 +66,7 @@ public class OperationsAdminResource {
     @Path("failed-mail/{id}/retry")
     public Response retry(@PathParam("id") String id) {
         auth.realm().requireManageRealm();
-        if (!new RequestHousekeeping(session, realm).retry(id)) {
+        if (!session.getProvider(MailOutbox.class).retry(realm, id)) {
             return error(Refused.notFound());
         }
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM).resourcePath(session.getContext().getUri()).success();
@@ -141,9 +142,9 @@ public class OperationsAdminResource {
 
     private Map<String, Object> describe(RetentionPolicy policy) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("decidedRequests", policy.decidedRequests().toString());
+        answer.put("decidedRequests", RetentionPolicy.format(policy.decidedRequests()));
         answer.put("decidedRequestsDays", days(policy.decidedRequests()));
-        answer.put("sentMail", policy.sentMail().toString());
+        answer.put("sentMail", RetentionPolicy.format(policy.sentMail()));
         answer.put("sentMailDays", days(policy.sentMail()));
         // Our audit is Keycloak's user and admin events: they expire by the realm's Events settings.
         answer.put("eventsExpirationSeconds", realm.getEventsExpiration());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -62,6 +63,9 @@ public class OperationsFactory implements ProviderFactory<Operations>, ServerInf
     }
 
     private static void refresh(KeycloakSessionFactory factory, OperationsGauges gauges) {
+        if (Metrics.globalRegistry.getRegistries().isEmpty()) {
+            return; // metrics not enabled: no one reads the gauges, so no queries
+        }
         try {
             KeycloakModelUtils.runJobInTransaction(factory, gauges::refresh);
         } catch (RuntimeException e) {

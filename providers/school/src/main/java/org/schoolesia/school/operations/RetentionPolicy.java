@@ -38,6 +38,11 @@ public record RetentionPolicy(Duration decidedRequests, Duration sentMail) {
         }
     }
 
+    /** ISO-8601 as an operator writes it: whole days as {@code P365D} (Java would say {@code PT8760H}). */
+    public static String format(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
     public Instant decidedBefore(Instant now) {
         return now.minus(decidedRequests);
     }

@@ -19,7 +19,8 @@ import org.schoolesia.school.link.LinkAudit;
 import org.schoolesia.school.requests.RequestAudit;
 
 /**
- * Counts the school's audit events (and Keycloak's own ESIA logins) on {@link SchoolMeters}: read as
+ * Counts the school's audit events (and Keycloak's own ESIA logins) on {@link SchoolMeters}; new links
+ * are counted where every link is written ({@code link.EsiaLinks}). Events are read as
  * the events are written, counted when the session's transaction commits, as Keycloak's own
  * user-event meters are. Tag values come from closed sets (methods, reasons, steps, sources).
  */
@@ -55,11 +56,6 @@ final class SchoolMetricsListener implements EventListenerProvider {
             case LOGIN -> {
                 if (esia(d.get(Details.IDENTITY_PROVIDER))) {
                     add(SchoolMeters.LOGINS, realm, "outcome", "linked", "reason", SchoolMeters.NONE);
-                }
-            }
-            case FEDERATED_IDENTITY_LINK -> {
-                if ("linked".equals(d.get(LinkAudit.SCHOOL_LINK))) {
-                    add(SchoolMeters.LINKS, realm, "method", value(d.get(LinkAudit.METHOD)));
                 }
             }
             case FEDERATED_IDENTITY_LINK_ERROR -> {

@@ -136,7 +136,7 @@ final class MailCourier {
             Throwable cause = e.getCause() instanceof EmailException ? e.getCause() : e;
             MailFailure failure = MailFailure.of(cause);
             if (backoff.givesUp(m.attempts(), failure.permanent())) {
-                gaveUp(factory, m, failure.reason() != null ? ADDRESS.matcher(failure.reason()).replaceAll("<address>") : describe(cause));
+                gaveUp(factory, m, failure.reason() != null ? masked(failure.reason()) : describe(cause));
                 LOG.debugf(cause, "mail outbox: e-mail about access request %s given up", m.number());
                 return failure.permanent() ? Delivery.GIVEN_UP : Delivery.FAILED;
             }
@@ -244,6 +244,11 @@ final class MailCourier {
     /** "EmailException: Error when attempting to send the email <- ConnectException: Connection refused": the chain, briefly. */
     static String describe(Throwable t) {
         return ADDRESS.matcher(chain(t)).replaceAll("<address>");
+    }
+
+    /** "550 5.1.1 <x@y>: …" → "550 5.1.1 <address>: …". */
+    private static String masked(String reply) {
+        return ADDRESS.matcher(reply).replaceAll("<address>").replace("<<address>>", "<address>");
     }
 
     /** SMTP errors quote the recipient; the log and LAST_ERROR say why, not to whom. */

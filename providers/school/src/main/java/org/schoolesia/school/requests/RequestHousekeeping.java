@@ -11,7 +11,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * What operators need of the requests' tables: the figures for the metrics gauges, the e-mails the
- * outbox gave up (with why, for admins; retried on demand) and the purge of what is past its
+ * outbox gave up (with why, for admins; {@link MailOutbox#retry} puts one back) and the purge of what is past its
  * retention (152-FZ: personal data kept no longer than needed). One realm per call.
  */
 public final class RequestHousekeeping {
@@ -57,12 +57,6 @@ public final class RequestHousekeeping {
             return new FailedMail(m.getId(), request == null ? null : request.getNumber(), m.getTemplate(), m.getAttempts(),
                     m.getFailedAt(), m.getLastError());
         }).toList();
-    }
-
-    /** Puts a given-up e-mail back in the outbox, due now, with a fresh count of attempts; false if there is no such one. */
-    public boolean retry(String id) {
-        return em().createNamedQuery("MailOutboxEntry.retry").setParameter("id", id).setParameter("realmId", realm.getId())
-                .setParameter("now", System.currentTimeMillis()).executeUpdate() == 1;
     }
 
     /**

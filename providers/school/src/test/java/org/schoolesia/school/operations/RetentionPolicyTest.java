@@ -27,5 +27,7 @@ class RetentionPolicyTest {
         assertEquals(Instant.parse("2026-09-08T00:00:00Z"), p.decidedBefore(now));
         assertEquals(Instant.parse("2026-12-06T12:00:00Z"), p.sentBefore(now));
         assertTrue(RetentionPolicy.parse("P1Y").isEmpty(), "years are not a Duration: refused, not guessed");
+        assertEquals("P365D", RetentionPolicy.format(Duration.ofDays(365)));
+        assertEquals("PT15S", RetentionPolicy.format(Duration.ofSeconds(15)));
     }
 }
