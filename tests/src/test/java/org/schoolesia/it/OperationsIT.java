@@ -107,7 +107,7 @@ class OperationsIT {
     }
 
     @Test
-    void aRecipientRefusedWith550IsGivenUpAtOnceAndListedForAdmins_a421IsRetried_anAdminRetriesOnceFixed() throws Exception {
+    void r_req_4_aRecipientRefusedWith550IsGivenUpAtOnceAndListedForAdmins_a421IsRetried_anAdminRetriesOnceFixed() throws Exception {
         String number = AccessRequestFlow.fileRequest(env, env.browser(), "1000000011", "parent", "sosh-1-ys", "5Б", "1000000012", null);
         JsonNode request = pendingByNumber(number);
         String realmPath = "/realms/" + REALM;
