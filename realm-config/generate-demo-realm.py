@@ -267,6 +267,8 @@ def production_realm(demo):
     r["displayName"]="Школьный портал"
     # The certificates module is a regional decision (R-CERT-1): off in the template until the operator switches it on.
     r["attributes"]={k:v for k,v in r["attributes"].items() if k not in ("esiaEmulatorOnly","schoolCertificates")}
+    # Issue 14 (152-FZ): what is kept how long, explicit for the operator; admin events would otherwise stay forever.
+    r["attributes"].update({"adminEventsExpiration":"31536000","schoolRetentionDecidedRequestDays":"365","schoolRetentionSentMailDays":"30"})
     for demo_only in ("users","organizations"):
         r.pop(demo_only,None)
     r["clients"]=[c for c in r["clients"] if c["clientId"] in ("school-staff","school-personal")]

@@ -152,6 +152,18 @@ class ProductionPathIT {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(JSON.readTree(token.body()).get("access_token").asText().split("\\.")[1]));
         assertEquals(userId, claims.get("sub").asText());
         assertEquals(env.keycloak().realmUrl(REALM), claims.get("iss").asText(), "issuer from KC_HOSTNAME");
+
+        // Issue 14 on PostgreSQL: our meters on the production build's /metrics, the retention job's deletes, the failed-mail list.
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + env.keycloak().managementPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("school_esia_logins_total{") && l.contains("outcome=\"linked\"")
+                && l.contains("realm=\"" + REALM + "\"") && !l.endsWith(" 0.0")), metrics.body().lines().filter(l -> l.startsWith("school_")).toList().toString());
+        HttpResponse<String> purged = env.admin().sendRaw("POST", "/realms/" + REALM + "/school/operations/retention/run", null);
+        assertEquals(200, purged.statusCode(), purged.body());
+        assertEquals("{\"decidedRequests\":0,\"mail\":0}", purged.body());
+        HttpResponse<String> failed = env.admin().sendRaw("GET", "/realms/" + REALM + "/school/operations/failed-mail", null);
+        assertEquals(200, failed.statusCode(), failed.body());
+        assertEquals("[]", failed.body());
     }
 
     private static RealmResource realm() {

@@ -37,6 +37,7 @@ import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.MemberIndex;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SnilsIndex;
+import org.schoolesia.school.operations.OperationsAdminResource;
 
 /**
  * Realm-admin REST under {@code /admin/realms/{realm}/school}: Keycloak has authenticated the admin
@@ -145,6 +146,12 @@ public class SchoolAdminResource {
                 .resourcePath(session.getContext().getUri()).representation(answer).success();
         LOG.infof("indexes of realm %s rebuilt: SNILS of %d account(s), %d membership(s)", realm.getName(), indexed, members);
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Operations: failed mail, retention settings and the retention job on demand (issue 14). */
+    @Path("operations")
+    public OperationsAdminResource operations() {
+        return new OperationsAdminResource(session, realm, auth, adminEvent);
     }
 
     /** The accounts holding this SNILS, found through the SCHOOL_SNILS index (not attribute search). */

@@ -19,18 +19,18 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * (unknown, used, expired, other_school, wrong_name, limit), which the parent is never told. Never
  * the code. A refusal's event is written in a transaction of its own: the refused call rolls back.
  */
-final class InvitationAudit {
+public final class InvitationAudit {
 
     private static final Logger LOG = Logger.getLogger(InvitationAudit.class);
 
-    static final String ACTION = "school_invitation_code";
-    static final String STEP = "school_invitation_code";
+    public static final String ACTION = "school_invitation_code";
+    public static final String STEP = "school_invitation_code";
     static final String CODE_ID = "invitation_code_id";
     static final String ISSUED_BY = "issued_by";
     static final String PARENT = "parent_id";
     static final String CHILD = "child_id";
     static final String EXPIRES = "expires_at";
-    static final String REASON = "reason";
+    public static final String REASON = "reason";
 
     private InvitationAudit() {
     }

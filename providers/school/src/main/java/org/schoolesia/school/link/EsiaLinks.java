@@ -14,6 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
+import org.schoolesia.school.kernel.SchoolMeters;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**
@@ -158,6 +159,8 @@ public final class EsiaLinks {
      * listeners (the person's pending access requests, defect 9) learn of it.
      */
     private void linked(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
+        // Every new link passes here, whatever its method (admin and import too): the links meter counts it.
+        SchoolMeters.countOnCommit(session, SchoolMeters.LINKS, realm.getName(), "method", method.code());
         new EsiaUnlinks(session).forget(user.getId(), oid);
         EsiaLinkedEvent.publish(session, realm, user, oid, method, actorId);
     }

@@ -18,6 +18,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.kernel.SchoolMeters;
 
 /**
  * A returning person (R-LINK-2): accounts linked to the ESIA person and of the chosen role are
@@ -49,9 +50,12 @@ final class LinkedAccountStep extends EsiaFirstLoginStep {
             return;
         }
         if (accounts.size() == 1) {
+            // Counted as "linked" by Keycloak's LOGIN that follows (operations.SchoolMetricsListener).
             enter(context, person, accounts.get(0), accounts.get(0).getFirstAttribute(SchoolAttributes.HOME_ORGANISATION), broker);
             return;
         }
+        SchoolMeters.countOnCommit(context.getSession(), SchoolMeters.LOGINS, context.getRealm().getName(),
+                "outcome", "chooser", "reason", SchoolMeters.NONE);
         context.getAuthenticationSession().setAuthNote(NOTE_CHOICES, person.oid() + "|"
                 + String.join(",", accounts.stream().map(UserModel::getId).toList()));
         EsiaAccountView view = view(context, "chooser", person);

@@ -39,6 +39,10 @@ import org.schoolesia.school.kernel.PersonFields;
 @NamedQuery(name = "AccessRequestEntry.ofSnils", query = "select r from AccessRequestEntry r"
         + " where r.realmId = :realmId and r.snils = :snils order by r.createdAt desc")
 @NamedQuery(name = "AccessRequestEntry.deleteByRealm", query = "delete from AccessRequestEntry r where r.realmId = :realmId")
+@NamedQuery(name = "AccessRequestEntry.purgeDecided", query = "delete from AccessRequestEntry r where r.realmId = :realmId"
+        + " and r.decidedAt < :before and r.status <> :pending")
+@NamedQuery(name = "AccessRequestEntry.countOverdue", query = "select count(r) from AccessRequestEntry r where r.realmId = :realmId"
+        + " and r.status = :pending and r.createdAt < :before")
 public class AccessRequestEntry {
 
     @Id

@@ -27,7 +27,8 @@ import org.keycloak.organization.OrganizationProvider;
  * Delivers what {@link MailOutbox} owes (R-REQ-4): one per node, held by {@link MailOutboxFactory}.
  * A round first takes a message by moving its next attempt forward (one row update, so two nodes or
  * two threads never send the same message), sends, then marks it sent; a failure schedules the
- * next attempt with growing delays, so an SMTP outage only delays the mail.
+ * next attempt with growing delays, so an SMTP outage only delays the mail; a refusal for good (5xx,
+ * bad address, no template) or the last allowed attempt gives the message up ({@link MailBackoff}).
  */
 final class MailCourier {
 
@@ -106,7 +107,8 @@ final class MailCourier {
                            String comment, String organisationId, String firstName, String lastName, String locale) {
     }
 
-    private enum Delivery { SENT, FAILED, NOT_MINE }
+    /** GIVEN_UP does not end the round: one bad address holds up no one else's mail. */
+    private enum Delivery { SENT, FAILED, GIVEN_UP, NOT_MINE }
 
     private Delivery deliver(KeycloakSessionFactory factory, String id) {
         Optional<Message> taken = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> take(s, id));
@@ -119,6 +121,10 @@ final class MailCourier {
         } catch (RuntimeException e) {
             long next = System.currentTimeMillis() + backoff.after(m.attempts()).toMillis();
             NoSmtpSender noSender = noSmtpSender(e);
+            if (noSender != null && backoff.givesUp(m.attempts(), false)) {
+                gaveUp(factory, m, NO_SMTP_SENDER);
+                return Delivery.FAILED;
+            }
             if (noSender != null) {
                 failed(factory, m, NO_SMTP_SENDER, next);
                 // Said plainly, without addresses: Keycloak's own words would be «Invalid sender address 'null'».
@@ -128,6 +134,12 @@ final class MailCourier {
                 return Delivery.FAILED;
             }
             Throwable cause = e.getCause() instanceof EmailException ? e.getCause() : e;
+            MailFailure failure = MailFailure.of(cause);
+            if (backoff.givesUp(m.attempts(), failure.permanent())) {
+                gaveUp(factory, m, failure.reason() != null ? masked(failure.reason()) : describe(cause));
+                LOG.debugf(cause, "mail outbox: e-mail about access request %s given up", m.number());
+                return failure.permanent() ? Delivery.GIVEN_UP : Delivery.FAILED;
+            }
             String error = describe(cause);
             failed(factory, m, error, next);
             LOG.warnf("mail outbox: e-mail about access request %s not sent (attempt %d): %s; next attempt in %d s",
@@ -145,6 +157,15 @@ final class MailCourier {
         KeycloakModelUtils.runJobInTransaction(factory, s -> em(s).createNamedQuery("MailOutboxEntry.failed")
                 .setParameter("next", next).setParameter("error", error.length() > 255 ? error.substring(0, 255) : error)
                 .setParameter("id", m.id()).executeUpdate());
+    }
+
+    /** Refused for good, or tried {@link MailBackoff#maxAttempts()} times: no more attempts; admins see it in the failed-mail list. */
+    private static void gaveUp(KeycloakSessionFactory factory, Message m, String reason) {
+        KeycloakModelUtils.runJobInTransaction(factory, s -> em(s).createNamedQuery("MailOutboxEntry.gaveUp")
+                .setParameter("now", System.currentTimeMillis()).setParameter("error", reason.length() > 255 ? reason.substring(0, 255) : reason)
+                .setParameter("id", m.id()).executeUpdate());
+        LOG.warnf("mail outbox: e-mail about access request %s given up after %d attempt(s): %s (realm admins: GET"
+                + " /admin/realms/{realm}/school/operations/failed-mail; retry there once fixed)", m.number(), m.attempts(), reason);
     }
 
     /** The realm's e-mail settings name no sender: every attempt would fail the same way until an admin sets one. */
@@ -223,6 +244,11 @@ final class MailCourier {
     /** "EmailException: Error when attempting to send the email <- ConnectException: Connection refused": the chain, briefly. */
     static String describe(Throwable t) {
         return ADDRESS.matcher(chain(t)).replaceAll("<address>");
+    }
+
+    /** "550 5.1.1 <x@y>: …" → "550 5.1.1 <address>: …". */
+    private static String masked(String reply) {
+        return ADDRESS.matcher(reply).replaceAll("<address>").replace("<<address>>", "<address>");
     }
 
     /** SMTP errors quote the recipient; the log and LAST_ERROR say why, not to whom. */

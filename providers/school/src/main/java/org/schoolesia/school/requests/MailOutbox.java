@@ -41,6 +41,24 @@ public final class MailOutbox implements Provider {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         em.persist(new MailOutboxEntry(KeycloakModelUtils.generateId(), realm.getId(), request.id(), template, address.strip(),
                 System.currentTimeMillis()));
+        deliverAfterCommit();
+    }
+
+    /**
+     * Puts an e-mail the outbox gave up back, due now with a fresh count of attempts (an admin fixed the
+     * address or the SMTP settings), and sends it after the commit; false if the realm has no such e-mail given up.
+     */
+    public boolean retry(RealmModel realm, String id) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        boolean back = em.createNamedQuery("MailOutboxEntry.retry").setParameter("id", id).setParameter("realmId", realm.getId())
+                .setParameter("now", System.currentTimeMillis()).executeUpdate() == 1;
+        if (back) {
+            deliverAfterCommit();
+        }
+        return back;
+    }
+
+    private void deliverAfterCommit() {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         ExecutorService executor = MailCourier.executor(session);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {

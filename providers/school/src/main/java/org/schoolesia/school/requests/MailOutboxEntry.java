@@ -22,8 +22,21 @@ import jakarta.persistence.Table;
         + " where m.id = :id and m.sentAt is null")
 @NamedQuery(name = "MailOutboxEntry.ofRequest", query = "select m from MailOutboxEntry m where m.requestId = :requestId")
 @NamedQuery(name = "MailOutboxEntry.waitingByRealm", query = "select m.realmId, count(m) from MailOutboxEntry m"
-        + " where m.sentAt is null and m.lastError = :error group by m.realmId")
+        + " where m.sentAt is null and m.failedAt is null and m.lastError = :error group by m.realmId")
 @NamedQuery(name = "MailOutboxEntry.deleteByRealm", query = "delete from MailOutboxEntry m where m.realmId = :realmId")
+@NamedQuery(name = "MailOutboxEntry.gaveUp", query = "update MailOutboxEntry m set m.nextAttemptAt = null, m.failedAt = :now,"
+        + " m.lastError = :error where m.id = :id and m.sentAt is null")
+@NamedQuery(name = "MailOutboxEntry.failedOfRealm", query = "select m from MailOutboxEntry m where m.realmId = :realmId"
+        + " and m.failedAt is not null order by m.failedAt desc, m.id")
+@NamedQuery(name = "MailOutboxEntry.retry", query = "update MailOutboxEntry m set m.failedAt = null, m.nextAttemptAt = :now,"
+        + " m.attempts = 0 where m.id = :id and m.realmId = :realmId and m.failedAt is not null")
+@NamedQuery(name = "MailOutboxEntry.countPending", query = "select count(m) from MailOutboxEntry m where m.realmId = :realmId"
+        + " and m.sentAt is null and m.failedAt is null")
+@NamedQuery(name = "MailOutboxEntry.countFailed", query = "select count(m) from MailOutboxEntry m where m.realmId = :realmId"
+        + " and m.failedAt is not null")
+@NamedQuery(name = "MailOutboxEntry.purgeSent", query = "delete from MailOutboxEntry m where m.realmId = :realmId and m.sentAt < :before")
+@NamedQuery(name = "MailOutboxEntry.purgeOfDecided", query = "delete from MailOutboxEntry m where m.realmId = :realmId and m.requestId in"
+        + " (select r.id from AccessRequestEntry r where r.realmId = :realmId and r.decidedAt < :before and r.status <> :pending)")
 public class MailOutboxEntry {
 
     @Id
@@ -59,6 +72,10 @@ public class MailOutboxEntry {
     @Column(name = "LAST_ERROR", length = 255)
     private String lastError;
 
+    /** When the outbox gave the message up (refused for good, or too many attempts); null while it is pending or sent. */
+    @Column(name = "FAILED_AT")
+    private Long failedAt;
+
     protected MailOutboxEntry() {
     }
 
@@ -82,4 +99,5 @@ public class MailOutboxEntry {
     public int getAttempts() { return attempts; }
     public Long getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
+    public Long getFailedAt() { return failedAt; }
 }

@@ -25,7 +25,7 @@ import org.schoolesia.school.link.EsiaLinkedEvent;
 /**
  * The mail outbox's timing and this node's {@link MailCourier}, set from server options
  * {@code --spi-school-mail-outbox--default--poll-seconds}, {@code …--retry-first-seconds},
- * {@code …--retry-max-seconds}. The names used before issue 10
+ * {@code …--retry-max-seconds}, {@code …--max-attempts}. The names used before issue 10
  * ({@code --spi-realm-restapi-extension--school--mail-…}) still work, with a warning.
  * The admin console's Provider info shows, per realm, the e-mails waiting because the realm has no
  * SMTP sender configured.
@@ -53,7 +53,8 @@ public class MailOutboxFactory implements ProviderFactory<MailOutbox>, ServerInf
         poll = Duration.ofSeconds(Math.max(1, setting(config, legacy, "poll-seconds", 30)));
         long first = Math.max(1, setting(config, legacy, "retry-first-seconds", 60));
         long max = Math.max(first, setting(config, legacy, "retry-max-seconds", 3600));
-        courier = new MailCourier(new MailBackoff(Duration.ofSeconds(first), Duration.ofSeconds(max)), LEASE);
+        int attempts = Math.max(1, config.getInt("max-attempts", MailBackoff.DEFAULT_MAX_ATTEMPTS));
+        courier = new MailCourier(new MailBackoff(Duration.ofSeconds(first), Duration.ofSeconds(max), attempts), LEASE);
     }
 
     /** The option under its own SPI's name, else its name before issue 10 ({@code mail-…} of the REST provider). */
@@ -88,8 +89,8 @@ public class MailOutboxFactory implements ProviderFactory<MailOutbox>, ServerInf
                     MailCourier c = courier;
                     session.getProvider(TimerProvider.class).schedule(() -> c.deliverSoon(executor, factory), poll.toMillis(), TIMER_TASK);
                 });
-                LOG.debugf("mail outbox: polled every %d s, retries from %d s up to %d s", poll.toSeconds(),
-                        courier.backoff().first().toSeconds(), courier.backoff().max().toSeconds());
+                LOG.debugf("mail outbox: polled every %d s, retries from %d s up to %d s, %d attempts at most", poll.toSeconds(),
+                        courier.backoff().first().toSeconds(), courier.backoff().max().toSeconds(), courier.backoff().maxAttempts());
             }
         });
     }
@@ -102,7 +103,10 @@ public class MailOutboxFactory implements ProviderFactory<MailOutbox>, ServerInf
                 .property().name("retry-first-seconds").type("int").defaultValue(60)
                 .helpText("Delay before the first retry of an e-mail the SMTP server did not take; doubles each time.").add()
                 .property().name("retry-max-seconds").type("int").defaultValue(3600)
-                .helpText("Longest delay between retries; an e-mail is retried until it is sent.").add()
+                .helpText("Longest delay between retries.").add()
+                .property().name("max-attempts").type("int").defaultValue(MailBackoff.DEFAULT_MAX_ATTEMPTS)
+                .helpText("Attempts before an e-mail the SMTP server keeps failing is given up and listed for admins"
+                        + " (a 5xx refusal, a bad address or a missing template gives it up at once).").add()
                 .build();
     }
 

@@ -11,6 +11,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.schoolesia.school.kernel.SchoolMeters;
 import org.schoolesia.school.link.EsiaAccountView;
 import org.schoolesia.school.link.EsiaPersonFacts;
 import org.schoolesia.school.link.EsiaRoute;
@@ -39,6 +40,8 @@ final class NotIdentifiedStep extends RequestStep {
         // The link page found the cut-off passed and started over: say so here.
         boolean closedMeanwhile = context.getAuthenticationSession().getAuthNote(PasswordLinkSettings.NOTE_CLOSED) != null;
         context.getAuthenticationSession().removeAuthNote(PasswordLinkSettings.NOTE_CLOSED);
+        SchoolMeters.countOnCommit(context.getSession(), SchoolMeters.LOGINS, context.getRealm().getName(),
+                "outcome", "not_identified", "reason", SchoolMeters.NONE);
         showPage(context, broker, closedMeanwhile ? PasswordLinkSettings.SELF_LINK_CLOSED : null);
     }
 
