@@ -39,18 +39,43 @@ final class StoredKids {
         this.documents = documents;
     }
 
+    /**
+     * The mapper's attribute per realm and provider, read again after {@link #ATTRIBUTE_TTL_MILLIS}: Keycloak reads a
+     * provider's mappers from the database on every call (measured: this lookup cost more than the two ESIA calls it
+     * saves). A node that still uses a renamed attribute for a minute only asks ESIA for documents it need not.
+     */
+    private static final Map<String, Attribute> ATTRIBUTES = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long ATTRIBUTE_TTL_MILLIS = 60_000;
+
+    private record Attribute(String name, long readAt) {
+    }
+
     static StoredKids of(KeycloakSession session, RealmModel realm, String alias, String oid) {
-        String attribute = realm.getIdentityProviderMappersByAliasStream(alias)
-                .filter(m -> MAPPER_ID.equals(m.getIdentityProviderMapper()))
-                .map(IdentityProviderMapperModel::getConfig)
-                .filter(c -> "kids".equals(c.get(MAPPER_FIELD)))
-                .map(c -> c.get(MAPPER_ATTRIBUTE)).filter(Objects::nonNull).map(String::trim).filter(a -> !a.isEmpty())
-                .findFirst().orElse(null);
+        String key = realm.getId() + '\n' + alias;
+        long now = System.currentTimeMillis();
+        Attribute cached = ATTRIBUTES.get(key);
+        if (cached == null || now - cached.readAt() > ATTRIBUTE_TTL_MILLIS) {
+            if (ATTRIBUTES.size() > 256) {
+                ATTRIBUTES.clear();
+            }
+            cached = new Attribute(kidsAttribute(realm, alias), now);
+            ATTRIBUTES.put(key, cached);
+        }
+        String attribute = cached.name();
         if (attribute == null) {
             return NONE;
         }
         UserModel account = session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
         return account == null ? NONE : parse(account.getFirstAttribute(attribute));
+    }
+
+    private static String kidsAttribute(RealmModel realm, String alias) {
+        return realm.getIdentityProviderMappersByAliasStream(alias)
+                .filter(m -> MAPPER_ID.equals(m.getIdentityProviderMapper()))
+                .map(IdentityProviderMapperModel::getConfig)
+                .filter(c -> "kids".equals(c.get(MAPPER_FIELD)))
+                .map(c -> c.get(MAPPER_ATTRIBUTE)).filter(Objects::nonNull).map(String::trim).filter(a -> !a.isEmpty())
+                .findFirst().orElse(null);
     }
 
     /** The list as {@code EsiaIdentity} writes it: [{oid, …, birthCertificate?, birthCertificateIssued?}]. */
