@@ -32,5 +32,7 @@ public enum Fault {
      * then sends its body one byte at a time: every read gets data within a socket timeout, so
      * only an overall deadline ends the call.
      */
-    PERSON_SLOW_DRIP
+    PERSON_SLOW_DRIP,
+    /** A child's documents ({@code /rs/prns/{oid}/kids/{kid}/docs}) answer 500; the rest of the person API works. */
+    KIDS_DOCS_SERVER_ERROR
 }

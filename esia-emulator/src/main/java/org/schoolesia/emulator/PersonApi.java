@@ -81,8 +81,8 @@ final class PersonApi {
         if (result == null) {
             throw new ApiError(404, "ESIA-020001", "Not found");
         }
-        if (f.isArmed(Fault.PERSON_SERVER_ERROR)) {
-            c.outcome = "fault PERSON_SERVER_ERROR";
+        if (f.isArmed(Fault.PERSON_SERVER_ERROR) || f.isArmed(Fault.KIDS_DOCS_SERVER_ERROR) && seg.length >= 4 && "docs".equals(seg[3])) {
+            c.outcome = f.isArmed(Fault.PERSON_SERVER_ERROR) ? "fault PERSON_SERVER_ERROR" : "fault KIDS_DOCS_SERVER_ERROR";
             c.json(500, Jwt.JSON.createObjectNode().put("code", "ESIA-000000").put("message", "Internal server error"));
             return;
         }

@@ -91,6 +91,22 @@ class EsiaLoginIT {
         List<FederatedIdentityRepresentation> links = realm().links(user.getId());
         assertEquals("esia", links.get(0).getIdentityProvider());
         assertEquals("1000000001", links.get(0).getUserId());
+
+        // Issue 14: her next login asks ESIA for no child's documents (they were read at this one, so ESIA failing
+        // them changes nothing) and, no child being left to link by SNILS, Keycloak skips the post-login flow.
+        env.emulator().faults().arm(org.schoolesia.emulator.Fault.KIDS_DOCS_SERVER_ERROR);
+        try {
+            EsiaFlow again = new EsiaFlow(env);
+            JsonNode next = EsiaFlow.claims(again.redeem(EsiaFlow.codeFrom(again.loginAs("1000000001", "parent"))).get("id_token").asText());
+            assertEquals(user.getId(), next.get("sub").asText());
+            List<String> requested = again.browser().history();
+            assertTrue(requested.stream().anyMatch(u -> u.contains("/broker/esia/endpoint")), requested.toString());
+            assertTrue(requested.stream().noneMatch(u -> u.contains("post-broker-login")), "no post-login flow: " + requested);
+        } finally {
+            env.emulator().faults().disarm(org.schoolesia.emulator.Fault.KIDS_DOCS_SERVER_ERROR);
+        }
+        assertEquals(kids, new ObjectMapper().readTree(user("ivanova.maria").getAttributes().get("esiaKids").get(0)),
+                "the documents read before stay on the card");
     }
 
     @Test

@@ -123,8 +123,11 @@ public class EsiaCallbackEndpoint {
                         "ESIA id_token subject differs from the person API's oid: refused");
             }
 
+            // A returning parent's children's documents are read once, not at every login (issue 14).
+            StoredKids stored = person.kids() == null || person.kids().isEmpty() ? StoredKids.NONE
+                    : StoredKids.of(session, realm, config.getAlias(), idToken.oid());
             BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person,
-                    client.fetchBirthCertificates(idToken.oid(), person, tokens.accessToken()));
+                    client.fetchBirthCertificates(idToken.oid(), person, tokens.accessToken(), stored), stored);
             context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
             if (withChildren) {
                 context.getContextData().put(EsiaNotes.KIDS_READ, "true");

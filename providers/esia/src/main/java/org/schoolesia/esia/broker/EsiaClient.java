@@ -138,14 +138,18 @@ final class EsiaClient {
 
     /**
      * Birth certificates of the children, when the system may read them ({@code kid_birth_cert_doc}).
-     * A child without one is simply absent from the map.
+     * A child without one is simply absent from the map; so is a child whose documents {@code stored}
+     * holds from an earlier login (not asked for again).
      */
-    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(String oid, EsiaPerson person, String accessToken) {
+    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(String oid, EsiaPerson person, String accessToken, StoredKids stored) {
         java.util.Map<String, EsiaBirthCertificate> certificates = new java.util.HashMap<>();
         if (!config.getScopes().contains("kid_birth_cert_doc") || person.kids() == null) {
             return certificates;
         }
         for (EsiaKid kid : person.kids()) {
+            if (stored.holds(kid.oid())) {
+                continue;
+            }
             String docs = get(config.getPersonUrl(oid) + "/kids/" + kid.oid() + "/docs?embed=(elements)", accessToken, "child documents");
             try {
                 EsiaPersonParser.birthCertificate(docs).ifPresent(c -> certificates.put(kid.oid(), c));

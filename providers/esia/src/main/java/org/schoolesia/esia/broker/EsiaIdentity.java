@@ -23,6 +23,12 @@ final class EsiaIdentity {
 
     static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person,
                                              Map<String, EsiaBirthCertificate> birthCertificates) {
+        return toContext(config, token, person, birthCertificates, StoredKids.NONE);
+    }
+
+    /** {@code stored}: documents of children not asked for at this login (read at an earlier one). */
+    static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person,
+                                             Map<String, EsiaBirthCertificate> birthCertificates, StoredKids stored) {
         BrokeredIdentityContext context = new BrokeredIdentityContext(token.oid(), config);
         context.setUsername("esia-" + token.oid());
         context.setBrokerUserId(token.oid());
@@ -51,7 +57,7 @@ final class EsiaIdentity {
         put(data, EsiaNotes.MOBILE, person.mobile());
         put(data, EsiaNotes.CITIZENSHIP, person.citizenship());
         if (person.kids() != null && !person.kids().isEmpty()) {
-            put(data, EsiaNotes.KIDS, kidsJson(person.kids(), birthCertificates));
+            put(data, EsiaNotes.KIDS, kidsJson(person.kids(), birthCertificates, stored));
         }
         return context;
     }
@@ -62,7 +68,7 @@ final class EsiaIdentity {
         }
     }
 
-    private static String kidsJson(List<EsiaKid> kids, Map<String, EsiaBirthCertificate> birthCertificates) {
+    private static String kidsJson(List<EsiaKid> kids, Map<String, EsiaBirthCertificate> birthCertificates, StoredKids stored) {
         List<Map<String, String>> list = new ArrayList<>();
         for (EsiaKid kid : kids) {
             Map<String, String> item = new LinkedHashMap<>();
@@ -75,9 +81,11 @@ final class EsiaIdentity {
             item.put("snils", kid.snils() == null ? null : kid.snils().digits());
             EsiaBirthCertificate certificate = birthCertificates.get(kid.oid());
             if (certificate != null) {
-                item.put("birthCertificate", certificate.series() == null ? certificate.number()
+                item.put(StoredKids.BIRTH_CERTIFICATE, certificate.series() == null ? certificate.number()
                         : certificate.series() + " " + certificate.number());
-                item.put("birthCertificateIssued", certificate.issueDate() == null ? null : certificate.issueDate().toString());
+                item.put(StoredKids.BIRTH_CERTIFICATE_ISSUED, certificate.issueDate() == null ? null : certificate.issueDate().toString());
+            } else {
+                item.putAll(stored.documents(kid.oid()));
             }
             list.add(item);
         }

@@ -39,14 +39,11 @@ public final class SnilsChildren {
 
     /** @return the children linked by this login (none when all were linked before) */
     public List<UserModel> linkAtLogin(UserModel parent, boolean esiaConfirmed, String esiaSnils) {
-        Optional<String> snils = CardSnilsRule.digits(esiaSnils);
-        if (!esiaConfirmed || snils.isEmpty()) {
-            return List.of();
-        }
+        FamilyLinks links = new FamilyLinks(session);
         List<UserModel> linked = new ArrayList<>();
-        for (CardSnilsEntry card : new CardSnils(session).cardsWith(realm, snils.get())) {
-            UserModel child = session.users().getUserById(realm, card.getChildId());
-            if (child != null && grant(parent, child, card, true, null)) {
+        for (UserModel child : toLinkAtLogin(parent, esiaConfirmed, esiaSnils)) {
+            if (links.link(realm, parent, child, LinkKind.PARENT, LinkSource.SNILS, null).created()) {
+                joinHomeOrganisation(parent, child);
                 linked.add(child);
             }
         }
@@ -92,6 +89,30 @@ public final class SnilsChildren {
         }
         joinHomeOrganisation(parent, child);
         return true;
+    }
+
+    /** The pupils {@link #linkAtLogin} would link now, linking nothing: the cards holding the SNILS that the rule grants. */
+    List<UserModel> toLinkAtLogin(UserModel parent, boolean esiaConfirmed, String esiaSnils) {
+        Optional<String> snils = CardSnilsRule.digits(esiaSnils);
+        if (!esiaConfirmed || snils.isEmpty()) {
+            return List.of();
+        }
+        FamilyLinks links = new FamilyLinks(session);
+        boolean parentAccount = People.hasRole(parent, SchoolRole.PARENT);
+        List<UserModel> granted = new ArrayList<>();
+        for (CardSnilsEntry card : new CardSnils(session).cardsWith(realm, snils.get())) {
+            UserModel child = session.users().getUserById(realm, card.getChildId());
+            if (child == null || child.getId().equals(parent.getId())) {
+                continue;
+            }
+            CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, parentAccount, People.hasRole(child, SchoolRole.STUDENT),
+                    links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
+                    links.lastRevokedAt(parent.getId(), child.getId()));
+            if (CardSnilsRule.grantsAtLogin(facts)) {
+                granted.add(child);
+            }
+        }
+        return granted;
     }
 
     /** The parent joins the child's home organisation where not a member yet, so its staff see the link. */

@@ -89,9 +89,11 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
                               BrokeredIdentityContext context) {
     }
 
+    /** A returning login (Keycloak found the link): its post-login flow is skipped when it has nothing to do (issue 14). */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                                    BrokeredIdentityContext context) {
+        PostLoginShortcut.apply(session, realm, user, context);
     }
 
     @Override
