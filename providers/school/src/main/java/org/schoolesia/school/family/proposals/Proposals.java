@@ -59,17 +59,33 @@ public final class Proposals {
 
     // ---- at login ------------------------------------------------------------------------------
 
+    /** A pupil this login would propose to a parent, and why. */
+    record Proposal(UserModel child, ChildMatch.Basis basis, EsiaKids.Kid kid) {
+    }
+
     /**
      * The proposals this login makes for a parent account whose Госуслуги account is confirmed (an
      * unconfirmed one proves nothing about whose children it lists).
      * @return the proposals made now (none for pairs proposed, linked or decided before)
      */
     public List<ProposalEntry> proposeAtLogin(RealmModel realm, UserModel parent, boolean esiaConfirmed, List<EsiaKids.Kid> kids) {
+        List<ProposalEntry> made = new ArrayList<>();
+        for (Proposal p : toProposeAtLogin(realm, parent, esiaConfirmed, kids)) {
+            propose(realm, parent, p.child(), p.basis(), p.kid()).ifPresent(made::add);
+        }
+        if (!made.isEmpty()) {
+            LOG.infof("parent %s: %d child(ren) from Госуслуги proposed to the schools", parent.getId(), made.size());
+        }
+        return made;
+    }
+
+    /** What {@link #proposeAtLogin} would propose now, proposing nothing (reads only). */
+    List<Proposal> toProposeAtLogin(RealmModel realm, UserModel parent, boolean esiaConfirmed, List<EsiaKids.Kid> kids) {
         if (!esiaConfirmed || kids.isEmpty() || !People.hasRole(parent, SchoolRole.PARENT)) {
             return List.of();
         }
         FamilyLinks links = new FamilyLinks(session);
-        List<ProposalEntry> made = new ArrayList<>();
+        List<Proposal> found = new ArrayList<>();
         for (EsiaKids.Kid kid : kids) {
             ChildMatch.Kid facts = new ChildMatch.Kid(kid.lastName(), kid.firstName(), kid.middleName(), kid.birthDate(),
                     CardSnilsRule.digits(kid.snils()).orElse(null));
@@ -80,13 +96,9 @@ public final class Proposals {
             if (match.isEmpty() || pair(parent.getId(), match.get().pupilId()).isPresent()) {
                 continue;
             }
-            UserModel child = session.users().getUserById(realm, match.get().pupilId());
-            propose(realm, parent, child, match.get().basis(), kid).ifPresent(made::add);
+            found.add(new Proposal(session.users().getUserById(realm, match.get().pupilId()), match.get().basis(), kid));
         }
-        if (!made.isEmpty()) {
-            LOG.infof("parent %s: %d child(ren) from Госуслуги proposed to the schools", parent.getId(), made.size());
-        }
-        return made;
+        return found;
     }
 
     /** Pupils of the realm with the kid's SNILS (the SNILS index) and with its name and birth date. */
