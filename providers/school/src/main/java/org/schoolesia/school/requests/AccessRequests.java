@@ -15,7 +15,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.kernel.SnilsHash;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**
@@ -100,6 +102,18 @@ public final class AccessRequests {
         throw new IllegalStateException("could not file an access request after 5 attempts");
     }
 
+    /** The hash the person's own page finds the request by; none for a SNILS that is not one. */
+    private String snilsHash(String snils) {
+        if (snils == null) {
+            return null;
+        }
+        try {
+            return SnilsHash.of(session).of(realm.getId(), Snils.parse(snils).digits());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private AccessRequestEntry entry(String id, String number, String key, RequestDraft draft) {
         AccessRequest.Person p = draft.person();
         AccessRequestEntry e = new AccessRequestEntry(id, realm.getId(), number, draft.organisation().getId(),
@@ -111,6 +125,7 @@ public final class AccessRequests {
         e.setBirthDate(p.birthDate() == null ? null : p.birthDate().toString());
         e.setEmail(p.email());
         e.setSnils(p.snils());
+        e.setSnilsHash(snilsHash(e.getSnils()));
         e.setTrusted(p.trusted());
         if (draft.schoolClass() != null) {
             e.setClassId(draft.schoolClass().getId());
