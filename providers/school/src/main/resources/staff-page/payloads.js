@@ -143,6 +143,7 @@ export function readRequestsPage(v) {
     total: number(o.total, 'requests.total'), totalExact: o.totalExact !== false, first: number(o.first, 'requests.first'),
     max: number(o.max, 'requests.max'), overdueDays: typeof o.overdueDays === 'number' ? o.overdueDays : 0,
     overdueTotal: typeof o.overdueTotal === 'number' ? o.overdueTotal : 0, items: list(o.items, readRequestSummary, 'requests.items'),
+    next: optionalText(o.next),
   };
 }
 
