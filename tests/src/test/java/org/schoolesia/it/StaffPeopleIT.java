@@ -303,7 +303,7 @@ class StaffPeopleIT {
         List<String> walked = new ArrayList<>();
         List<String> names = new ArrayList<>();
         JsonNode page = StaffApi.json(api.get("metodist.ddut", "/people?role=student&max=7"));
-        boolean imported = false;
+        boolean importedMeanwhile = false;
         while (true) {
             page.get("items").forEach(p -> {
                 walked.add(p.get("id").asText());
@@ -312,11 +312,11 @@ class StaffPeopleIT {
             if (page.get("next").isNull()) {
                 break;
             }
-            if (!imported) {
+            if (!importedMeanwhile) {
                 HttpResponse<String> more = api.postCsv("metodist.ddut",
                         "Фамилия;Имя;Отчество;Дата рождения;Пол;СНИЛС\nТестовжя;Ученик;Тестович;01.09.2015;М;\n".getBytes(StandardCharsets.UTF_8));
                 assertEquals(200, more.statusCode(), more.body());
-                imported = true;
+                importedMeanwhile = true;
             }
             page = StaffApi.json(api.get("metodist.ddut", "/people?role=student&max=7&after=" + enc(page.get("next").asText())));
         }
