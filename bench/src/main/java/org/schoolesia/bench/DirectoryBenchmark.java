@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.schoolesia.school.kernel.SnilsHash;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakServer;
 import org.schoolesia.testkit.TestEnvironment;
@@ -141,7 +142,8 @@ public final class DirectoryBenchmark {
         out("  Starting Keycloak (start-dev " + String.join(" ", dbOptions.subList(0, 2)) + " …; log " + workDir.resolve("keycloak/keycloak.log") + ") …");
         long startAt = System.nanoTime();
         System.setErr(new java.io.PrintStream(Files.newOutputStream(workDir.resolve("emulator.log")), true, StandardCharsets.UTF_8));
-        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, List.of(), dbOptions)) {
+        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir,
+                List.of("--spi-school-snils--default--key=" + SNILS_KEY), dbOptions)) {
             out(f("  ready with the demo realm in %.0f s", (System.nanoTime() - startAt) / 1e9));
             DirectoryBenchmark bench = new DirectoryBenchmark(env, pg, seed, requests, warmup, maxBatchSeconds, organisationCount);
             bench.prepare();
@@ -254,7 +256,8 @@ public final class DirectoryBenchmark {
                 attribute(attributes, i, 1, "schoolRole", role, id);
                 attribute(attributes, i, 2, "homeOrganization", org, id);
                 members.append(organisationGroups.get(org)).append(',').append(id).append(",UNMANAGED\n");
-                snils.append(id).append(',').append(realmId).append(',').append(snils(i)).append('\n');
+                // Issue 14: our index holds the SNILS's keyed hash, under the key this run gives Keycloak.
+                snils.append(id).append(',').append(realmId).append(',').append(SNILS_HASH.of(realmId, snils(i))).append('\n');
                 memberIndex.append(organisationIds.get(org)).append(',').append(id).append(',').append(realmId).append(',').append(role)
                         .append(',').append(last.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')).append(',').append(last)
                         .append(',').append(first).append('\n');
@@ -264,7 +267,7 @@ public final class DirectoryBenchmark {
                     copy.copyIn("COPY user_attribute (id, name, value, user_id) FROM STDIN WITH (FORMAT csv)", new StringReader(attributes.toString()));
                     copy.copyIn("COPY user_group_membership (group_id, user_id, membership_type) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(members.toString()));
-                    copy.copyIn("COPY school_snils (user_id, realm_id, snils) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
+                    copy.copyIn("COPY school_snils (user_id, realm_id, snils_hash) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
                     copy.copyIn("COPY school_member (org_id, user_id, realm_id, role, surname_key, last_name, first_name) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(memberIndex.toString()));
                     users.setLength(0);
@@ -312,6 +315,9 @@ public final class DirectoryBenchmark {
     private static final String STOCK_Q = "stock users?q=snils:";
     private static final String STAFF = "staff people (ours)";
     private static final String STOCK_SEARCH = "stock users?search=Ив";
+    /** The SNILS key of this run's Keycloak, so the rows loaded by SQL hash as Keycloak does (issue 14). */
+    private static final String SNILS_KEY = "directory-benchmark SNILS key, not a secret";
+    private static final SnilsHash SNILS_HASH = SnilsHash.withKey(SNILS_KEY);
     private static final String PAGE_1 = "people p1 (ours)";
     private static final String DEEP_OFFSET = "people deep first=";
     private static final String DEEP_CURSOR = "people deep after=";
