@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.schoolesia.school.kernel.SnilsHash;
+import org.schoolesia.school.kernel.KeyedHash;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakServer;
 import org.schoolesia.testkit.TestEnvironment;
@@ -257,7 +257,7 @@ public final class DirectoryBenchmark {
                 attribute(attributes, i, 2, "homeOrganization", org, id);
                 members.append(organisationGroups.get(org)).append(',').append(id).append(",UNMANAGED\n");
                 // Issue 14: our index holds the SNILS's keyed hash, under the key this run gives Keycloak.
-                snils.append(id).append(',').append(realmId).append(',').append(SNILS_HASH.of(realmId, snils(i))).append('\n');
+                snils.append(id).append(',').append(realmId).append(',').append(KeyedHash.hex(SNILS_KEY.getBytes(StandardCharsets.UTF_8), KeyedHash.SNILS, realmId, snils(i))).append('\n');
                 memberIndex.append(organisationIds.get(org)).append(',').append(id).append(',').append(realmId).append(',').append(role)
                         .append(',').append(last.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')).append(',').append(last)
                         .append(',').append(first).append('\n');
@@ -317,7 +317,6 @@ public final class DirectoryBenchmark {
     private static final String STOCK_SEARCH = "stock users?search=Ив";
     /** The SNILS key of this run's Keycloak, so the rows loaded by SQL hash as Keycloak does (issue 14). */
     private static final String SNILS_KEY = "directory-benchmark SNILS key, not a secret";
-    private static final SnilsHash SNILS_HASH = SnilsHash.withKey(SNILS_KEY);
     private static final String PAGE_1 = "people p1 (ours)";
     private static final String DEEP_OFFSET = "people deep first=";
     private static final String DEEP_CURSOR = "people deep after=";

@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyedHash {
 
     private static final String MAC = "HmacSHA256";
+    /** The purpose SNILS are hashed for ({@link SnilsHash}); public for bulk loads that write our tables with the server's key. */
+    public static final String SNILS = "school-esia snils v1";
 
     private KeyedHash() {
     }

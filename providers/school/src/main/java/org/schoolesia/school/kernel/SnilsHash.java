@@ -14,8 +14,6 @@ import org.keycloak.provider.Provider;
  */
 public final class SnilsHash implements Provider {
 
-    private static final String PURPOSE = "school-esia snils v1";
-
     private final byte[] key;
 
     SnilsHash(String key) {
@@ -26,14 +24,9 @@ public final class SnilsHash implements Provider {
         return session.getProvider(SnilsHash.class);
     }
 
-    /** Under a key given here: for whoever writes our tables outside Keycloak with the server's key (bulk loads, benchmarks). */
-    public static SnilsHash withKey(String key) {
-        return new SnilsHash(key);
-    }
-
     /** The hash of a SNILS given as its eleven digits (normalised by the caller), in one realm. */
     public String of(String realmId, String digits) {
-        return KeyedHash.hex(key, PURPOSE, realmId, digits);
+        return KeyedHash.hex(key, KeyedHash.SNILS, realmId, digits);
     }
 
     @Override
