@@ -1,5 +1,6 @@
 package org.schoolesia.school.accounts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -97,7 +98,7 @@ public final class SnilsIndex {
                 .setParameter("lowest", Snils.LOWEST_ACCEPTED_DIGITS)
                 .setParameter("name", SchoolAttributes.SNILS)
                 .getResultList();
-        List<SnilsEntry> batch = new java.util.ArrayList<>();
+        List<SnilsEntry> batch = new ArrayList<>();
         for (Object[] row : rows) {
             SnilsEntry entry = new SnilsEntry((String) row[0], realm.getId(), hash.of(realm.getId(), (String) row[1]));
             em.persist(entry);
@@ -109,7 +110,6 @@ public final class SnilsIndex {
                 batch.clear();
             }
         }
-        int count = rows.size();
-        return count;
+        return rows.size();
     }
 }
