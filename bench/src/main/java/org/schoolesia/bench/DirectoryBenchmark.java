@@ -183,8 +183,12 @@ public final class DirectoryBenchmark {
         organisations = List.copyOf(organisationGroups.keySet());
         out(f("  %d organisations share the loaded accounts at random (the staff member's %s gets about 1/%d of them)",
                 organisations.size(), STAFF_ORGANISATION, organisations.size()));
+        // The staff API takes only tokens meant for it (audience school-staff-api), as the ITs' StaffApi client has.
         env.admin().post("/realms/" + REALM + "/clients", Map.of("clientId", STAFF_CLIENT, "publicClient", true,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                "protocolMappers", List.of(Map.of("name", "staff api audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper", "config", Map.of("included.custom.audience", "school-staff-api",
+                                "access.token.claim", "true", "id.token.claim", "false")))));
     }
 
     /** A region's directory through our own import endpoint, so the accounts spread over as many organisations as a region has. */
