@@ -40,6 +40,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   --http-host=127.0.0.1 --http-port="$KC_PORT" --health-enabled=true \
   --db-url="jdbc:h2:file:$RUN_DIR/db/keycloakdb;NON_KEYWORDS=VALUE" \
   --vault=file --vault-dir="$RUN_DIR/vault" \
+  --spi-school-snils--default--key="school-demo SNILS key: for the demo run only" \
   --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
 pids+=($!)
 

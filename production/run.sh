@@ -24,6 +24,9 @@
 #   ESIA_CLIENT_ID, ESIA_SIGNER_URL, ESIA_SIGNER_CERTIFICATE, ESIA_CERTIFICATES
 #                          filled into the template by Keycloak at its import (see README, «Production»)
 #   KC_BOOTSTRAP_ADMIN_USERNAME, KC_BOOTSTRAP_ADMIN_PASSWORD   the first admin (the local database defaults to admin/admin)
+#   KC_SPI_SCHOOL_SNILS__DEFAULT__KEY
+#                          the key SNILS are hashed under in our tables (README, «SNILS in our tables»); required with
+#                          KC_DB_URL; the local database gets one of its own, kept beside it [SCHOOL_PROD_DIR/snils-key]
 # Ctrl-C (or SIGTERM) stops Keycloak and the local PostgreSQL.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -92,6 +95,19 @@ local_db "$DIR/postgres"
 if [ "$pg_local" = 1 ]; then
   # One node on this machine: the cluster transport (JDBC_PING on the database) stays on loopback.
   export KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS=${KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS:-127.0.0.1}
+fi
+
+# The SNILS key goes with the database it hashed: a local database keeps its own beside it; an operator's
+# database needs the operator's key (Keycloak refuses to start without one, saying so in its log).
+if [ -z "${KC_SPI_SCHOOL_SNILS__DEFAULT__KEY:-}" ]; then
+  if [ "$pg_local" = 1 ]; then
+    [ -s "$DIR/snils-key" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$DIR/snils-key")
+    KC_SPI_SCHOOL_SNILS__DEFAULT__KEY=$(cat "$DIR/snils-key")
+    export KC_SPI_SCHOOL_SNILS__DEFAULT__KEY
+  else
+    echo "Set KC_SPI_SCHOOL_SNILS__DEFAULT__KEY (at least 32 characters, e.g. openssl rand -base64 32; README, «SNILS in our tables»)." >&2
+    exit 1
+  fi
 fi
 
 mkdir -p "$KC_VAULT_DIR"

@@ -58,7 +58,7 @@ export function readPerson(v) {
 export function readPeoplePage(v) {
   const o = object(v, 'people');
   return { total: number(o.total, 'people.total'), first: number(o.first, 'people.first'), max: number(o.max, 'people.max'),
-    items: list(o.items, readPerson, 'people.items') };
+    items: list(o.items, readPerson, 'people.items'), next: optionalText(o.next) };
 }
 
 /** GET staff/people/{id}: the line, more fields, relatives, and the sections of other capabilities (esiaLink). */
@@ -143,6 +143,7 @@ export function readRequestsPage(v) {
     total: number(o.total, 'requests.total'), totalExact: o.totalExact !== false, first: number(o.first, 'requests.first'),
     max: number(o.max, 'requests.max'), overdueDays: typeof o.overdueDays === 'number' ? o.overdueDays : 0,
     overdueTotal: typeof o.overdueTotal === 'number' ? o.overdueTotal : 0, items: list(o.items, readRequestSummary, 'requests.items'),
+    next: optionalText(o.next),
   };
 }
 

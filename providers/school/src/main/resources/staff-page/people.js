@@ -16,7 +16,7 @@ const ROLES = {
 };
 const PAGE_SIZES = [20, 50, 100];
 /** Filters and page of each list, kept while the console is open (back from a card finds them). */
-const lists = { parent: { surname: '', max: 50, first: 0 }, student: { surname: '', max: 50, first: 0 } };
+const lists = { parent: { surname: '', max: 50, first: 0, cursors: [null] }, student: { surname: '', max: 50, first: 0, cursors: [null] } };
 let lastRole = 'parent';
 
 function personLink(p) {
@@ -41,16 +41,22 @@ async function showList(ctx, role) {
     e.preventDefault();
     state.surname = surname.value.trim();
     state.max = Number(max.value);
+    state.cursors = [null];
     load(0);
   });
   ctx.show(pageHeader(t('staff.people.' + role + '.title')), section(form, results));
 
   async function load(first) {
-    state.first = Math.max(0, first);
+    // Keyset paging (issue 14): each page reached keeps the «after» cursor that asks for it; page 0 has none.
+    const index = Math.min(Math.max(0, Math.floor(first / state.max)), state.cursors.length - 1);
+    state.first = index * state.max;
     results.setAttribute('aria-busy', 'true');
     try {
-      const page = readPeoplePage(await api('staff/people', { query: { role, status: 'all', surname: state.surname, first: state.first, max: state.max } }));
-      results.replaceChildren(...renderPeople(role, page, load));
+      const page = readPeoplePage(await api('staff/people', { query: { role, status: 'all', surname: state.surname,
+        after: state.cursors[index] || '', max: state.max } }));
+      state.cursors = state.cursors.slice(0, index + 1);
+      if (page.next) state.cursors.push(page.next);
+      results.replaceChildren(...renderPeople(role, { ...page, first: state.first }, load));
     } catch (e) {
       results.replaceChildren(alert('danger', e.message, null, { id: 'people-error' }));
     } finally {

@@ -14,6 +14,8 @@ const STATUS_COLOURS = { pending: 'blue', resolved: 'green', rejected: 'red', 'l
 const COMMENT_MAX = 1000;
 /** The queue's filters and page, kept while the console is open; the message of the last decision. */
 const filters = { status: 'pending', role: '', className: '', from: '', to: '', overdue: false, first: 0, max: 50 };
+/** Keyset paging (issue 14): the «after» cursor of each page reached, page 0 has none; new filters start over. */
+let cursors = [null];
 let decided = null;
 
 function statusLabel(status) { return label(t('staff.requests.status.' + status), STATUS_COLOURS[status] || 'grey'); }
@@ -44,19 +46,27 @@ async function showQueue(ctx) {
     if (success) success.remove();
     Object.assign(filters, { status: status.value, role: role.value, className: className.value.trim(), from: from.value, to: to.value,
       overdue: overdue.checked });
+    cursors = [null];
     load(0);
   });
   ctx.show(pageHeader(t('staff.requests.title')), section(success, banner, form, results));
   if (success) success.focus();
 
   async function load(first) {
-    filters.first = Math.max(0, first);
+    // Only pages whose cursor is known: the first, those reached, and the one after the last shown.
+    const index = Math.min(Math.max(0, Math.floor(first / filters.max)), cursors.length - 1);
+    filters.first = index * filters.max;
     results.setAttribute('aria-busy', 'true');
     try {
       const page = readRequestsPage(await api('access-requests', { query: { status: filters.status, role: filters.role,
-        class: filters.className, from: filters.from, to: filters.to, overdue: filters.overdue ? 'true' : '', first: filters.first, max: filters.max } }));
+        class: filters.className, from: filters.from, to: filters.to, overdue: filters.overdue ? 'true' : '',
+        after: cursors[index] || '', max: filters.max } }));
+      cursors = cursors.slice(0, index + 1);
+      if (page.next) cursors.push(page.next);
       banner.replaceChildren(page.overdueTotal > 0 ? overdueBanner(page) : '');
-      results.replaceChildren(...renderQueue(page, load));
+      // With a cursor the answer counts from it on: the pager adds the rows before.
+      results.replaceChildren(...renderQueue({ ...page, first: filters.first, total: filters.first + page.total,
+        totalExact: page.totalExact }, load));
     } catch (e) {
       results.replaceChildren(alert('danger', e.message, null, { id: 'requests-error' }));
     } finally {

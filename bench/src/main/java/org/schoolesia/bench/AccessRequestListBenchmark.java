@@ -705,9 +705,15 @@ public final class AccessRequestListBenchmark {
         return null;
     }
 
-    private List<Endpoint> endpoints() {
+    private List<Endpoint> endpoints() throws Exception {
         String users = "/admin/realms/" + REALM + "/users";
         List<Endpoint> list = new ArrayList<>();
+        String cursor = listPath == null ? null : cursorAt(deepFirst);
+        if (cursor != null) {
+            // Issue 14: the same deep page by keyset (the "next" cursor), as the staff console now asks for it.
+            list.add(new Endpoint("ours-keyset-deep", Side.OURS, "ours: row " + deepFirst + " by cursor",
+                    listPath + "?max=" + PAGE + "&after=" + enc(cursor), List.of("stock-brief-deep", "stock-full-deep")));
+        }
         if (listPath != null) {
             list.add(new Endpoint("ours-first", Side.OURS, "ours: first page", listPath + "?first=0&max=" + PAGE,
                     List.of("stock-brief-first", "stock-full-first")));
@@ -725,6 +731,25 @@ public final class AccessRequestListBenchmark {
         // Not a list: what a total costs stock Keycloak (its admin console asks for it with a call of its own).
         list.add(new Endpoint("stock-count", Side.STOCK, "stock: users/count", users + "/count", List.of()));
         return list;
+    }
+
+    /**
+     * The {@code after} cursor whose page starts at {@code row} (keyset paging, issue 14), found once by
+     * following {@code next} page by page; null when the list is shorter or this distribution has no cursors.
+     */
+    private String cursorAt(int row) throws Exception {
+        String token = token(Side.OURS);
+        String cursor = null;
+        for (int shown = 0; shown < row; shown += PAGE) {
+            HttpResponse<String> r = get(listPath + "?max=" + PAGE + (cursor == null ? "" : "&after=" + enc(cursor)), token);
+            JsonNode next = r.statusCode() == 200 ? JSON.readTree(r.body()).get("next") : null;
+            if (next == null || next.isNull()) {
+                out(f("   (no keyset cursor at row %d: %s)", shown, r.statusCode() == 200 ? "the list ends" : r.statusCode() + " " + abbreviate(r.body())));
+                return null;
+            }
+            cursor = next.asText();
+        }
+        return cursor;
     }
 
     private Map<String, Map<String, Tally>> measure(List<Endpoint> endpoints) throws Exception {

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.schoolesia.school.kernel.KeyedHash;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakServer;
 import org.schoolesia.testkit.TestEnvironment;
@@ -141,7 +142,8 @@ public final class DirectoryBenchmark {
         out("  Starting Keycloak (start-dev " + String.join(" ", dbOptions.subList(0, 2)) + " …; log " + workDir.resolve("keycloak/keycloak.log") + ") …");
         long startAt = System.nanoTime();
         System.setErr(new java.io.PrintStream(Files.newOutputStream(workDir.resolve("emulator.log")), true, StandardCharsets.UTF_8));
-        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir, List.of(), dbOptions)) {
+        try (TestEnvironment env = TestEnvironment.start(keycloakHome, realmConfig, workDir,
+                List.of("--spi-school-snils--default--key=" + SNILS_KEY), dbOptions)) {
             out(f("  ready with the demo realm in %.0f s", (System.nanoTime() - startAt) / 1e9));
             DirectoryBenchmark bench = new DirectoryBenchmark(env, pg, seed, requests, warmup, maxBatchSeconds, organisationCount);
             bench.prepare();
@@ -181,8 +183,12 @@ public final class DirectoryBenchmark {
         organisations = List.copyOf(organisationGroups.keySet());
         out(f("  %d organisations share the loaded accounts at random (the staff member's %s gets about 1/%d of them)",
                 organisations.size(), STAFF_ORGANISATION, organisations.size()));
+        // The staff API takes only tokens meant for it (audience school-staff-api), as the ITs' StaffApi client has.
         env.admin().post("/realms/" + REALM + "/clients", Map.of("clientId", STAFF_CLIENT, "publicClient", true,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                "protocolMappers", List.of(Map.of("name", "staff api audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper", "config", Map.of("included.custom.audience", "school-staff-api",
+                                "access.token.claim", "true", "id.token.claim", "false")))));
     }
 
     /** A region's directory through our own import endpoint, so the accounts spread over as many organisations as a region has. */
@@ -254,7 +260,8 @@ public final class DirectoryBenchmark {
                 attribute(attributes, i, 1, "schoolRole", role, id);
                 attribute(attributes, i, 2, "homeOrganization", org, id);
                 members.append(organisationGroups.get(org)).append(',').append(id).append(",UNMANAGED\n");
-                snils.append(id).append(',').append(realmId).append(',').append(snils(i)).append('\n');
+                // Issue 14: our index holds the SNILS's keyed hash, under the key this run gives Keycloak.
+                snils.append(id).append(',').append(realmId).append(',').append(KeyedHash.hex(SNILS_KEY.getBytes(StandardCharsets.UTF_8), KeyedHash.SNILS, realmId, snils(i))).append('\n');
                 memberIndex.append(organisationIds.get(org)).append(',').append(id).append(',').append(realmId).append(',').append(role)
                         .append(',').append(last.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')).append(',').append(last)
                         .append(',').append(first).append('\n');
@@ -264,7 +271,7 @@ public final class DirectoryBenchmark {
                     copy.copyIn("COPY user_attribute (id, name, value, user_id) FROM STDIN WITH (FORMAT csv)", new StringReader(attributes.toString()));
                     copy.copyIn("COPY user_group_membership (group_id, user_id, membership_type) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(members.toString()));
-                    copy.copyIn("COPY school_snils (user_id, realm_id, snils) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
+                    copy.copyIn("COPY school_snils (user_id, realm_id, snils_hash) FROM STDIN WITH (FORMAT csv)", new StringReader(snils.toString()));
                     copy.copyIn("COPY school_member (org_id, user_id, realm_id, role, surname_key, last_name, first_name) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(memberIndex.toString()));
                     users.setLength(0);
@@ -312,6 +319,13 @@ public final class DirectoryBenchmark {
     private static final String STOCK_Q = "stock users?q=snils:";
     private static final String STAFF = "staff people (ours)";
     private static final String STOCK_SEARCH = "stock users?search=Ив";
+    /** The SNILS key of this run's Keycloak, so the rows loaded by SQL hash as Keycloak does (issue 14). */
+    private static final String SNILS_KEY = "directory-benchmark SNILS key, not a secret";
+    private static final String PAGE_1 = "people p1 (ours)";
+    private static final String DEEP_OFFSET = "people deep first=";
+    private static final String DEEP_CURSOR = "people deep after=";
+    /** Issue 14: the deep page compared with the first: page 100, or the last when the list is shorter. */
+    private static final int DEEP_PAGE = 100;
 
     private void warmUp() throws Exception {
         out(f("  warm-up at %,d users (not counted): %d requests per endpoint …", loaded, warmup));
@@ -347,12 +361,43 @@ public final class DirectoryBenchmark {
                 m.put(STAFF, Measure.unavailable(STAFF, "not available (HTTP " + probe.statusCode() + ")"));
             } else {
                 m.put(STAFF, batch(STAFF, n, staffToken, i -> path, body -> body.has("items") && body.get("items").size() > 0));
+                deepPages(m, n, staffToken);
             }
         }
         adminToken = adminToken();
         m.put(STOCK_SEARCH, batch(STOCK_SEARCH, n, adminToken, i -> "/admin/realms/" + REALM + "/users?briefRepresentation=true&max=50&search="
                 + URLEncoder.encode(SURNAME_PREFIX, StandardCharsets.UTF_8), body -> body.isArray() && body.size() == 50));
         return m;
+    }
+
+    /**
+     * Issue 14, keyset paging: the unfiltered student list's first page against its page 100 (or its last) asked by
+     * offset ({@code first=}, the rows before are read and skipped) and by cursor ({@code after=}, the "next" of the
+     * page before, found once by walking the pages).
+     */
+    private void deepPages(Map<String, Measure> m, int n, String staffToken) throws Exception {
+        String list = "/realms/" + REALM + "/school/staff/people?role=student&max=50";
+        JsonNode first = JSON.readTree(get(list, staffToken).body());
+        int pages = (int) Math.min(DEEP_PAGE, Math.max(1, (first.get("total").asLong() + 49) / 50));
+        String cursor = null;
+        JsonNode page = first;
+        for (int p = 1; p < pages; p++) {
+            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+                m.put(DEEP_CURSOR, Measure.unavailable(DEEP_CURSOR, "no next cursor (distribution before issue 14?)"));
+                break;
+            }
+            cursor = page.get("next").asText();
+            page = JSON.readTree(get(list + "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), staffToken).body());
+        }
+        out(f("    (deep page = page %d of the %,d students of %s)", pages, first.get("total").asLong(), STAFF_USER));
+        m.put(PAGE_1, batch(PAGE_1, n, staffToken, i -> list, body -> body.get("items").size() > 0));
+        m.put(DEEP_OFFSET, batch(DEEP_OFFSET, n, staffToken, i -> list + "&first=" + (pages - 1) * 50, body -> body.get("items").size() > 0));
+        if (!m.containsKey(DEEP_CURSOR)) {
+            String after = cursor;
+            m.put(DEEP_CURSOR, after == null ? batch(DEEP_CURSOR, n, staffToken, i -> list, body -> body.get("items").size() > 0)
+                    : batch(DEEP_CURSOR, n, staffToken, i -> list + "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8),
+                            body -> body.get("items").size() > 0));
+        }
     }
 
     private int randomUser() {
@@ -459,6 +504,15 @@ public final class DirectoryBenchmark {
             out("    prefix, sorted, with the total; stock searches names, usernames and e-mails of the whole realm, no total.");
         } else {
             out("  Staff list: " + staff.note() + " — no ratio in this run.");
+        }
+        Measure p1 = b.get(PAGE_1);
+        Measure offset = b.get(DEEP_OFFSET);
+        Measure cursor = b.get(DEEP_CURSOR);
+        if (p1 != null && offset != null && cursor != null && p1.available() && offset.available() && cursor.available()) {
+            out(f("  Deep page vs page 1 at %,d users (KC+PG CPU-ms, median ms): page 1 %.1f+%.1f, %.1f; by offset %.1f+%.1f, %.1f (%.2fx);"
+                            + " by cursor %.1f+%.1f, %.1f (%.2fx).", large, p1.cpuPerRequest(), p1.dbCpuPerRequest(), p1.median(),
+                    offset.cpuPerRequest(), offset.dbCpuPerRequest(), offset.median(), offset.median() / p1.median(),
+                    cursor.cpuPerRequest(), cursor.dbCpuPerRequest(), cursor.median(), cursor.median() / p1.median()));
         }
     }
 

@@ -189,12 +189,30 @@ public final class KeycloakServer implements AutoCloseable {
      * The realm is not imported again: what the database holds stays.
      */
     public synchronized void restart() throws IOException, InterruptedException {
+        restart(() -> { });
+    }
+
+    /** What a test does to the stopped server's database (e.g. write rows as an older version wrote them). */
+    @FunctionalInterface
+    public interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /** As {@link #restart()}, running {@code whileStopped} between the stop and the start. */
+    public synchronized void restart(WhileStopped whileStopped) throws IOException, InterruptedException {
         if (builder == null) {
             throw new IllegalStateException("a node of a cluster restarts through KeycloakCluster");
         }
         stopGracefully(Duration.ofSeconds(90));
         awaitPortFree(httpPort);
         awaitPortFree(managementPort);
+        try {
+            whileStopped.run();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitReady(startTimeout());
@@ -263,6 +281,31 @@ public final class KeycloakServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Keycloak was not ready within " + timeout.toSeconds() + " s:\n" + tail(60));
+    }
+
+    /**
+     * A connection to the H2 file of a start-dev server, through the distribution's own H2 driver
+     * (the file's format is that version's); only while the server is stopped (H2 locks its file).
+     */
+    public java.sql.Connection openH2() throws IOException, java.sql.SQLException {
+        String url = builder.command().stream().filter(a -> a.startsWith("--db-url=jdbc:h2:")).findFirst()
+                .map(a -> a.substring("--db-url=".length()))
+                .orElseThrow(() -> new IllegalStateException("this server does not run on an H2 file"));
+        Path jar;
+        try (Stream<Path> jars = Files.list(builder.directory().toPath().resolve("lib/lib/main"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("com\\.h2database\\.h2-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no H2 driver in the distribution"));
+        }
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, getClass().getClassLoader());
+        try {
+            java.sql.Driver driver = (java.sql.Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.setProperty("user", "");
+            credentials.setProperty("password", "");
+            return driver.connect(url, credentials);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("H2 driver", e);
+        }
     }
 
     public String baseUrl() {

@@ -161,7 +161,12 @@ public final class TestEnvironment implements AutoCloseable {
      * HTTP clients should not rely on connections opened before.
      */
     public void restartKeycloak() throws IOException, InterruptedException {
-        keycloak.restart();
+        restartKeycloak(() -> { });
+    }
+
+    /** As {@link #restartKeycloak()}, running {@code whileStopped} between the stop and the start. */
+    public void restartKeycloak(KeycloakServer.WhileStopped whileStopped) throws IOException, InterruptedException {
+        keycloak.restart(whileStopped);
         admin.reconnect();
         closeKeycloakAdmin();
     }

@@ -214,6 +214,23 @@ class StaffAccessRequestIT {
         assertEquals(List.of(olga), numbers(page));
         assertEquals(1, page.get("max").asInt());
 
+        // Keyset paging (issue 14): "next" leads through every request exactly once, in order, while another is filed
+        // meanwhile (newer than the cursor: it never shifts a page); with "after" the total counts from the cursor on.
+        JsonNode walk = ok(list("zavuch.sosh1", "max=1"));
+        List<String> walked = new ArrayList<>(numbers(walk));
+        String filedMeanwhile = null;
+        while (walk.hasNonNull("next")) {
+            if (filedMeanwhile == null) {
+                filedMeanwhile = file(ANDREY_OID, "student", SOSH_1, "5Б", null, null);
+            }
+            walk = ok(list("zavuch.sosh1", "max=1&after=" + enc(walk.get("next").asText())));
+            assertEquals(3 - walked.size(), walk.get("total").asInt(), walk.toString());
+            walked.addAll(numbers(walk));
+        }
+        assertEquals(List.of(andrey, olga, elena), walked);
+        assertEquals(List.of(filedMeanwhile, andrey), numbers(list("zavuch.sosh1", "max=2")), "a new walk starts with it");
+        String cursor = ok(list("zavuch.sosh1", "max=1")).get("next").asText();
+
         // Overdue: fresh requests are not overdue whatever the setting; the setting is the realm's.
         JsonNode overdue = ok(list("zavuch.sosh1", "overdue=true"));
         assertEquals(0, overdue.get("total").asInt());
@@ -229,7 +246,9 @@ class StaffAccessRequestIT {
         // Bad values: 400 with a message in the caller's language.
         for (String bad : List.of("status=open", "role=staff", "role=teacher", "from=12.05.2026", "to=2026-13-01",
                 "from=" + today + "&to=" + today.minusDays(1), "overdue=yes", "number=123-456-789", "number=abc",
-                "max=0", "max=101", "max=ten", "first=-1", "class=" + "А".repeat(256))) {
+                "max=0", "max=101", "max=ten", "first=-1", "class=" + "А".repeat(256),
+                "after=" + enc("%%%"), "after=" + enc(java.util.Base64.getUrlEncoder().encodeToString("1|2|3".getBytes())),
+                "first=1&after=" + enc(cursor))) {
             HttpResponse<String> r = list("zavuch.sosh1", bad);
             assertEquals(400, r.statusCode(), bad + " → " + r.body());
             JsonNode body = StaffApi.json(r);

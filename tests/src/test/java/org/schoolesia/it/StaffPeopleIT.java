@@ -295,6 +295,40 @@ class StaffPeopleIT {
 
         JsonNode filtered = StaffApi.json(api.get("metodist.ddut", "/people?role=student&surname=" + enc("ТЕСТОВЕ")));
         assertEquals(10, filtered.get("total").asInt());
+
+        // Keyset paging (issue 14): following "next" shows every pupil exactly once, in the list's order, while another
+        // is imported meanwhile (sorting among the pages still to come: it shows once too, at its place).
+        List<String> everyone = new ArrayList<>();
+        StaffApi.json(api.get("metodist.ddut", "/people?role=student&max=100")).get("items").forEach(p -> everyone.add(p.get("id").asText()));
+        List<String> walked = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        JsonNode page = StaffApi.json(api.get("metodist.ddut", "/people?role=student&max=7"));
+        boolean importedMeanwhile = false;
+        while (true) {
+            page.get("items").forEach(p -> {
+                walked.add(p.get("id").asText());
+                names.add(p.get("lastName").asText());
+            });
+            if (page.get("next").isNull()) {
+                break;
+            }
+            if (!importedMeanwhile) {
+                HttpResponse<String> more = api.postCsv("metodist.ddut",
+                        "Фамилия;Имя;Отчество;Дата рождения;Пол;СНИЛС\nТестовжя;Ученик;Тестович;01.09.2015;М;\n".getBytes(StandardCharsets.UTF_8));
+                assertEquals(200, more.statusCode(), more.body());
+                importedMeanwhile = true;
+            }
+            page = StaffApi.json(api.get("metodist.ddut", "/people?role=student&max=7&after=" + enc(page.get("next").asText())));
+        }
+        assertEquals(63, walked.size(), names.toString());
+        assertEquals(63, new java.util.HashSet<>(walked).size(), "each once: " + names);
+        assertTrue(walked.containsAll(everyone), "every pupil there before the walk");
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        assertEquals(sorted, names, "in the list's order");
+        assertTrue(names.indexOf("Тестовжя") > names.indexOf("Тестовжи"), "the new pupil at its place: " + names);
+        assertEquals("invalid_paging", StaffApi.json(api.get("metodist.ddut", "/people?role=student&after=" + enc("not a cursor")))
+                .get("error").asText());
     }
 
     private static String enc(String s) {

@@ -49,7 +49,8 @@ final class AccountViews {
         }
     }
 
-    record PeoplePage(long total, int first, int max, List<Person> items) {
+    /** {@code next}: the {@code after} cursor of the following page (keyset paging, issue 14), null on the last. */
+    record PeoplePage(long total, int first, int max, List<Person> items, String next) {
     }
 
     /** A person's card: the list line, more fields, relatives, and other capabilities' sections. */

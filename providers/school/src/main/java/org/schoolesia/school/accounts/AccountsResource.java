@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +39,7 @@ import org.schoolesia.school.accounts.AccountViews.Person;
 import org.schoolesia.school.accounts.AccountViews.QuickEntryInput;
 import org.schoolesia.school.accounts.AccountViews.Skipped;
 import org.schoolesia.school.web.Json;
+import org.schoolesia.school.web.Keyset;
 import org.schoolesia.school.web.Paging;
 import org.schoolesia.school.web.Refused;
 import org.schoolesia.school.web.StaffCall;
@@ -84,7 +86,7 @@ public class AccountsResource {
     @Path("people")
     public Response people(@QueryParam("role") String role, @QueryParam("surname") String surname,
                            @QueryParam("status") @DefaultValue("all") String status,
-                           @QueryParam("first") String first, @QueryParam("max") String max) {
+                           @QueryParam("first") String first, @QueryParam("max") String max, @QueryParam("after") String after) {
         return call.answer(staff -> {
             List<SchoolRole> roles;
             if (role == null || role.isBlank()) {
@@ -98,15 +100,19 @@ public class AccountsResource {
                 throw Refused.of(400, "invalid_status", "schoolInvalidStatus");
             }
             Paging paging = Paging.of(first, max);
+            Optional<Keyset> cursor = Keyset.parse(after, 3);
+            Keyset.notBoth(paging, cursor);
             PeopleDirectory directory = new PeopleDirectory(session, realm);
-            PeopleDirectory.Page page = directory.members(staff.organisation(), roles, surname, paging.first(), paging.max());
+            PeopleDirectory.Page page = cursor.isPresent()
+                    ? directory.members(staff.organisation(), roles, surname, cursor.get(), paging.max())
+                    : directory.members(staff.organisation(), roles, surname, paging.first(), paging.max());
             // Home organisations of the whole page in one query, not one search per alias.
             organisations.putAll(directory.organisationsByAlias(page.users().stream()
                     .map(u -> u.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION)).filter(Objects::nonNull)
                     .filter(a -> !organisations.containsKey(a)).collect(Collectors.toSet())));
             Map<String, AccountFlags.Flag> flags = new AccountFlags(session).of(page.users().stream().map(UserModel::getId).toList());
             return new PeoplePage(page.total(), paging.first(), paging.max(),
-                    page.users().stream().map(u -> person(staff, u, flags.get(u.getId()))).toList());
+                    page.users().stream().map(u -> person(staff, u, flags.get(u.getId()))).toList(), page.next());
         });
     }
 

@@ -28,12 +28,21 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "MemberEntry.count", query = "select count(e) from MemberEntry e where e.orgId = :orgId and e.role in :roles")
 @NamedQuery(name = "MemberEntry.countBySurname", query = "select count(e) from MemberEntry e"
         + " where e.orgId = :orgId and e.role in :roles and e.surnameKey like :prefix escape '\\'")
-@NamedQuery(name = "MemberEntry.page", query = "select e.userId from MemberEntry e where e.orgId = :orgId and e.role in :roles"
-        + " order by e.lastName, e.firstName, e.userId")
-@NamedQuery(name = "MemberEntry.pageBySurname", query = "select e.userId from MemberEntry e"
+@NamedQuery(name = "MemberEntry.page", query = "select e.userId, e.lastName, e.firstName from MemberEntry e"
+        + " where e.orgId = :orgId and e.role in :roles order by e.lastName, e.firstName, e.userId")
+@NamedQuery(name = "MemberEntry.pageBySurname", query = "select e.userId, e.lastName, e.firstName from MemberEntry e"
         + " where e.orgId = :orgId and e.role in :roles and e.surnameKey like :prefix escape '\\'"
         + " order by e.lastName, e.firstName, e.userId")
+/* Keyset paging (issue 14): the page after (last name, first name, id); "lastName >= :l" first, the index range. */
+@NamedQuery(name = "MemberEntry.pageAfter", query = "select e.userId, e.lastName, e.firstName from MemberEntry e"
+        + " where e.orgId = :orgId and e.role in :roles" + MemberEntry.AFTER + " order by e.lastName, e.firstName, e.userId")
+@NamedQuery(name = "MemberEntry.pageBySurnameAfter", query = "select e.userId, e.lastName, e.firstName from MemberEntry e"
+        + " where e.orgId = :orgId and e.role in :roles and e.surnameKey like :prefix escape '\\'" + MemberEntry.AFTER
+        + " order by e.lastName, e.firstName, e.userId")
 public class MemberEntry {
+
+    static final String AFTER = " and e.lastName >= :afterLast and (e.lastName > :afterLast"
+            + " or (e.lastName = :afterLast and (e.firstName > :afterFirst or (e.firstName = :afterFirst and e.userId > :afterId))))";
 
     @Id
     @Column(name = "ORG_ID", length = 36)
@@ -54,6 +63,7 @@ public class MemberEntry {
     @Column(name = "SURNAME_KEY", length = 255)
     private String surnameKey;
 
+    /** The sort key with {@link #firstName} and the id: never null ("" when the account has none), so paging compares. */
     @Column(name = "LAST_NAME", length = 255)
     private String lastName;
 
@@ -79,6 +89,8 @@ public class MemberEntry {
 
     /** @return whether anything changed */
     public boolean set(String role, String surnameKey, String lastName, String firstName) {
+        lastName = lastName == null ? "" : lastName;
+        firstName = firstName == null ? "" : firstName;
         boolean changed = !Objects.equals(this.role, role) || !Objects.equals(this.surnameKey, surnameKey)
                 || !Objects.equals(this.lastName, lastName) || !Objects.equals(this.firstName, firstName);
         this.role = role;

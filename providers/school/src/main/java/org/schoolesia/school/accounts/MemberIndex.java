@@ -15,6 +15,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.schoolesia.school.web.Keyset;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -123,7 +124,8 @@ public final class MemberIndex {
     public int rebuild(RealmModel realm) {
         forgetRealm(realm.getId());
         return em().createQuery("insert into MemberEntry (orgId, userId, realmId, role, surnameKey, lastName, firstName)"
-                        + " select o.id, u.id, o.realmId, min(lower(trim(a.value))), replace(lower(u.lastName), 'ё', 'е'), u.lastName, u.firstName"
+                        + " select o.id, u.id, o.realmId, min(lower(trim(a.value))), replace(lower(u.lastName), 'ё', 'е'),"
+                        + " coalesce(u.lastName, ''), coalesce(u.firstName, '')"
                         + " from OrganizationEntity o, UserGroupMembershipEntity m join m.user u join u.attributes a"
                         + " where o.realmId = :realmId and m.groupId = o.groupId and u.realmId = :realmId"
                         + " and a.name = :roleName and lower(trim(a.value)) in (:roles)"
@@ -134,11 +136,23 @@ public final class MemberIndex {
                 .executeUpdate();
     }
 
-    /** Total and one page of user ids: members of the organisation with one of the roles, by surname prefix. */
-    public record Hits(long total, List<String> userIds) {
+    /**
+     * Total and one page of user ids; {@code next} names the page after it (keyset paging, issue 14),
+     * null on the last.
+     */
+    public record Hits(long total, List<String> userIds, Keyset next) {
     }
 
     public Hits find(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, int first, int max) {
+        return find(organisation, roles, surnamePrefix, first, null, max);
+    }
+
+    /** The page after {@code after}: the database seeks to it by (organisation, last name, first name, id). */
+    public Hits find(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, Keyset after, int max) {
+        return find(organisation, roles, surnamePrefix, 0, after, max);
+    }
+
+    private Hits find(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, int first, Keyset after, int max) {
         List<String> codes = roles.stream().map(SchoolRole::code).toList();
         boolean bySurname = surnamePrefix != null && !surnamePrefix.isBlank();
         String pattern = bySurname
@@ -150,13 +164,29 @@ public final class MemberIndex {
         }
         long total = count.getSingleResult();
         if (total <= first) {
-            return new Hits(total, List.of());
+            return new Hits(total, List.of(), null);
         }
-        TypedQuery<String> page = em().createNamedQuery(bySurname ? "MemberEntry.pageBySurname" : "MemberEntry.page", String.class)
+        String query = (bySurname ? "MemberEntry.pageBySurname" : "MemberEntry.page") + (after == null ? "" : "After");
+        TypedQuery<Object[]> page = em().createNamedQuery(query, Object[].class)
                 .setParameter("orgId", organisation.getId()).setParameter("roles", codes);
         if (bySurname) {
             page.setParameter("prefix", pattern);
         }
-        return new Hits(total, page.setFirstResult(first).setMaxResults(max).getResultList());
+        if (after != null) {
+            page.setParameter("afterLast", after.value(0)).setParameter("afterFirst", after.value(1)).setParameter("afterId", after.value(2));
+        }
+        // One row more than the page: whether a next page exists, without counting from the cursor.
+        List<Object[]> rows = page.setFirstResult(first).setMaxResults(max + 1).getResultList();
+        Keyset next = null;
+        if (rows.size() > max) {
+            rows = rows.subList(0, max);
+            Object[] last = rows.get(max - 1);
+            next = Keyset.of(text(last[1]), text(last[2]), (String) last[0]);
+        }
+        return new Hits(total, rows.stream().map(r -> (String) r[0]).toList(), next);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : (String) value;
     }
 }

@@ -27,6 +27,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.schoolesia.school.web.Keyset;
 import org.keycloak.models.jpa.entities.UserAttributeEntity;
 import org.keycloak.models.jpa.entities.UserEntity;
 
@@ -55,7 +56,8 @@ public final class PeopleDirectory {
         this.realm = realm;
     }
 
-    public record Page(long total, List<UserModel> users) {
+    /** {@code next}: the {@code after} cursor of the following page (keyset paging, issue 14), null on the last. */
+    public record Page(long total, List<UserModel> users, String next) {
     }
 
     /**
@@ -66,9 +68,18 @@ public final class PeopleDirectory {
      * counts in {@code total} until the index is brought in line.
      */
     public Page members(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, int first, int max) {
-        MemberIndex.Hits hits = new MemberIndex(session).find(organisation, roles, surnamePrefix, first, max);
+        return page(organisation, roles, surnamePrefix, new MemberIndex(session).find(organisation, roles, surnamePrefix, first, max));
+    }
+
+    /** The page after {@code after} (the {@code next} of the previous page): no rows read and skipped however deep. */
+    public Page members(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, Keyset after, int max) {
+        return page(organisation, roles, surnamePrefix, new MemberIndex(session).find(organisation, roles, surnamePrefix, after, max));
+    }
+
+    private Page page(OrganizationModel organisation, Collection<SchoolRole> roles, String surnamePrefix, MemberIndex.Hits hits) {
+        String next = hits.next() == null ? null : hits.next().encode();
         if (hits.userIds().isEmpty()) {
-            return new Page(hits.total(), List.of());
+            return new Page(hits.total(), List.of(), next);
         }
         String groupId = session.getProvider(OrganizationProvider.class).getOrganizationGroup(organisation).getId();
         Set<String> members = new HashSet<>(em().createQuery("select m.user.id from UserGroupMembershipEntity m"
@@ -83,7 +94,7 @@ public final class PeopleDirectory {
         if (users.size() < hits.userIds().size()) {
             LOG.debugf("member index of %s: %d stale row(s) on a page", organisation.getAlias(), hits.userIds().size() - users.size());
         }
-        return new Page(hits.total(), users);
+        return new Page(hits.total(), users, next);
     }
 
     /**

@@ -9,11 +9,12 @@ import jakarta.persistence.Table;
 /**
  * One account's SNILS, in a table of our own: Keycloak 26 searches user attributes with
  * {@code lower(value)}, which no index covers (about 300 ms at 200 k users on PostgreSQL).
- * The user's {@code snils} attribute stays the truth; this row makes it findable by index.
+ * The user's {@code snils} attribute stays the truth; this row makes it findable by index, and holds
+ * only the SNILS's keyed hash ({@code SnilsHash}, issue 14), never its digits.
  */
 @Entity
 @Table(name = "SCHOOL_SNILS")
-@NamedQuery(name = "SnilsEntry.findBySnils", query = "select e from SnilsEntry e where e.realmId = :realmId and e.snils = :snils")
+@NamedQuery(name = "SnilsEntry.findBySnils", query = "select e from SnilsEntry e where e.realmId = :realmId and e.snilsHash = :snilsHash")
 @NamedQuery(name = "SnilsEntry.deleteByUser", query = "delete from SnilsEntry e where e.userId = :userId")
 @NamedQuery(name = "SnilsEntry.deleteByRealm", query = "delete from SnilsEntry e where e.realmId = :realmId")
 public class SnilsEntry {
@@ -26,16 +27,16 @@ public class SnilsEntry {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "SNILS", length = 11, nullable = false)
-    private String snils;
+    @Column(name = "SNILS_HASH", length = 64)
+    private String snilsHash;
 
     protected SnilsEntry() {
     }
 
-    public SnilsEntry(String userId, String realmId, String snils) {
+    public SnilsEntry(String userId, String realmId, String snilsHash) {
         this.userId = userId;
         this.realmId = realmId;
-        this.snils = snils;
+        this.snilsHash = snilsHash;
     }
 
     public String getUserId() {
@@ -46,11 +47,11 @@ public class SnilsEntry {
         return realmId;
     }
 
-    public String getSnils() {
-        return snils;
+    public String getSnilsHash() {
+        return snilsHash;
     }
 
-    public void setSnils(String snils) {
-        this.snils = snils;
+    public void setSnilsHash(String snilsHash) {
+        this.snilsHash = snilsHash;
     }
 }

@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.SchoolAttributes;
+import org.schoolesia.school.kernel.SnilsHash;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
 
 /**
@@ -50,7 +51,7 @@ public final class CardSnils {
     /** The cards holding this SNILS now (a parent's login). */
     public List<CardSnilsEntry> cardsWith(RealmModel realm, String snilsDigits) {
         return em().createNamedQuery("CardSnilsEntry.activeBySnils", CardSnilsEntry.class)
-                .setParameter("realmId", realm.getId()).setParameter("snils", snilsDigits).getResultList();
+                .setParameter("realmId", realm.getId()).setParameter("snilsHash", hash(realm, snilsDigits)).getResultList();
     }
 
     /**
@@ -58,12 +59,13 @@ public final class CardSnils {
      * staff members adding it at once, the unique key keeps one, and both get that one.
      */
     public Added add(RealmModel realm, UserModel child, String snilsDigits, String actorId) {
-        Optional<CardSnilsEntry> existing = active(child.getId(), snilsDigits);
+        String hash = hash(realm, snilsDigits);
+        Optional<CardSnilsEntry> existing = active(child.getId(), hash);
         if (existing.isPresent()) {
             return new Added(existing.get(), false);
         }
-        CardSnilsEntry entry = new CardSnilsEntry(KeycloakModelUtils.generateId(), realm.getId(), child.getId(), snilsDigits, actorId,
-                System.currentTimeMillis());
+        CardSnilsEntry entry = new CardSnilsEntry(KeycloakModelUtils.generateId(), realm.getId(), child.getId(), hash,
+                Snils.parse(snilsDigits).masked(), actorId, System.currentTimeMillis());
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
                 EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -74,9 +76,9 @@ public final class CardSnils {
             if (!UniqueKeyViolation.isCause(e)) {
                 throw e;
             }
-            return new Added(committed(child.getId(), snilsDigits).orElseThrow(() -> e), false);
+            return new Added(committed(child.getId(), hash).orElseThrow(() -> e), false);
         }
-        LOG.infof("parent's SNILS %s put on the card of child %s by %s", Snils.parse(snilsDigits).masked(), child.getId(), actorId);
+        LOG.infof("parent's SNILS %s put on the card of child %s by %s", entry.getSnilsMasked(), child.getId(), actorId);
         return new Added(entry, true);
     }
 
@@ -94,17 +96,18 @@ public final class CardSnils {
                 .setParameter("actorId", actorId).setParameter("id", entryId).executeUpdate();
         if (changed == 1) {
             FamilyLinks links = new FamilyLinks(session);
-            Snils snils = Snils.parse(entry.getSnils());
             int revoked = 0;
             for (FamilyLink link : links.activeOfChild(child.getId())) {
                 UserModel parent = session.users().getUserById(realm, link.parentId());
-                if (parent != null && CardSnilsRule.revokedByRemoval(entry.getSnils(), parent.getFirstAttribute(SchoolAttributes.SNILS), link.source())
+                String parentsHash = parent == null ? null
+                        : CardSnilsRule.digits(parent.getFirstAttribute(SchoolAttributes.SNILS)).map(d -> hash(realm, d)).orElse(null);
+                if (parent != null && CardSnilsRule.revokedByRemoval(entry.getSnilsHash(), parentsHash, link.source())
                         && links.revoke(realm, link.id(), actorId).map(FamilyLinks.Made::created).orElse(false)) {
                     revoked++;
                 }
             }
             em().createNamedQuery("CardSnilsEntry.revokedLinks").setParameter("count", revoked).setParameter("id", entryId).executeUpdate();
-            LOG.infof("parent's SNILS %s taken off the card of child %s by %s; %d link(s) revoked", snils.masked(), child.getId(), actorId, revoked);
+            LOG.infof("parent's SNILS %s taken off the card of child %s by %s; %d link(s) revoked", entry.getSnilsMasked(), child.getId(), actorId, revoked);
         }
         em().refresh(entry);
         return Optional.of(entry);
@@ -118,16 +121,20 @@ public final class CardSnils {
         em().createNamedQuery("CardSnilsEntry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
-    private Optional<CardSnilsEntry> active(String childId, String snilsDigits) {
-        return onCard(childId).stream().filter(e -> e.getSnils().equals(snilsDigits)).findFirst();
+    private String hash(RealmModel realm, String snilsDigits) {
+        return SnilsHash.of(session).of(realm.getId(), snilsDigits);
     }
 
-    private Optional<CardSnilsEntry> committed(String childId, String snilsDigits) {
+    private Optional<CardSnilsEntry> active(String childId, String snilsHash) {
+        return onCard(childId).stream().filter(e -> snilsHash.equals(e.getSnilsHash())).findFirst();
+    }
+
+    private Optional<CardSnilsEntry> committed(String childId, String snilsHash) {
         CardSnilsEntry[] found = new CardSnilsEntry[1];
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s ->
                 found[0] = s.getProvider(JpaConnectionProvider.class).getEntityManager()
                         .createNamedQuery("CardSnilsEntry.activeOfChild", CardSnilsEntry.class).setParameter("childId", childId)
-                        .getResultStream().filter(e -> e.getSnils().equals(snilsDigits)).findFirst().orElse(null));
+                        .getResultStream().filter(e -> snilsHash.equals(e.getSnilsHash())).findFirst().orElse(null));
         return Optional.ofNullable(found[0]);
     }
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 /**
  * One parent's SNILS on a child's card («Родители и представители», R-FAM-3), on the card or removed
  * from it: who put it there and when, who removed it, and how many links the removal revoked.
- * {@code REMOVED_AT} is 0 while it is on the card (unique with the child and the SNILS).
+ * {@code REMOVED_AT} is 0 while it is on the card (unique with the child and the SNILS). The SNILS is
+ * kept as its keyed hash (found by it at a parent's login) and its masked form (what staff see),
+ * never its digits (issue 14).
  */
 @Entity
 @Table(name = "SCHOOL_CARD_PARENT_SNILS")
@@ -18,7 +20,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "CardSnilsEntry.historyOfChild", query = "select e from CardSnilsEntry e"
         + " where e.childId = :childId order by e.addedAt desc, e.id")
 @NamedQuery(name = "CardSnilsEntry.activeBySnils", query = "select e from CardSnilsEntry e"
-        + " where e.realmId = :realmId and e.snils = :snils and e.removedAt = 0 order by e.addedAt, e.id")
+        + " where e.realmId = :realmId and e.snilsHash = :snilsHash and e.removedAt = 0 order by e.addedAt, e.id")
 @NamedQuery(name = "CardSnilsEntry.remove", query = "update CardSnilsEntry e set e.removedAt = :now, e.removedBy = :actorId"
         + " where e.id = :id and e.removedAt = 0")
 @NamedQuery(name = "CardSnilsEntry.revokedLinks", query = "update CardSnilsEntry e set e.revokedLinks = :count where e.id = :id")
@@ -36,9 +38,13 @@ public class CardSnilsEntry {
     @Column(name = "CHILD_ID", length = 36, nullable = false)
     private String childId;
 
-    /** Eleven digits with a valid checksum. */
-    @Column(name = "SNILS", length = 11, nullable = false)
-    private String snils;
+    /** The keyed hash of the eleven digits ({@code SnilsHash}). */
+    @Column(name = "SNILS_HASH", length = 64)
+    private String snilsHash;
+
+    /** As staff see it: {@code ***-***-*** 95}. */
+    @Column(name = "SNILS_MASKED", length = 14)
+    private String snilsMasked;
 
     @Column(name = "ADDED_BY", length = 36)
     private String addedBy;
@@ -58,11 +64,12 @@ public class CardSnilsEntry {
     protected CardSnilsEntry() {
     }
 
-    CardSnilsEntry(String id, String realmId, String childId, String snils, String addedBy, long addedAt) {
+    CardSnilsEntry(String id, String realmId, String childId, String snilsHash, String snilsMasked, String addedBy, long addedAt) {
         this.id = id;
         this.realmId = realmId;
         this.childId = childId;
-        this.snils = snils;
+        this.snilsHash = snilsHash;
+        this.snilsMasked = snilsMasked;
         this.addedBy = addedBy;
         this.addedAt = addedAt;
     }
@@ -79,8 +86,12 @@ public class CardSnilsEntry {
         return childId;
     }
 
-    public String getSnils() {
-        return snils;
+    public String getSnilsHash() {
+        return snilsHash;
+    }
+
+    public String getSnilsMasked() {
+        return snilsMasked;
     }
 
     public String getAddedBy() {

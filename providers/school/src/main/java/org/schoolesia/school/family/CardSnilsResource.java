@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.web.Answers;
 import org.schoolesia.school.web.Json;
 import org.schoolesia.school.web.StaffCall;
@@ -88,7 +87,7 @@ public class CardSnilsResource {
 
     private Entry view(CardSnilsEntry e) {
         boolean active = e.getRemovedAt() == 0;
-        return new Entry(e.getId(), active, Snils.parse(e.getSnils()).masked(), Instant.ofEpochMilli(e.getAddedAt()).toString(),
+        return new Entry(e.getId(), active, e.getSnilsMasked(), Instant.ofEpochMilli(e.getAddedAt()).toString(),
                 actor(e.getAddedBy()), active ? null : Instant.ofEpochMilli(e.getRemovedAt()).toString(), actor(e.getRemovedBy()),
                 e.getRevokedLinks());
     }

@@ -74,8 +74,11 @@ public final class CardSnilsRule {
                 && facts.lastRevokedAt() < facts.snilsAddedAt();
     }
 
-    /** Removing a SNILS from the card revokes the links it made: source SNILS, a parent whose account has that SNILS. */
-    public static boolean revokedByRemoval(String removedSnils, String parentsSnils, LinkSource source) {
-        return source == LinkSource.SNILS && removedSnils != null && removedSnils.equals(digits(parentsSnils).orElse(null));
+    /**
+     * Removing a SNILS from the card revokes the links it made: source SNILS, a parent whose account
+     * has that SNILS. Both are compared as stored: the card's keyed hash, the parent's SNILS hashed alike.
+     */
+    public static boolean revokedByRemoval(String removedSnilsHash, String parentsSnilsHash, LinkSource source) {
+        return source == LinkSource.SNILS && removedSnilsHash != null && removedSnilsHash.equals(parentsSnilsHash);
     }
 }

@@ -59,10 +59,10 @@ public final class SnilsChildren {
      * (taking the SNILS off revokes it as it revokes one made at login); made by the staff member.
      * @return the parents linked now
      */
-    public List<UserModel> linkOnCardEdit(UserModel child, CardSnilsEntry card, String staffId) {
+    public List<UserModel> linkOnCardEdit(UserModel child, CardSnilsEntry card, String snilsDigits, String staffId) {
         EsiaLinks esia = new EsiaLinks(session);
         List<UserModel> linked = new ArrayList<>();
-        for (UserModel parent : new SnilsIndex(session).findUsers(realm, Snils.parse(card.getSnils())).toList()) {
+        for (UserModel parent : new SnilsIndex(session).findUsers(realm, Snils.parse(snilsDigits)).toList()) {
             boolean confirmed = esia.linkOf(parent).filter(l -> !l.pending()).isPresent()
                     && "true".equalsIgnoreCase(parent.getFirstAttribute(SchoolAttributes.ESIA_TRUSTED));
             if (grant(parent, child, card, confirmed, staffId)) {

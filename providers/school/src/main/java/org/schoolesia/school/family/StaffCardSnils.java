@@ -55,8 +55,9 @@ public final class StaffCardSnils {
         CardSnilsRule.refusal(typed, child.getFirstAttribute(SchoolAttributes.SNILS)).ifPresent(r -> {
             throw Refused.of(400, r.code(), r.messageKey());
         });
-        CardSnils.Added added = cards.add(realm, child, CardSnilsRule.digits(typed).orElseThrow(), staff.user().getId());
-        return new Added(added, added.created() ? snilsChildren.linkOnCardEdit(child, added.entry(), staff.user().getId()) : List.of());
+        String digits = CardSnilsRule.digits(typed).orElseThrow();
+        CardSnils.Added added = cards.add(realm, child, digits, staff.user().getId());
+        return new Added(added, added.created() ? snilsChildren.linkOnCardEdit(child, added.entry(), digits, staff.user().getId()) : List.of());
     }
 
     public CardSnilsEntry remove(StaffMember staff, String childId, String entryId) {

@@ -1,20 +1,16 @@
 package org.schoolesia.school.invitations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.schoolesia.school.kernel.KeyedHash;
 
 /**
  * The keyed hash under which an invitation code is stored (ARCHITECTURE security rule 2: stored
@@ -27,8 +23,7 @@ import org.keycloak.models.RealmModel;
  */
 final class CodeHasher {
 
-    private static final String MAC = "HmacSHA256";
-    private static final byte[] PURPOSE = "school-esia invitation code v1".getBytes(StandardCharsets.UTF_8);
+    private static final String PURPOSE = "school-esia invitation code v1";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -53,17 +48,6 @@ final class CodeHasher {
     }
 
     private String hash(SecretKey realmKey, String canonicalCode) {
-        try {
-            Mac derive = Mac.getInstance(MAC);
-            derive.init(new SecretKeySpec(realmKey.getEncoded(), MAC));
-            byte[] ours = derive.doFinal(PURPOSE);
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(new SecretKeySpec(ours, MAC));
-            mac.update(realm.getId().getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(canonicalCode.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return KeyedHash.hex(realmKey.getEncoded(), PURPOSE, realm.getId(), canonicalCode);
     }
 }

@@ -37,7 +37,7 @@ import org.schoolesia.school.kernel.PersonFields;
 @NamedQuery(name = "AccessRequestEntry.ofEsiaPerson", query = "select r from AccessRequestEntry r"
         + " where r.realmId = :realmId and r.esiaOid = :oid order by r.createdAt desc")
 @NamedQuery(name = "AccessRequestEntry.ofSnils", query = "select r from AccessRequestEntry r"
-        + " where r.realmId = :realmId and r.snils = :snils order by r.createdAt desc")
+        + " where r.realmId = :realmId and r.snilsHash = :snilsHash order by r.createdAt desc")
 @NamedQuery(name = "AccessRequestEntry.deleteByRealm", query = "delete from AccessRequestEntry r where r.realmId = :realmId")
 @NamedQuery(name = "AccessRequestEntry.purgeDecided", query = "delete from AccessRequestEntry r where r.realmId = :realmId"
         + " and r.decidedAt < :before and r.status <> :pending")
@@ -91,9 +91,16 @@ public class AccessRequestEntry {
     @Column(name = "EMAIL", length = 255)
     private String email;
 
-    /** Eleven digits; shown to staff masked, used to find candidate accounts. */
+    /**
+     * Eleven digits as ESIA sent them: the request's content (shown to staff masked, put on the
+     * account made on approval). Never looked up by: that is {@link #snilsHash}'s job (issue 14).
+     */
     @Column(name = "SNILS", length = 11)
     private String snils;
+
+    /** The SNILS's keyed hash ({@code SnilsHash}): the person's own page finds the request by it. */
+    @Column(name = "SNILS_HASH", length = 64)
+    private String snilsHash;
 
     @Column(name = "TRUSTED", nullable = false)
     private boolean trusted;
@@ -184,6 +191,8 @@ public class AccessRequestEntry {
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = PersonFields.wholeOrNothing(email, 255); }
     public String getSnils() { return snils; }
+    public String getSnilsHash() { return snilsHash; }
+    public void setSnilsHash(String snilsHash) { this.snilsHash = snilsHash; }
     public void setSnils(String snils) { this.snils = PersonFields.wholeOrNothing(snils, 11); }
     public boolean isTrusted() { return trusted; }
     public void setTrusted(boolean trusted) { this.trusted = trusted; }

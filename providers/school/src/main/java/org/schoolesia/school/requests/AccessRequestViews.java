@@ -39,7 +39,12 @@ final class AccessRequestViews {
         }
     }
 
-    record ListPage(long total, boolean totalExact, int first, int max, int overdueDays, long overdueTotal, List<Summary> items) {
+    /**
+     * {@code next}: the {@code after} cursor of the following page, null on the last. With
+     * {@code after}, {@code total} counts from that cursor on (issue 14, keyset paging).
+     */
+    record ListPage(long total, boolean totalExact, int first, int max, int overdueDays, long overdueTotal, List<Summary> items,
+                    String next) {
     }
 
     /** The filer as ESIA described them: for staff eyes, SNILS masked. */

@@ -15,8 +15,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.schoolesia.esia.protocol.Snils;
 import org.schoolesia.school.accounts.SchoolRole;
+import org.schoolesia.school.kernel.SnilsHash;
 import org.schoolesia.school.kernel.UniqueKeyViolation;
+import org.schoolesia.school.web.Keyset;
 
 /**
  * Access requests «Обратиться в организацию» (R-REQ-1..4): filed by a person in the first-login
@@ -42,7 +45,7 @@ public final class AccessRequests {
      * request of a large organisation on each page costs more than the page itself (the benchmark),
      * so counting stops {@link #COUNT_AHEAD} past the page.
      */
-    public record Page(long total, boolean totalExact, List<AccessRequest> items) {
+    public record Page(long total, boolean totalExact, List<AccessRequest> items, String next) {
     }
 
     /** How far past the page the list counts: enough for the pager, cheap at any size. */
@@ -100,6 +103,18 @@ public final class AccessRequests {
         throw new IllegalStateException("could not file an access request after 5 attempts");
     }
 
+    /** The hash the person's own page finds the request by; none for a SNILS that is not one. */
+    private String snilsHash(String snils) {
+        if (snils == null) {
+            return null;
+        }
+        try {
+            return SnilsHash.of(session).of(realm.getId(), Snils.parse(snils).digits());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private AccessRequestEntry entry(String id, String number, String key, RequestDraft draft) {
         AccessRequest.Person p = draft.person();
         AccessRequestEntry e = new AccessRequestEntry(id, realm.getId(), number, draft.organisation().getId(),
@@ -111,6 +126,7 @@ public final class AccessRequests {
         e.setBirthDate(p.birthDate() == null ? null : p.birthDate().toString());
         e.setEmail(p.email());
         e.setSnils(p.snils());
+        e.setSnilsHash(snilsHash(e.getSnils()));
         e.setTrusted(p.trusted());
         if (draft.schoolClass() != null) {
             e.setClassId(draft.schoolClass().getId());
@@ -163,6 +179,25 @@ public final class AccessRequests {
 
     /** The organisation's requests, newest first, one page; counted with the same filter. */
     public Page list(OrganizationModel organisation, Filter filter, int first, int max) {
+        return list(organisation, filter, first, null, max);
+    }
+
+    /**
+     * A page that starts after {@code after} (keyset paging, issue 14): the database seeks to the
+     * cursor by the index on (realm, organisation, created) instead of skipping rows, so a deep page
+     * costs what the first does. {@code total} then counts from the cursor on (up to
+     * {@link #COUNT_AHEAD} past the page).
+     */
+    public Page list(OrganizationModel organisation, Filter filter, Keyset after, int max) {
+        return list(organisation, filter, 0, after, max);
+    }
+
+    /** The cursor that names a request's place in the list (its creation time and id). */
+    public static Keyset cursorOf(AccessRequest request) {
+        return Keyset.of(String.valueOf(request.createdAt().toEpochMilli()), request.id());
+    }
+
+    private Page list(OrganizationModel organisation, Filter filter, int first, Keyset after, int max) {
         StringBuilder where = new StringBuilder(" where r.realmId = :realmId and r.organisationId = :orgId");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("realmId", realm.getId());
@@ -198,6 +233,12 @@ public final class AccessRequests {
             where.append(" and r.number = :number");
             parameters.put("number", filter.number());
         }
+        if (after != null) {
+            // "createdAt <= c" first: the index range; the id breaks ties within one millisecond.
+            where.append(" and r.createdAt <= :afterCreated and (r.createdAt < :afterCreated or r.id < :afterId)");
+            parameters.put("afterCreated", after.number(0));
+            parameters.put("afterId", after.value(1));
+        }
         TypedQuery<String> count = em().createQuery("select r.id from AccessRequestEntry r" + where, String.class);
         TypedQuery<AccessRequestEntry> page = em().createQuery("select r from AccessRequestEntry r" + where
                 + " order by r.createdAt desc, r.id desc", AccessRequestEntry.class);
@@ -209,7 +250,8 @@ public final class AccessRequests {
                 .map(AccessRequest::of).toList();
         int cap = (int) Math.min(Integer.MAX_VALUE, (long) first + max + COUNT_AHEAD);
         int counted = count.setMaxResults(cap).getResultList().size();
-        return new Page(counted, counted < cap, items);
+        String next = counted > first + items.size() && !items.isEmpty() ? cursorOf(items.get(items.size() - 1)).encode() : null;
+        return new Page(counted, counted < cap, items, next);
     }
 
     /** R-REQ-3: a request of this organisation, by id or by its number; any other looks absent. */

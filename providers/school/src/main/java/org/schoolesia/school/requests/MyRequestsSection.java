@@ -15,6 +15,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.schoolesia.esia.protocol.Snils;
+import org.schoolesia.school.kernel.SnilsHash;
 import org.schoolesia.school.accounts.OrganisationRef;
 import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.link.EsiaLinks;
@@ -62,7 +63,8 @@ public final class MyRequestsSection extends StatelessSection {
             EsiaUnlinks unlinks = new EsiaUnlinks(me.session());
             String birthdate = user.getFirstAttribute(SchoolAttributes.BIRTHDATE);
             em.createNamedQuery("AccessRequestEntry.ofSnils", AccessRequestEntry.class)
-                    .setParameter("realmId", me.realm().getId()).setParameter("snils", snils)
+                    .setParameter("realmId", me.realm().getId())
+                    .setParameter("snilsHash", SnilsHash.of(me.session()).of(me.realm().getId(), snils))
                     .setMaxResults(MAX).getResultList().stream()
                     .filter(r -> r.getBirthDate() == null || birthdate == null || r.getBirthDate().equals(birthdate))
                     .filter(r -> !unlinks.unlinked(user, r.getEsiaOid()))

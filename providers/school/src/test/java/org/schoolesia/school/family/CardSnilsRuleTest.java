@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.schoolesia.school.kernel.KeyedHash;
 import org.schoolesia.school.family.CardSnilsRule.AtLogin;
 import org.schoolesia.school.family.CardSnilsRule.Refusal;
 
@@ -72,10 +73,15 @@ class CardSnilsRuleTest {
 
     @Test
     void r_fam_3_removingASnilsRevokesOnlyTheLinksItMade() {
-        assertTrue(CardSnilsRule.revokedByRemoval("11223344595", MOTHER, LinkSource.SNILS));
-        assertFalse(CardSnilsRule.revokedByRemoval("11223344595", MOTHER, LinkSource.STAFF), "staff linked by hand");
-        assertFalse(CardSnilsRule.revokedByRemoval("11223344595", MOTHER, LinkSource.CODE), "an invitation code");
-        assertFalse(CardSnilsRule.revokedByRemoval("11223344595", "198-765-432 47", LinkSource.SNILS), "another parent's SNILS");
-        assertFalse(CardSnilsRule.revokedByRemoval("11223344595", null, LinkSource.SNILS), "a parent without SNILS");
+        // Compared as stored (issue 14): the card's keyed hash against the parent's SNILS hashed alike.
+        String mothers = KeyedHash.hex(KEY, "test", "realm", "11223344595");
+        String others = KeyedHash.hex(KEY, "test", "realm", "19876543247");
+        assertTrue(CardSnilsRule.revokedByRemoval(mothers, mothers, LinkSource.SNILS));
+        assertFalse(CardSnilsRule.revokedByRemoval(mothers, mothers, LinkSource.STAFF), "staff linked by hand");
+        assertFalse(CardSnilsRule.revokedByRemoval(mothers, mothers, LinkSource.CODE), "an invitation code");
+        assertFalse(CardSnilsRule.revokedByRemoval(mothers, others, LinkSource.SNILS), "another parent's SNILS");
+        assertFalse(CardSnilsRule.revokedByRemoval(mothers, null, LinkSource.SNILS), "a parent without SNILS");
     }
+
+    private static final byte[] KEY = "a test key of thirty-two characters".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 }
