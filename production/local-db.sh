@@ -13,4 +13,13 @@ local_db() {
   export KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}
   export KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}
   production/local-postgres.sh start "$1" "$PG_PORT" keycloak "$KC_DB_USERNAME" "$KC_DB_PASSWORD"
+  # The SNILS key goes with the database it hashed: a local database keeps its own beside it (every node of
+  # production/cluster.sh gets the same one).
+  if [ -z "${KC_SPI_SCHOOL_SNILS__DEFAULT__KEY:-}" ]; then
+    local key
+    key="$(dirname "$1")/snils-key"
+    [ -s "$key" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$key")
+    KC_SPI_SCHOOL_SNILS__DEFAULT__KEY=$(cat "$key")
+    export KC_SPI_SCHOOL_SNILS__DEFAULT__KEY
+  fi
 }

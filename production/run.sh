@@ -97,17 +97,11 @@ if [ "$pg_local" = 1 ]; then
   export KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS=${KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS:-127.0.0.1}
 fi
 
-# The SNILS key goes with the database it hashed: a local database keeps its own beside it; an operator's
-# database needs the operator's key (Keycloak refuses to start without one, saying so in its log).
+# The SNILS key: a local database got its own from local_db; an operator's database needs the operator's key
+# (Keycloak refuses to start without one, saying so in its log).
 if [ -z "${KC_SPI_SCHOOL_SNILS__DEFAULT__KEY:-}" ]; then
-  if [ "$pg_local" = 1 ]; then
-    [ -s "$DIR/snils-key" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$DIR/snils-key")
-    KC_SPI_SCHOOL_SNILS__DEFAULT__KEY=$(cat "$DIR/snils-key")
-    export KC_SPI_SCHOOL_SNILS__DEFAULT__KEY
-  else
-    echo "Set KC_SPI_SCHOOL_SNILS__DEFAULT__KEY (at least 32 characters, e.g. openssl rand -base64 32; README, «SNILS in our tables»)." >&2
-    exit 1
-  fi
+  echo "Set KC_SPI_SCHOOL_SNILS__DEFAULT__KEY (at least 32 characters, e.g. openssl rand -base64 32; README, «SNILS in our tables»)." >&2
+  exit 1
 fi
 
 mkdir -p "$KC_VAULT_DIR"
