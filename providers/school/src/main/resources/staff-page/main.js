@@ -6,7 +6,7 @@
 //   esia-link.js  link      — the card's «Госуслуги (ЕСИА)» section (R-LINK-4)
 //   requests.js   requests  — «Обращения», the queue and the decisions (R-REQ-3, R-REQ-4)
 //   family.js     family    — the card's «Родители и представители» / «Дети» (R-FAM-1, R-FAM-3)
-//   family-proposals.js family — children found in parents' Госуслуги: the card's «Найдены на Госуслугах», «Найденные дети»
+//   family-proposals.js family — children found in the parents’ Госуслуги: on the card «Найдены на Госуслугах», in the menu «Найденные дети»
 //   child-login.js family   — the card's «Доступ для учеников до 14 лет» (R-FAM-4) and R-FAM-5 flag
 //   invitations.js invitations — the pupil card's «Пригласительные коды» and the printable slip (R-FAM-2)
 //   certificates.js certificates — the card's «Сертификат дополнительного образования» (R-CERT-4)
