@@ -278,7 +278,10 @@ public final class ClusterLoadRun {
         line("  all, response", ok, Result::responseMillis);
         line("  all, service", ok, Result::serviceMillis);
         line("  two nodes (before the kill)", ok.stream().filter(r -> r.ended() < killStart).toList(), Result::responseMillis);
-        line("  around the kill (in flight)", ok.stream().filter(r -> r.started() < killEnd && r.ended() >= killStart).toList(),
+        long tenSeconds = TimeUnit.SECONDS.toNanos(10);
+        line("  in flight at the kill", ok.stream().filter(r -> r.started() < killEnd && r.ended() >= killStart).toList(),
+                Result::responseMillis);
+        line("  first 10 s on one node", ok.stream().filter(r -> r.started() >= killEnd && r.started() < killEnd + tenSeconds).toList(),
                 Result::responseMillis);
         line("  one node (after the kill)", ok.stream().filter(r -> r.started() >= killEnd).toList(), Result::responseMillis);
         for (String kind : List.of(RETURNING.get(0).kind(), RETURNING.get(1).kind(), PETR.kind())) {
@@ -290,7 +293,8 @@ public final class ClusterLoadRun {
         Predicate<Result> inFlight = r -> r.started() < killEnd && r.ended() >= killStart;
         int accounted = 0;
         int restartedOk = 0;
-        out(f("Errors: %d (node %s = port %d killed at %.1f s)", failed.size(), victim.name(), victim.httpPort(), (killStart - measuredStart) / 1e9));
+        out(f("Errors: %d (node %s = port %d: SIGKILL sent at %.2f s, its JVM gone at %.2f s)", failed.size(), victim.name(),
+                victim.httpPort(), (killStart - measuredStart) / 1e9, (killEnd - measuredStart) / 1e9));
         for (Result r : failed) {
             Failure fl = r.failure();
             boolean onKilled = fl.status() == 502 && Integer.valueOf(victim.httpPort()).equals(fl.node());
