@@ -76,13 +76,13 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** From now on every request goes to the node listening on {@code httpPort}. */
-    public void routeTo(int httpPort) {
+    public synchronized void routeTo(int httpPort) {
         spread.clear();
         target = httpPort;
     }
 
     /** From now on requests take turns over the nodes on {@code httpPorts}, leaving out a node once it fails to answer. */
-    public void spread(List<Integer> httpPorts) {
+    public synchronized void spread(List<Integer> httpPorts) {
         spread.clear();
         spread.addAll(httpPorts);
     }
@@ -98,7 +98,7 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** A health check's verdict: the node leaves the rotation (never the last one). */
-    private void drop(int node) {
+    private synchronized void drop(int node) {
         if (spread.size() > 1) {
             spread.remove(Integer.valueOf(node));
         }
