@@ -434,17 +434,21 @@ public final class LoginBenchmark {
 
     /** The relying client redeems its code, as it would after every login. */
     private void redeem(Broker broker, String code) {
+        HttpResponse<String> response = redeemCode(env.keycloak().realmUrl(broker.realm), code);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("code redemption answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** The demo client's code redemption at {@code realmUrl}'s token endpoint; the answer as it came. */
+    static HttpResponse<String> redeemCode(String realmUrl, String code) {
         try {
-            HttpResponse<String> response = TOKEN_CLIENT.send(HttpRequest.newBuilder(
-                            URI.create(env.keycloak().realmUrl(broker.realm) + "/protocol/openid-connect/token"))
+            return TOKEN_CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + DemoRealm.CLIENT_ID
                             + "&client_secret=" + DemoRealm.CLIENT_SECRET + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
                             + "&redirect_uri=" + URLEncoder.encode(DemoRealm.CLIENT_REDIRECT, StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("code redemption answered " + response.statusCode() + ": " + response.body());
-            }
         } catch (IOException e) {
             throw new IllegalStateException("code redemption failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -455,7 +459,7 @@ public final class LoginBenchmark {
 
     private static final HttpClient TOKEN_CLIENT = HttpClient.newHttpClient();
 
-    private static String queryParameter(String url, String name) {
+    static String queryParameter(String url, String name) {
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             if (pair.startsWith(name + "=")) {
                 return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
@@ -599,7 +603,7 @@ public final class LoginBenchmark {
         out("   Reference (brief): " + REFERENCE + ".");
     }
 
-    private static String keycloakVersion(Path home) {
+    static String keycloakVersion(Path home) {
         try {
             String text = Files.readString(home.resolve("version.txt"), StandardCharsets.UTF_8).trim();
             return text.replaceAll("(?i)^keycloak\\s*-\\s*(version\\s*)?", "");
@@ -639,7 +643,7 @@ public final class LoginBenchmark {
         return v != null ? v : String.valueOf(new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr());
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst().orElse("cpu model unknown");
@@ -648,7 +652,7 @@ public final class LoginBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -657,7 +661,7 @@ public final class LoginBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -3,6 +3,7 @@ package org.schoolesia.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +27,9 @@ import com.sun.net.httpserver.HttpServer;
  * proxy on a free loopback port that forwards every request, cookies and all, to the node it is
  * told to ({@link #routeTo}), as a balancer does after its health check drops a node. Both nodes
  * have its URL as their {@code KC_HOSTNAME}, so pages, redirects and tokens name it, not a node.
+ * For load runs it can instead {@link #spread} requests over several nodes (round robin, no
+ * stickiness: Keycloak's sessions are the cluster's); a node that cannot be reached is dropped, as a
+ * health check would, and every answer names the node's port in {@value #NODE_HEADER}.
  */
 public final class LoadBalancer implements AutoCloseable {
 
@@ -39,7 +45,13 @@ public final class LoadBalancer implements AutoCloseable {
     });
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    /** Response header naming the HTTP port of the node that answered (or failed: then status 502). */
+    public static final String NODE_HEADER = "X-Balancer-Node";
+
     private volatile int target;
+    /** Nodes still in rotation when spreading; empty when routing to {@link #target}. */
+    private final List<Integer> spread = new CopyOnWriteArrayList<>();
+    private final AtomicLong turn = new AtomicLong();
     private boolean closed;
 
     private LoadBalancer(int port) throws IOException {
@@ -64,8 +76,32 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** From now on every request goes to the node listening on {@code httpPort}. */
-    public void routeTo(int httpPort) {
+    public synchronized void routeTo(int httpPort) {
+        spread.clear();
         target = httpPort;
+    }
+
+    /** From now on requests take turns over the nodes on {@code httpPorts}, leaving out a node once it fails to answer. */
+    public synchronized void spread(List<Integer> httpPorts) {
+        spread.clear();
+        spread.addAll(httpPorts);
+    }
+
+    /** The nodes still in rotation (spreading), or the one routed to. */
+    public List<Integer> live() {
+        return spread.isEmpty() ? List.of(target) : List.copyOf(spread);
+    }
+
+    private int next() {
+        List<Integer> nodes = List.copyOf(spread);
+        return nodes.isEmpty() ? target : nodes.get((int) (turn.getAndIncrement() % nodes.size()));
+    }
+
+    /** A health check's verdict: the node leaves the rotation (never the last one). */
+    private synchronized void drop(int node) {
+        if (spread.size() > 1) {
+            spread.remove(Integer.valueOf(node));
+        }
     }
 
     public int target() {
@@ -74,24 +110,29 @@ public final class LoadBalancer implements AutoCloseable {
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
-            URI uri = URI.create("http://127.0.0.1:" + target + exchange.getRequestURI().toString());
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                    values.forEach(v -> request.header(name, v));
-                }
-            });
+            int node = next();
             HttpResponse<byte[]> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                try {
+                    response = client.send(request(exchange, node, body), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (ConnectException refused) {
+                    // Never reached the node: a balancer drops it and sends the request to another.
+                    drop(node);
+                    int other = next();
+                    if (other == node) {
+                        throw refused;
+                    }
+                    node = other;
+                    response = client.send(request(exchange, node, body), HttpResponse.BodyHandlers.ofByteArray());
+                }
             } catch (IOException unreachable) {
-                // What a balancer answers when its node is gone.
+                // What a balancer answers when its node is gone mid-request.
+                drop(node);
+                exchange.getResponseHeaders().set(NODE_HEADER, String.valueOf(node));
                 exchange.sendResponseHeaders(502, -1);
                 return;
             } catch (InterruptedException e) {
@@ -104,6 +145,7 @@ public final class LoadBalancer implements AutoCloseable {
                     exchange.getResponseHeaders().put(header.getKey(), header.getValue());
                 }
             }
+            exchange.getResponseHeaders().set(NODE_HEADER, String.valueOf(node));
             byte[] answer = response.body();
             boolean empty = answer.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
             exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : answer.length);
@@ -113,6 +155,19 @@ public final class LoadBalancer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static HttpRequest request(HttpExchange exchange, int node, byte[] body) {
+        URI uri = URI.create("http://127.0.0.1:" + node + exchange.getRequestURI().toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return request.build();
     }
 
     @Override
