@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -202,6 +208,54 @@ class EsiaLoginIT {
         assertEquals(oleg.getId(), firstSub);
         assertEquals(oleg.getId(), againSub);
         assertEquals("1000000003", realm().links(oleg.getId()).get(0).getUserId());
+    }
+
+    /**
+     * R-LINK-2 under concurrency: a linked person logging in on several devices at once (the load
+     * run's 409 «уже привязан») enters the linked account every time — never the first-login path,
+     * whose re-linking collided with the broker link the other logins kept.
+     */
+    @Test
+    void r_link_2_concurrentReturningLoginsOfOnePersonAllGoStraightIn() throws Exception {
+        String maria = user("ivanova.maria").getId();
+        EsiaFlow warmUp = new EsiaFlow(env);
+        assertEquals(maria, subOf(warmUp, warmUp.loginAs("1000000001", "parent")), "linked before the race");
+        int devices = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        try {
+            for (int round = 0; round < 5; round++) {
+                // Every device up to the emulator's person picker first, then all choose the person at once.
+                List<EsiaFlow> flows = new ArrayList<>();
+                List<Browser.Page> pickers = new ArrayList<>();
+                for (int i = 0; i < devices; i++) {
+                    EsiaFlow flow = new EsiaFlow(env);
+                    flows.add(flow);
+                    pickers.add(flow.chooseEsia(flow.openLoginPage(), "parent"));
+                }
+                CyclicBarrier together = new CyclicBarrier(devices);
+                List<Future<Browser.Page>> logins = new ArrayList<>();
+                for (int i = 0; i < devices; i++) {
+                    EsiaFlow flow = flows.get(i);
+                    Browser.Page picker = pickers.get(i);
+                    logins.add(pool.submit(() -> {
+                        together.await(60, TimeUnit.SECONDS);
+                        return flow.pickPerson(picker, "1000000001");
+                    }));
+                }
+                for (int i = 0; i < devices; i++) {
+                    Browser.Page last = logins.get(i).get(120, TimeUnit.SECONDS);
+                    assertEquals(maria, subOf(flows.get(i), last), "round " + round + ", device " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("1000000001"), realm().links(maria).stream().map(FederatedIdentityRepresentation::getUserId).toList(),
+                "one broker link, on her account");
+    }
+
+    private static String subOf(EsiaFlow flow, Browser.Page last) throws Exception {
+        return EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(last)).get("id_token").asText()).get("sub").asText();
     }
 
     private RealmAdmin realm() {

@@ -13,7 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
@@ -56,11 +55,15 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
                     })
                     .toList();
             target = accounts.size() == 1 ? accounts.get(0) : null;
-            if (target != null && passwordLocked(session, realm, target)) {
+            if (target != null && LoginTurn.passwordLocked(session, realm, target)) {
                 // Keycloak's fast path refuses accounts locked by password guessing; ESIA is another
                 // credential (R-ESIA-1), so the step enters them instead: nobody locks an owner out of
                 // Госуслуги login by typing wrong passwords.
                 target = null;
+            } else if (target != null) {
+                // Never a cleared pointer for a login of the same person running elsewhere (two devices):
+                // that sent this one into the first-login path and the re-link collided, 409 «уже привязан».
+                LoginTurn.await(session, realm, target);
             }
         }
         links.pointKeycloakLink(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target);
@@ -72,11 +75,6 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
             }
         }
         LOG.debugf("ESIA person %s, role %s: %s", oid, role, target == null ? "first-login flow decides" : "straight into " + target.getId());
-    }
-
-    private static boolean passwordLocked(KeycloakSession session, RealmModel realm, UserModel user) {
-        return realm.isBruteForceProtected()
-                && session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, realm, user);
     }
 
     /** Keycloak's own "link account" (account console, kc_action): leave its lookup alone. */
