@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
@@ -210,11 +209,6 @@ class FamilyProposalIT {
         assertEquals(1, proposals("zavuch.sosh1", p.darya()).size());
     }
 
-    // Open defect (issue 14, found by bench ClusterLoadRun and by this test): of several returning logins of one
-    // linked person at the same moment, one may find the person's broker link removed by another (the resolver
-    // points it at nobody) and end on Keycloak's 409 «Ваш аккаунт уже привязан…» instead of going in. The
-    // proposals' own once-only rule is the unique pair (ProposalEntry); re-enable with the login race's fix.
-    @Disabled("same-person concurrent ESIA logins race on the broker link (409); open in issue 14 — see README «Known defects»")
     @Test
     void r_fam_1_loginsAtOnceMakeOneProposal() throws Exception {
         belova(env, "sosh-2-korsakov");
