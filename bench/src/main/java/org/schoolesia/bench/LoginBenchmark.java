@@ -89,63 +89,15 @@ public final class LoginBenchmark {
         }
     }
 
-    /** Measured logins of one variant. */
-    static final class Tally {
-        long cpuMillis;
-        long jitMillis;
-        long dbMillis;
-        int logins;
-        double windowSeconds;
-        final List<Double> wallMillis = new ArrayList<>();
-        final List<Double> roundCpuPerLogin = new ArrayList<>();
-        long roundCpu;
-        long roundJit;
-        int roundLogins;
+    /** Measured logins of one variant, with the front leg and the client's code redemptions apart. */
+    static final class Tally extends LoginTally {
         /** Keycloak CPU of the front leg (up to the emulator's picker): {all, JIT}. */
         final long[] front = new long[2];
         /** The client's code redemptions of these logins, each window measured on its own: {all, JIT, db, count}. */
         final long[] token = new long[4];
 
-        void add(long[] cpuJitDb, List<Double> walls, double seconds) {
-            cpuMillis += cpuJitDb[0];
-            jitMillis += cpuJitDb[1];
-            dbMillis += cpuJitDb[2];
-            logins += walls.size();
-            windowSeconds += seconds;
-            roundCpu += cpuJitDb[0];
-            roundJit += cpuJitDb[1];
-            roundLogins += walls.size();
-            wallMillis.addAll(walls);
-        }
-
-        void endRound() {
-            if (roundLogins > 0) {
-                roundCpuPerLogin.add((double) (roundCpu - roundJit) / roundLogins);
-            }
-            roundCpu = 0;
-            roundJit = 0;
-            roundLogins = 0;
-        }
-
-        double cpuPerLogin() {
-            return logins == 0 ? Double.NaN : (double) cpuMillis / logins;
-        }
-
-        double cpuWithoutJitPerLogin() {
-            return logins == 0 ? Double.NaN : (double) (cpuMillis - jitMillis) / logins;
-        }
-
-        /** Without JIT and without Keycloak's idle CPU over the windows' wall time. */
-        double netPerLogin(double idleMillisPerSecond) {
-            return logins == 0 ? Double.NaN : (cpuMillis - jitMillis - idleMillisPerSecond * windowSeconds) / logins;
-        }
-
-        double dbPerLogin() {
-            return logins == 0 ? Double.NaN : (double) dbMillis / logins;
-        }
-
         double frontPerLogin() {
-            return logins == 0 ? Double.NaN : (double) (front[0] - front[1]) / logins;
+            return logins() == 0 ? Double.NaN : (double) (front[0] - front[1]) / logins();
         }
 
         double tokenPerRedemption() {
@@ -155,15 +107,10 @@ public final class LoginBenchmark {
         double tokenDbPerRedemption() {
             return token[3] == 0 ? Double.NaN : (double) token[2] / token[3];
         }
-
-        /** Sequential logins per second of window wall time (one client, one login at a time). */
-        double loginsPerSecond() {
-            return windowSeconds == 0 ? Double.NaN : logins / windowSeconds;
-        }
     }
 
     private final TestEnvironment env;
-    private final long keycloakPid = keycloakJavaPid();
+    private final KeycloakCpu cpu;
     private final List<Variant> variants;
     private final Map<Variant, Tally> tallies = new LinkedHashMap<>();
     private final String role;
@@ -172,6 +119,7 @@ public final class LoginBenchmark {
 
     private LoginBenchmark(TestEnvironment env, String role, List<Entry> entries, boolean plain) {
         this.env = env;
+        this.cpu = new KeycloakCpu(env);
         this.role = role;
         List<Variant> list = new ArrayList<>();
         for (Entry entry : entries) {
@@ -287,7 +235,7 @@ public final class LoginBenchmark {
             out("   returning account: " + returningUser + " (ESIA person " + returningOid + ", linked in the demo realm; linked to '"
                     + StockOidcBroker.ALIAS + "' through the admin API), ESIA role '" + role + "'");
 
-            long pid = keycloakJavaPid();
+            long pid = bench.cpu.pid();
             out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler threads' share of Keycloak's CPU in a round",
                     warmupRounds));
             out(f("   is below %.0f%% or %d s have passed:", 100 * warmupJitShare, warmupMaxSeconds));
@@ -310,7 +258,7 @@ public final class LoginBenchmark {
             if (lastJit >= warmupJitShare) {
                 out(f("   WARNING: the JIT was still %.0f%% of Keycloak's CPU when the warm-up time ran out: the figures are not warm.", 100 * lastJit));
             }
-            double idle = bench.idleCpuMillisPerSecond();
+            double idle = bench.cpu.idleMillisPerSecond();
             out(f("   Keycloak idle CPU: %.1f ms/s (background work inside every window, all variants alike; 'net' figures subtract it)", idle));
             out(f("   measuring: %d rounds; per round, per variant: %d returning logins of %s; the order rotates.",
                     rounds, loginsPerRound, returningUser));
@@ -343,7 +291,7 @@ public final class LoginBenchmark {
         List<Variant> order = new ArrayList<>(variants);
         Collections.rotate(order, round % order.size());
         for (Variant variant : order) {
-            long[] cpu = cpuJitDbMillis();
+            KeycloakCpu.Sample start = cpu.sample();
             List<Double> walls = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             long windowStart = System.nanoTime();
@@ -352,19 +300,19 @@ public final class LoginBenchmark {
                 walls.add(login(variant, oid, front, codes));
             }
             double seconds = (System.nanoTime() - windowStart) / 1e9;
-            cpu = since(cpu);
+            KeycloakCpu.Sample used = cpu.since(start);
             // The client's code redemptions, a window of their own (codes live a minute).
-            long[] token = cpuJitDbMillis();
+            KeycloakCpu.Sample tokenStart = cpu.sample();
             codes.forEach(code -> redeem(variant.broker(), code));
-            token = since(token);
+            KeycloakCpu.Sample token = cpu.since(tokenStart);
             if (measured) {
                 Tally tally = tallies.get(variant);
-                tally.add(cpu, walls, seconds);
+                tally.add(used, walls, seconds);
                 tally.front[0] += front[0];
                 tally.front[1] += front[1];
-                tally.token[0] += token[0];
-                tally.token[1] += token[1];
-                tally.token[2] += token[2];
+                tally.token[0] += token.all();
+                tally.token[1] += token.jit();
+                tally.token[2] += token.db();
                 tally.token[3] += codes.size();
             }
             // Outside the windows: the account's user sessions would otherwise pile up.
@@ -378,7 +326,7 @@ public final class LoginBenchmark {
     /** One full browser login; returns its wall-clock time in ms, adds the front leg's Keycloak CPU to {@code front}. */
     private double login(Variant variant, String oid, long[] front, List<String> codes) {
         Browser browser = env.browser();
-        long[] frontStart = front == null ? null : cpuJitDbMillis();
+        KeycloakCpu.Sample frontStart = front == null ? null : cpu.sample();
         long start = System.nanoTime();
         Browser.Page picker = variant.entry() == Entry.HINT ? browser.open(hintUrl(variant.broker())) : throughLoginPage(variant.broker(), browser, oid);
         if (picker.status() != 200 || picker.document().selectFirst("#person-" + oid) == null) {
@@ -386,9 +334,9 @@ public final class LoginBenchmark {
         }
         if (front != null) {
             // Reading /proc takes bench time: the wall figure then includes it for every variant alike.
-            long[] used = since(frontStart);
-            front[0] += used[0];
-            front[1] += used[1];
+            KeycloakCpu.Sample used = cpu.since(frontStart);
+            front[0] += used.all();
+            front[1] += used.jit();
         }
         Browser.Page end = picker.submit("#person-" + oid);
         long elapsed = System.nanoTime() - start;
@@ -518,30 +466,6 @@ public final class LoginBenchmark {
         }
     }
 
-    private double idleCpuMillisPerSecond() throws InterruptedException {
-        Thread.sleep(1000);
-        long cpu = cpuMillis();
-        long start = System.nanoTime();
-        Thread.sleep(5000);
-        return (cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** CPU so far: {Keycloak all threads, Keycloak JIT compiler threads, PostgreSQL}, in ms. */
-    private long[] cpuJitDbMillis() {
-        long jitTicks = ThreadCpu.snapshot(keycloakPid).values().stream()
-                .filter(e -> e.getKey() == ThreadCpu.Group.JIT).mapToLong(Map.Entry::getValue).sum();
-        return new long[] {cpuMillis(), jitTicks * 10, env.keycloak().databaseCpuTime().toMillis()};
-    }
-
-    private long[] since(long[] start) {
-        long[] now = cpuJitDbMillis();
-        return new long[] {now[0] - start[0], now[1] - start[1], now[2] - start[2]};
-    }
-
-    private long cpuMillis() {
-        return env.keycloak().cpuTime().toMillis();
-    }
-
     private void report(GostCost.Result gost, double idle, boolean production) {
         out("   Returning login, per login (Keycloak CPU = total over the measured windows / logins; net = without JIT and idle;");
         out("   PG = PostgreSQL" + (production ? "" : " (none: H2 runs inside Keycloak's JVM)") + "; wall = median; token = the client's code"
@@ -549,13 +473,13 @@ public final class LoginBenchmark {
         out("                   logins   KC all   no JIT      net       PG   wall ms   token KC   token PG");
         for (Variant v : variants) {
             Tally t = tallies.get(v);
-            out(f("     %-12s %5d  %7.2f  %7.2f  %7.2f  %7.2f  %8.1f  %9.2f  %9.2f", v.label(), t.logins, t.cpuPerLogin(),
-                    t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.dbPerLogin(), Stats.median(t.wallMillis), t.tokenPerRedemption(),
+            out(f("     %-12s %5d  %7.2f  %7.2f  %7.2f  %7.2f  %8.1f  %9.2f  %9.2f", v.label(), t.logins(), t.cpuPerLogin(),
+                    t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.dbPerLogin(), Stats.median(t.walls()), t.tokenPerRedemption(),
                     t.tokenDbPerRedemption()));
         }
         out("   Spread: Keycloak CPU ms/login without JIT per round (each round's figure carries +-10 ms tick rounding per window):");
         for (Variant v : variants) {
-            List<Double> perRound = tallies.get(v).roundCpuPerLogin;
+            List<Double> perRound = tallies.get(v).roundCpuPerLogin();
             out(f("     %-12s %s   (min %.2f, median %.2f, max %.2f)", v.label(), Stats.list(perRound, "%6.2f"), Stats.min(perRound),
                     Stats.median(perRound), Stats.max(perRound)));
         }
@@ -619,12 +543,6 @@ public final class LoginBenchmark {
     private static double share(Map<ThreadCpu.Group, Long> split, ThreadCpu.Group group) {
         long total = total(split);
         return total == 0 ? 0 : (double) split.getOrDefault(group, 0L) / total;
-    }
-
-    private static long keycloakJavaPid() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().orElse("").endsWith("/java"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
     private static String keycloakJava() {
