@@ -236,22 +236,24 @@ public final class LoginBenchmark {
                     + StockOidcBroker.ALIAS + "' through the admin API), ESIA role '" + role + "'");
 
             long pid = bench.cpu.pid();
-            out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler threads' share of Keycloak's CPU in a round",
+            out(f("   warm-up (not counted): at least %d rounds, then until the JIT compiler threads' share of Keycloak's CPU over the last three rounds",
                     warmupRounds));
             out(f("   is below %.0f%% or %d s have passed:", 100 * warmupJitShare, warmupMaxSeconds));
             long warmupStart = System.nanoTime();
             double lastJit = 1;
+            JitWarmup warm = new JitWarmup();
             for (int r = 0; ; r++) {
                 var before = ThreadCpu.snapshot(pid);
                 long roundStart = System.nanoTime();
                 bench.round(r, loginsPerRound, returningOid, false);
                 var split = ThreadCpu.delta(before, ThreadCpu.snapshot(pid));
-                lastJit = share(split, ThreadCpu.Group.JIT);
+                lastJit = warm.add(split);
                 double elapsed = (System.nanoTime() - warmupStart) / 1e9;
-                out(f("     round %d (%.0f s in): %.0f s, Keycloak CPU %.1f s, of it JIT compiler %.1f s = %.0f%%, GC/VM %.0f%%", r + 1,
-                        elapsed, (System.nanoTime() - roundStart) / 1e9, total(split) / 100.0, split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 100.0,
-                        100 * lastJit, 100 * share(split, ThreadCpu.Group.GC)));
-                if (r + 1 >= warmupRounds && (lastJit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
+                out(f("     round %d (%.0f s in): %.0f s, Keycloak CPU %.1f s, of it JIT compiler %.1f s = %.0f%% (last three rounds %.0f%%),"
+                        + " GC/VM %.0f%%", r + 1, elapsed, (System.nanoTime() - roundStart) / 1e9, total(split) / 100.0,
+                        split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 100.0, 100 * share(split, ThreadCpu.Group.JIT), 100 * lastJit,
+                        100 * share(split, ThreadCpu.Group.GC)));
+                if (r + 1 >= warmupRounds && warm.full() && (lastJit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
                     break;
                 }
             }

@@ -154,6 +154,29 @@ class FamilySnilsIT {
     }
 
     @Test
+    void issue14_aFirstLoginLinkedBySnilsWithNoChildToLinkSkipsThePostLoginFlow_andOneWithAChildStillShowsIt() throws Exception {
+        // R-LINK-3: Павлов's first login links pavlov.igor by SNILS; no card carries his SNILS: nothing for the post-login flow.
+        String pavlov = pavlov();
+        Browser.Page page = login(env, PAVLOV_OID);
+        inWithoutAPage(page);
+        List<String> requested = page.browser().history();
+        assertTrue(requested.stream().anyMatch(u -> u.contains("first-broker-login")), "a first login: " + requested);
+        assertTrue(requested.stream().noneMatch(u -> u.contains("post-broker-login")), "no post-login flow: " + requested);
+        assertEquals("pavlov.igor", EsiaFlow.claims(new EsiaFlow(env).redeem(EsiaFlow.codeFrom(page)).get("id_token").asText())
+                .get("preferred_username").asText());
+        assertNull(activeLink(PETR, pavlov));
+
+        // The same first login (his account made afresh) with his SNILS on a child's card: the flow runs and says what
+        // it linked (R-FAM-3).
+        env.realmAdmin().userById(pavlov).remove();
+        String again = EsiaAccountLinkIT.createAccount(env, "pavlov.igor2", "parent", "sosh-2-korsakov", "Игорь", "Павлов", "1982-02-02",
+                Map.of("middleName", "Сергеевич", "snils", "16543298788"));
+        putOnCard(PETR, PAVLOV_SNILS);
+        assertEquals(List.of("Иванов Пётр Сергеевич"), told(login(env, PAVLOV_OID)));
+        assertTrue(activeLink(PETR, again) != null, "linked to the child at the first login");
+    }
+
+    @Test
     void r_fam_3_anUnconfirmedGosuslugiAccountGetsNothing() throws Exception {
         // Кузнецова Ольга's account is linked by staff and the realm lets unconfirmed persons into linked accounts.
         String olga = EsiaAccountLinkIT.createAccount(env, "kuznetsova.olga", "parent", "sosh-1-ys", "Ольга", "Кузнецова",

@@ -73,7 +73,8 @@ final class EsiaClient {
         try (SimpleHttpResponse response = request.asResponse()) {
             int status = response.getStatus();
             String body = response.asString();
-            Object offset = EsiaClockOffset.observe(config.getAlias(), response.getFirstHeader("Date"));
+            String date = response.getFirstHeader("Date");
+            Object offset = status == 200 ? EsiaClockOffset.observeIfDue(config.getAlias(), date) : EsiaClockOffset.observe(config.getAlias(), date);
             if (status != 200) {
                 EsiaError error = EsiaError.fromDescription(errorDescription(body));
                 LOG.warnf("ESIA token endpoint refused the code exchange: HTTP %d, %s. %s (clock offset to ESIA: %s)",

@@ -60,6 +60,21 @@ final class EsiaClockOffset {
         };
     }
 
+    /** Between observations a successful answer need not be read for the clock: the offset moves slowly. */
+    private static final Duration OBSERVE_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * As {@link #observe}, but only when the last observation is older than {@link #OBSERVE_EVERY}; otherwise the
+     * offset known (issue 14: parsing the header cost a visible share of a login's callback).
+     */
+    static Duration observeIfDue(String providerKey, String dateHeader) {
+        Instant observed = OBSERVED.get(providerKey);
+        if (observed != null && observed.plus(OBSERVE_EVERY).isAfter(Instant.now())) {
+            return OFFSETS.get(providerKey);
+        }
+        return observe(providerKey, dateHeader);
+    }
+
     /** Records the offset seen in an HTTP {@code Date} header; returns it, or null if unreadable. */
     static Duration observe(String providerKey, String dateHeader) {
         if (dateHeader == null) {

@@ -3,8 +3,10 @@ package org.schoolesia.esia.broker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.schoolesia.esia.signer.SignerSettings;
 
 /**
@@ -16,6 +18,17 @@ final class EsiaSecrets {
     private static final List<String> SECRET_KEYS = List.of(
             SignerSettings.KEY, SignerSettings.KEY_PASSWORD, SignerSettings.CERTIFICATE,
             SignerSettings.AUTHORIZATION, EsiaIdentityProviderConfig.ESIA_CERTIFICATES);
+
+    /**
+     * Entries read from the vault in the last few seconds, per realm (issue 14, the login's cost: Keycloak's
+     * files vault reads a file at every lookup, and a login signs twice). A rotated entry is in use within
+     * {@link #TTL_MILLIS}; a missing one is never remembered. Per node: nodes may differ for that long.
+     */
+    static final long TTL_MILLIS = 10_000;
+    private static final Map<String, Resolved> RESOLVED = new ConcurrentHashMap<>();
+
+    private record Resolved(String value, long at) {
+    }
 
     private EsiaSecrets() {
     }
@@ -35,9 +48,21 @@ final class EsiaSecrets {
         if (value == null || !EsiaIdentityProviderConfig.isVaultReference(value)) {
             return value;
         }
+        RealmModel realm = session.getContext().getRealm();
+        String key = (realm == null ? "" : realm.getId()) + '\n' + value;
+        long now = System.currentTimeMillis();
+        Resolved cached = RESOLVED.get(key);
+        if (cached != null && now - cached.at() < TTL_MILLIS) {
+            return cached.value();
+        }
         try (var secret = session.vault().getStringSecret(value)) {
-            return secret.get().orElseThrow(() -> new IllegalStateException(
+            String resolved = secret.get().orElseThrow(() -> new IllegalStateException(
                     "vault entry " + value + " is empty or missing: check the vault configuration (kc.sh --vault=file --vault-dir=…)"));
+            if (RESOLVED.size() > 256) {
+                RESOLVED.clear();
+            }
+            RESOLVED.put(key, new Resolved(resolved, now));
+            return resolved;
         }
     }
 }

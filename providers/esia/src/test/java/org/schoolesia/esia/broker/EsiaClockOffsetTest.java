@@ -41,4 +41,14 @@ class EsiaClockOffsetTest {
         Duration shift = Duration.between(Instant.now(), EsiaClockOffset.clock("behind", true).instant());
         assertTrue(shift.compareTo(Duration.ofMinutes(-6)) > 0 && shift.compareTo(Duration.ofMinutes(-4)) < 0, shift.toString());
     }
+
+    @Test
+    void aSuccessfulAnswerIsReadForTheClockOnlyOnceAMinute_anUnseenProviderAtOnce() {
+        Duration first = EsiaClockOffset.observeIfDue("due", dateHeader(Instant.now().plus(Duration.ofMinutes(3))));
+        assertTrue(first.compareTo(Duration.ofMinutes(2)) > 0, "never observed: read at once, " + first);
+        Duration again = EsiaClockOffset.observeIfDue("due", dateHeader(Instant.now().minus(Duration.ofMinutes(7))));
+        assertEquals(first, again, "within the minute the known offset stands");
+        Duration refused = EsiaClockOffset.observe("due", dateHeader(Instant.now().minus(Duration.ofMinutes(7))));
+        assertTrue(refused.compareTo(Duration.ofMinutes(-6)) < 0, "an error answer is always read: " + refused);
+    }
 }

@@ -225,6 +225,9 @@ public final class EsiaLinks {
      * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter.
      */
     public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user) {
+        if (user != null && alreadyPointsAt(realm, alias, oid, user)) {
+            return; // the returning login: no query beyond Keycloak's user cache (issue 14, the login's cost)
+        }
         // Every holder, not Keycloak's single-result lookup: should a race ever have left two, this heals it
         // instead of failing each later login of the person.
         List<String> holders = em().createQuery("select f.user.id from FederatedIdentityEntity f"
@@ -245,6 +248,16 @@ public final class EsiaLinks {
                 session.users().removeFederatedIdentity(realm, user, alias);
             }
             session.users().addFederatedIdentity(realm, user, new FederatedIdentityModel(alias, oid, brokerUsername));
+        }
+    }
+
+    /** Keycloak's own lookup finds {@code user}; with two holders it throws, and the full path above heals them. */
+    private boolean alreadyPointsAt(RealmModel realm, String alias, String oid, UserModel user) {
+        try {
+            UserModel holder = session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
+            return holder != null && holder.getId().equals(user.getId());
+        } catch (IllegalStateException moreThanOne) {
+            return false;
         }
     }
 
