@@ -30,8 +30,8 @@ import org.schoolesia.esia.protocol.EsiaPerson;
 import org.schoolesia.esia.protocol.EsiaTokenException;
 
 /**
- * Where ESIA sends the browser back. Takes the {@code state} from the single-use store (so a
- * replayed or foreign state finds nothing), exchanges the code, verifies the id_token, reads the
+ * Where ESIA sends the browser back. Finds the login tab of this browser that sent the {@code state}
+ * (so a replayed or foreign state finds nothing), exchanges the code, verifies the id_token, reads the
  * person and hands the identity to Keycloak. Any failure ends here with a localised page and a
  * log line that tells the operator what to check; nothing is created.
  */
@@ -70,25 +70,29 @@ public class EsiaCallbackEndpoint {
             return fail(null, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
                     "ESIA redirected back without a state parameter"));
         }
-        Map<String, String> notes = session.singleUseObjects().remove(EsiaIdentityProvider.STATE_KEY_PREFIX + state);
-        if (notes == null) {
+        AuthenticationSessionModel sent = loginThatSent(state);
+        if (sent == null) {
             // The page may still offer to start again from this browser's own login, if it has one.
             return fail(currentLogin(), new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
-                    "ESIA state is unknown, expired or already used (replayed callback, or a link from another login)"));
+                    "ESIA state is unknown, expired or already used (replayed callback, a link from another login or browser)"));
         }
+        String keycloakState = sent.getAuthNote(EsiaIdentityProvider.NOTE_KEYCLOAK_STATE);
+        String redirectUri = sent.getAuthNote(EsiaIdentityProvider.NOTE_REDIRECT_URI);
+        // Used once: a replayed callback finds no tab.
+        sent.removeAuthNote(provider.stateNote());
+        sent.removeAuthNote(EsiaIdentityProvider.NOTE_KEYCLOAK_STATE);
+        sent.removeAuthNote(EsiaIdentityProvider.NOTE_REDIRECT_URI);
 
         AuthenticationSessionModel authSession;
         try {
             // Keycloak checks that this browser owns the login (its auth-session cookie) and the tab.
-            authSession = callback.getAndVerifyAuthenticationSession(notes.get(EsiaIdentityProvider.NOTE_KEYCLOAK_STATE));
+            authSession = callback.getAndVerifyAuthenticationSession(keycloakState);
         } catch (WebApplicationException e) {
             LOG.warnf("ESIA callback for provider %s does not belong to this browser's login session", config.getAlias());
             return e.getResponse();
         }
         session.getContext().setAuthenticationSession(authSession);
-        String boundState = authSession.getAuthNote(provider.stateNote());
-        authSession.removeAuthNote(provider.stateNote());
-        if (!state.equals(boundState)) {
+        if (!authSession.getTabId().equals(sent.getTabId())) {
             return fail(authSession, new EsiaLoginException("esiaErrorStaleLogin", Response.Status.BAD_REQUEST,
                     "ESIA state does not belong to this login session"));
         }
@@ -113,7 +117,7 @@ public class EsiaCallbackEndpoint {
 
         try {
             EsiaClient client = provider.client();
-            EsiaTokenResponse tokens = client.exchangeCode(code, notes.get(EsiaIdentityProvider.NOTE_REDIRECT_URI));
+            EsiaTokenResponse tokens = client.exchangeCode(code, redirectUri);
             EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
             boolean withChildren = config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))
                     && config.getReadChildrenWhen().wanted(config.getForwardedParameters(), authSession::getClientNote);
@@ -200,6 +204,20 @@ public class EsiaCallbackEndpoint {
      * callback carries no usable state, yet the error page can still restart that login. Only
      * the page's links use it; nothing is read from or written to it.
      */
+    /** The login tab of this browser (its auth-session cookie) that went to ESIA with {@code state}, or null. */
+    private AuthenticationSessionModel loginThatSent(String state) {
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
+        if (root == null) {
+            return null;
+        }
+        for (AuthenticationSessionModel tab : root.getAuthenticationSessions().values()) {
+            if (state.equals(tab.getAuthNote(provider.stateNote()))) {
+                return tab;
+            }
+        }
+        return null;
+    }
+
     private AuthenticationSessionModel currentLogin() {
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
         if (root == null || root.getAuthenticationSessions().size() != 1) {

@@ -33,10 +33,14 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
 
     private static final Logger LOG = Logger.getLogger(EsiaIdentityProvider.class);
 
-    /** Single-use store key prefix: ESIA state → Keycloak's broker state. */
-    static final String STATE_KEY_PREFIX = "esia-state:";
-    static final String NOTE_KEYCLOAK_STATE = "keycloakState";
-    static final String NOTE_REDIRECT_URI = "redirectUri";
+    /**
+     * Auth notes of the login tab that went to ESIA: Keycloak's broker state and the redirect URI. ESIA's
+     * {@code state} must be a UUID, so it cannot carry Keycloak's own; the callback finds the tab by the
+     * ESIA state note among this browser's login tabs (issue 14: no single-use store entry, a cluster-wide
+     * write and removal per login, for it).
+     */
+    static final String NOTE_KEYCLOAK_STATE = "esia.keycloakState";
+    static final String NOTE_REDIRECT_URI = "esia.redirectUri";
 
     public EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config) {
         super(session, config);
@@ -67,10 +71,8 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         String redirectUri = request.getRedirectUri();
         keepForwardedParameters(config, request, authSession);
 
-        Map<String, String> notes = new LinkedHashMap<>();
-        notes.put(NOTE_KEYCLOAK_STATE, request.getState().getEncoded());
-        notes.put(NOTE_REDIRECT_URI, redirectUri);
-        session.singleUseObjects().put(STATE_KEY_PREFIX + esiaState, request.getRealm().getAccessCodeLifespanLogin(), notes);
+        authSession.setAuthNote(NOTE_KEYCLOAK_STATE, request.getState().getEncoded());
+        authSession.setAuthNote(NOTE_REDIRECT_URI, redirectUri);
         authSession.setAuthNote(stateNote(), esiaState);
 
         try {
