@@ -199,11 +199,6 @@ public class EsiaCallbackEndpoint {
         return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
     }
 
-    /**
-     * This browser's login in progress when it is unambiguous (one tab): a stale or replayed
-     * callback carries no usable state, yet the error page can still restart that login. Only
-     * the page's links use it; nothing is read from or written to it.
-     */
     /** The login tab of this browser (its auth-session cookie) that went to ESIA with {@code state}, or null. */
     private AuthenticationSessionModel loginThatSent(String state) {
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
@@ -218,6 +213,11 @@ public class EsiaCallbackEndpoint {
         return null;
     }
 
+    /**
+     * This browser's login in progress when it is unambiguous (one tab): a stale or replayed
+     * callback carries no usable state, yet the error page can still restart that login. Only
+     * the page's links use it; nothing is read from or written to it.
+     */
     private AuthenticationSessionModel currentLogin() {
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
         if (root == null || root.getAuthenticationSessions().size() != 1) {
