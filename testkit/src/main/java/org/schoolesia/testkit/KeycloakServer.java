@@ -408,9 +408,41 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on, below the kernel's ephemeral range: a port from that range, free when handed
+     * out, could become the local port of some outgoing connection before Keycloak bound it (seen once: a
+     * cluster node's management interface, "Address already in use"). Never the same port twice in a run.
+     */
     static int freePort() throws IOException {
+        int low = 10_000;
+        int high = ephemeralLow() - 1;
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; high - low > 1_000 && attempt < 200; attempt++) {
+            int port = low + random.nextInt(high - low + 1);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException inUse) {
+                // taken: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range), 32768 if unknown. */
+    private static int ephemeralLow() {
+        // A reader: Files.readString returned one character of this /proc file here.
+        try (java.io.BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return Integer.parseInt(in.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 }
