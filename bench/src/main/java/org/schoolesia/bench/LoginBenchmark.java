@@ -1,4 +1,4 @@
-// Over 600 lines: a hand-run benchmark (GOST, returning logins of four variants vs stock, refusal paths) printed as one report.
+// Over 400 lines: a hand-run benchmark (GOST, returning logins of four variants vs stock, refusal paths) printed as one report.
 package org.schoolesia.bench;
 
 import static org.schoolesia.bench.Stats.f;
