@@ -13,11 +13,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake ESIA (Госуслуги) for development and tests: ESIA's authorization, token, person and logout
@@ -46,6 +49,13 @@ public final class EsiaEmulator {
 
     private final EmulatorConfig config;
     private final Faults faults = new Faults();
+    /** The latest requests served ("GET /rs/prns/1?embed=…"), numbered, so tests can see what a relying party asked. */
+    private final ConcurrentLinkedDeque<Served> served = new ConcurrentLinkedDeque<>();
+    private final AtomicLong servedCount = new AtomicLong();
+    private static final int SERVED_KEPT = 500;
+
+    private record Served(long number, String request) {
+    }
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
@@ -100,6 +110,16 @@ public final class EsiaEmulator {
 
     public EmulatorConfig config() {
         return config;
+    }
+
+    /** How many requests were served so far: a mark for {@link #servedSince}. */
+    public long servedCount() {
+        return servedCount.get();
+    }
+
+    /** The requests served since {@code mark} (of the latest 500), oldest first: method, path and raw query. */
+    public List<String> servedSince(long mark) {
+        return served.stream().filter(s -> s.number() >= mark).map(Served::request).toList();
     }
 
     public void stop() {
@@ -163,6 +183,11 @@ public final class EsiaEmulator {
                 // the client went away
             }
         } finally {
+            String query = ex.getRequestURI().getRawQuery();
+            served.add(new Served(servedCount.getAndIncrement(), c.method + " " + c.path + (query == null ? "" : "?" + query)));
+            while (served.size() > SERVED_KEPT) {
+                served.pollFirst();
+            }
             System.err.println("[esia-emulator] " + c.method + " " + c.path + " -> " + c.status
                     + (c.outcome.isEmpty() ? "" : " " + c.outcome));
             ex.close();

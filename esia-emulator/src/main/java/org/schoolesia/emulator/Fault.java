@@ -33,6 +33,11 @@ public enum Fault {
      * only an overall deadline ends the call.
      */
     PERSON_SLOW_DRIP,
+    /**
+     * The person document ignores {@code embed=(contacts.elements)} and comes without contacts, as an
+     * ESIA that embeds nothing into the person would: the relying party must then ask {@code /ctts}.
+     */
+    PERSON_NESTED_EMBED_IGNORED,
     /** A child's documents ({@code /rs/prns/{oid}/kids/{kid}/docs}) answer 500; the rest of the person API works. */
     KIDS_DOCS_SERVER_ERROR
 }

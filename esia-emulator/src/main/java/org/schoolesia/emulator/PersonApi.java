@@ -110,10 +110,16 @@ final class PersonApi {
     private JsonNode resolve(String[] seg, ObjectNode person, Set<String> scopes, String embed) throws ApiError {
         String oid = seg[0];
         String base = emu.baseUrl() + "/rs/prns/" + oid;
-        boolean embedded = embed != null && embed.replace(" ", "").contains("(elements)");
+        boolean embedded = embeds(embed, "elements");
         if (seg.length == 1) {
             requireAny(scopes, PERSON_SCOPES);
-            return personView(person, scopes);
+            ObjectNode view = personView(person, scopes);
+            // Libraries read the person and its contacts in one call: /rs/prns/{oid}?embed=(contacts.elements).
+            if (embeds(embed, "contacts.elements") && !emu.faults().isArmed(Fault.PERSON_NESTED_EMBED_IGNORED)
+                    && (scopes.contains("contacts") || scopes.contains("email") || scopes.contains("mobile"))) {
+                view.set("contacts", collection(contacts(person, scopes), base + "/ctts/", true));
+            }
+            return view;
         }
         switch (seg[1]) {
             case "ctts" -> {
@@ -156,6 +162,18 @@ final class PersonApi {
                 return null;
             }
         }
+    }
+
+    /** Whether ESIA's {@code embed=(a, b.elements)} names {@code what}. */
+    static boolean embeds(String embed, String what) {
+        if (embed == null) {
+            return false;
+        }
+        String list = embed.replace(" ", "");
+        if (list.startsWith("(") && list.endsWith(")")) {
+            list = list.substring(1, list.length() - 1);
+        }
+        return List.of(list.split(",")).contains(what);
     }
 
     private static void requireAny(Set<String> granted, Set<String> needed) throws ApiError {

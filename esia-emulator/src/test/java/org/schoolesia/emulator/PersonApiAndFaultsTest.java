@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,6 +82,22 @@ class PersonApiAndFaultsTest {
         String url = urls.path("elements").get(0).asText();
         assertEquals(emu.baseUrl() + "/rs/prns/1000000001/ctts/" + eml.path("id").asText(), url);
         assertEquals("EML", getJson(url.substring(emu.baseUrl().length())).path("type").asText());
+    }
+
+    @Test
+    void personWithItsContactsInOneCall() throws Exception {
+        long mark = emu.servedCount();
+        JsonNode p = getJson("/rs/prns/1000000001?embed=(contacts.elements)");
+        assertEquals(List.of("GET /rs/prns/1000000001?embed=(contacts.elements)"), emu.servedSince(mark));
+        assertEquals("Иванова", p.path("lastName").asText());
+        assertEquals(getJson("/rs/prns/1000000001/ctts?embed=(elements)"), p.path("contacts"));
+        assertEquals(2, p.path("contacts").path("size").asInt());
+        assertFalse(p.has("kids"), "only what embed names");
+
+        emu.faults().arm(Fault.PERSON_NESTED_EMBED_IGNORED, null);
+        JsonNode without = getJson("/rs/prns/1000000001?embed=(contacts.elements)");
+        assertFalse(without.has("contacts"), without.toString());
+        assertEquals("Иванова", without.path("lastName").asText());
     }
 
     @Test

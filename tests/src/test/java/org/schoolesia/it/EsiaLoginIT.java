@@ -211,6 +211,47 @@ class EsiaLoginIT {
     }
 
     /**
+     * Issue 14 (a call less per login): the person comes with their contacts in one call to ESIA;
+     * an ESIA that does not embed them into the person still gives them, from {@code /ctts}.
+     */
+    @Test
+    void issue14_contactsComeWithThePersonInOneCall_andFromCttsWhenEsiaDoesNotEmbedThem() throws Exception {
+        List<String> calls = personCallsOfLogin("1000000003", "staff");
+        assertEquals(List.of("GET /rs/prns/1000000003?embed=(contacts.elements)"), calls);
+        assertContactsOnTheCard();
+
+        env.emulator().faults().arm(org.schoolesia.emulator.Fault.PERSON_NESTED_EMBED_IGNORED);
+        try {
+            calls = personCallsOfLogin("1000000003", "staff");
+            assertEquals(List.of("GET /rs/prns/1000000003?embed=(contacts.elements)", "GET /rs/prns/1000000003/ctts?embed=(elements)"),
+                    calls);
+            assertContactsOnTheCard();
+        } finally {
+            env.emulator().faults().disarm(org.schoolesia.emulator.Fault.PERSON_NESTED_EMBED_IGNORED);
+        }
+    }
+
+    /** Puts stale contacts on the teacher's card, logs in, and returns the person API calls the login made. */
+    private List<String> personCallsOfLogin(String oid, String role) throws Exception {
+        UserRepresentation oleg = user("smirnov.oleg");
+        oleg.setEmail("old.address@school.example.ru");
+        oleg.getAttributes().put("phoneNumber", List.of("+7(900)0000000"));
+        realm().userById(oleg.getId()).update(oleg);
+        assertEquals("old.address@school.example.ru", user("smirnov.oleg").getEmail());
+        long mark = env.emulator().servedCount();
+        EsiaFlow flow = new EsiaFlow(env);
+        assertEquals(oleg.getId(), EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(flow.loginAs(oid, role))).get("id_token").asText())
+                .get("sub").asText());
+        return env.emulator().servedSince(mark).stream().filter(call -> call.startsWith("GET /rs/prns/" + oid)).toList();
+    }
+
+    private void assertContactsOnTheCard() {
+        UserRepresentation oleg = user("smirnov.oleg");
+        assertEquals("oleg.smirnov@school.example.ru", oleg.getEmail(), "ESIA's verified e-mail");
+        assertEquals(List.of("+7(912)3456703"), oleg.getAttributes().get("phoneNumber"), "ESIA's verified mobile");
+    }
+
+    /**
      * R-LINK-2 under concurrency: a linked person logging in on several devices at once (the load
      * run's 409 «уже привязан») enters the linked account every time — never the first-login path,
      * whose re-linking collided with the broker link the other logins kept.

@@ -41,6 +41,7 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
     public static final String CLIENT_CERTIFICATE_HASH = "esiaClientCertificateHash";
     public static final String FORWARDED_PARAMETERS = "esiaForwardedParameters";
     public static final String READ_CHILDREN_WHEN = "esiaReadChildrenWhen";
+    public static final String CONTACTS_WITH_PERSON = "esiaContactsWithPerson";
 
     /*
      * Bounds of the numeric settings (defect 10): a timeout of 0 would mean "wait forever" and an
@@ -132,6 +133,11 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
 
     public boolean isReverseSignatureBytes() {
         return Boolean.parseBoolean(getConfig().get(REVERSE_SIGNATURE_BYTES));
+    }
+
+    /** Contacts asked for with the person ({@code ?embed=(contacts.elements)}): one call fewer per login. On unless switched off. */
+    public boolean isContactsWithPerson() {
+        return !"false".equalsIgnoreCase(getConfig().get(CONTACTS_WITH_PERSON));
     }
 
     public boolean isClockCorrection() {

@@ -30,7 +30,8 @@ public final class EsiaPersonParser {
     static final int MAX_KIDS = 30;
 
     /**
-     * @param contactsJson null when contacts were not requested
+     * @param contactsJson null when contacts were not requested, or when the person document carries
+     *                     them ({@code ?embed=(contacts.elements)}, see {@link #carriesContacts})
      * @param kidsJson     null when kids were not requested
      */
     public static EsiaPerson parse(String personJson, String contactsJson, String kidsJson) throws EsiaPersonException {
@@ -54,8 +55,9 @@ public final class EsiaPersonParser {
         }
         String email = null;
         String mobile = null;
-        if (contactsJson != null) {
-            for (JsonNode contact : elements(contactsJson, "contacts")) {
+        JsonNode contacts = contactsJson != null ? object(contactsJson, "contacts") : embeddedContacts(person);
+        if (contacts != null) {
+            for (JsonNode contact : elements(contacts, "contacts")) {
                 if (!VERIFIED.equals(text(contact, "vrfStu", "contact"))) {
                     continue;
                 }
@@ -154,9 +156,38 @@ public final class EsiaPersonParser {
         return node;
     }
 
+    /**
+     * Whether the person document carries its contacts as objects, as ESIA answers
+     * {@code /rs/prns/{oid}?embed=(contacts.elements)}; false for a document without them or with
+     * links only, whose contacts must be asked at {@code /ctts}.
+     */
+    public static boolean carriesContacts(String personJson) throws EsiaPersonException {
+        return embeddedContacts(object(personJson, "person")) != null;
+    }
+
+    private static JsonNode embeddedContacts(JsonNode person) {
+        JsonNode contacts = person.get("contacts");
+        JsonNode elements = contacts == null ? null : contacts.get("elements");
+        if (elements == null || !elements.isArray()) {
+            return null;
+        }
+        for (JsonNode element : elements) {
+            if (!element.isObject()) {
+                return null;
+            }
+        }
+        return contacts;
+    }
+
     /** ESIA's collection shape {@code {"size":N,"elements":[...]}}. */
     private static List<JsonNode> elements(String json, String document) throws EsiaPersonException {
-        JsonNode collection = object(json, document);
+        return elements(object(json, document), document);
+    }
+
+    private static List<JsonNode> elements(JsonNode collection, String document) throws EsiaPersonException {
+        if (!collection.isObject()) {
+            throw new EsiaPersonException("ESIA " + document + " document is not a JSON object");
+        }
         JsonNode elements = collection.get("elements");
         List<JsonNode> out = new ArrayList<>();
         if (elements == null || elements.isNull()) {

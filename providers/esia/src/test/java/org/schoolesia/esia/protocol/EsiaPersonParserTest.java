@@ -60,6 +60,24 @@ class EsiaPersonParserTest {
     }
 
     @Test
+    void contactsEmbeddedInThePersonAreReadAsFromCtts() throws Exception {
+        String embedded = PERSON.substring(0, PERSON.length() - 1) + ",\"contacts\":" + CONTACTS + "}";
+        assertTrue(EsiaPersonParser.carriesContacts(embedded));
+        EsiaPerson p = EsiaPersonParser.parse(embedded, null, null);
+        assertEquals("ivan@example.org", p.email(), "the verified e-mail, not the unverified one before it");
+        assertEquals("+7(900)1234567", p.mobile());
+
+        // Links only (ESIA did not embed them) or no contacts at all: the client must ask /ctts.
+        String links = PERSON.substring(0, PERSON.length() - 1)
+                + ",\"contacts\":{\"size\":1,\"elements\":[\"https://esia.gosuslugi.ru/rs/prns/1/ctts/14\"]}}";
+        assertFalse(EsiaPersonParser.carriesContacts(links));
+        assertFalse(EsiaPersonParser.carriesContacts(PERSON));
+        assertNull(EsiaPersonParser.parse(links, null, null).email(), "links are no contacts, and no error either");
+        // A /ctts answer wins over what the person document says.
+        assertEquals("ivan@example.org", EsiaPersonParser.parse(links, CONTACTS, null).email());
+    }
+
+    @Test
     void unverifiedContactsAreNeverTaken() throws Exception {
         String contacts = "{\"size\":2,\"elements\":["
                 + "{\"type\":\"EML\",\"vrfStu\":\"NOT_VERIFIED\",\"value\":\"a@example.org\"},"
