@@ -869,7 +869,7 @@ public final class AccessRequestListBenchmark {
         tally.millis.addAll(millis);
         tally.cpuMillis += cpu;
         tally.dbMillis += db;
-        tally.jitMillis += 10 * split.getOrDefault(ThreadCpu.Group.JIT, 0L);
+        tally.jitMillis += split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 1000;
         tally.wallNanos += wall;
     }
 

@@ -137,10 +137,10 @@ public final class FirstLoginBenchmark {
                 var before = ThreadCpu.snapshot(bench.cpu.pid());
                 bench.round(r, false);
                 var split = ThreadCpu.delta(before, ThreadCpu.snapshot(bench.cpu.pid()));
-                long total = split.values().stream().mapToLong(Long::longValue).sum();
+                long total = ThreadCpu.total(split);
                 lastJit = warm.add(split);
                 double elapsed = (System.nanoTime() - warmupStart) / 1e9;
-                out(f("  round %d (%.0f s in): Keycloak CPU %.1f s, JIT %.0f%% (last three rounds %.0f%%)", r + 1, elapsed, total / 100.0,
+                out(f("  round %d (%.0f s in): Keycloak CPU %.1f s, JIT %.0f%% (last three rounds %.0f%%)", r + 1, elapsed, total / 1e6,
                         total == 0 ? 0 : 100.0 * split.getOrDefault(ThreadCpu.Group.JIT, 0L) / total, 100 * lastJit));
                 if (r + 1 >= warmupRounds && warm.full() && (lastJit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
                     break;
@@ -174,7 +174,7 @@ public final class FirstLoginBenchmark {
                 walls.add(firstLogin(side, person));
             }
             double seconds = (System.nanoTime() - windowStart) / 1e9;
-            KeycloakCpu.Sample used = cpu.since(start);
+            KeycloakCpu.Used used = cpu.since(start);
             if (measured) {
                 tallies.get(side).add(used, walls, seconds);
             }
@@ -248,12 +248,13 @@ public final class FirstLoginBenchmark {
 
     private void report(GostCost.Result gost, double idle) {
         out("");
-        out("First login, per login (Keycloak CPU over the windows / logins; net = without JIT and idle; PG = PostgreSQL; wall = median):");
-        out("                      logins   KC all   no JIT      net       PG   wall ms");
+        out("First login, per login (Keycloak CPU over the windows / logins; net = without JIT and idle; requests = the request threads");
+        out("alone, nothing estimated; PG = PostgreSQL; wall = median):");
+        out("                      logins   KC all   no JIT      net  requests       PG   wall ms");
         for (Map.Entry<Side, LoginTally> e : tallies.entrySet()) {
             LoginTally t = e.getValue();
-            out(f("  %-18s %5d  %7.2f  %7.2f  %7.2f  %7.2f  %8.1f", e.getKey().label, t.logins(), t.cpuPerLogin(), t.cpuWithoutJitPerLogin(),
-                    t.netPerLogin(idle), t.dbPerLogin(), Stats.median(t.walls())));
+            out(f("  %-18s %5d  %7.2f  %7.2f  %7.2f  %8.2f  %7.2f  %8.1f", e.getKey().label, t.logins(), t.cpuPerLogin(), t.cpuWithoutJitPerLogin(),
+                    t.netPerLogin(idle), t.requestThreadsPerLogin(), t.dbPerLogin(), Stats.median(t.walls())));
         }
         out("Spread: Keycloak CPU ms/login without JIT per round:");
         for (Map.Entry<Side, LoginTally> e : tallies.entrySet()) {
@@ -271,6 +272,9 @@ public final class FirstLoginBenchmark {
                     tallies.get(base).dbPerLogin(), (esia + tallies.get(Side.ESIA).dbPerLogin()) / (stock + tallies.get(base).dbPerLogin())));
             out(f("  ESIA = stock %.2f + ESIA's crypto %.2f (2 GOST signatures + 1 verification) + our overhead %+.2f ms; without the crypto %.2fx",
                     stock, crypto, esia - stock - crypto, (esia - crypto) / stock));
+            double er = tallies.get(Side.ESIA).requestThreadsPerLogin();
+            double sr = tallies.get(base).requestThreadsPerLogin();
+            out(f("  request threads only: %.2f / %.2f = %.2fx; without the crypto %.2fx", er, sr, er / sr, (er - crypto) / sr));
         }
         out("Reference (brief): " + REFERENCE + ".");
     }

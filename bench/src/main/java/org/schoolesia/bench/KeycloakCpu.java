@@ -5,17 +5,22 @@ import java.util.Map;
 import org.schoolesia.testkit.TestEnvironment;
 
 /**
- * CPU spent so far by the Keycloak a benchmark started, from /proc: the JVM's user+system time, the
- * part of it its JIT compiler threads took, and PostgreSQL's (postmaster and backends; none on H2).
- * Windows are measured as differences of two samples, so whatever else runs on the machine is not counted.
+ * CPU spent by the Keycloak a benchmark started, from /proc: the JVM's run time per thread (exact, from the
+ * scheduler: {@link ThreadCpu}), of it the JIT compiler's and the request threads', and PostgreSQL's
+ * (postmaster and backends; none on H2). Windows are measured as differences of two samples, so
+ * whatever else runs on the machine is not counted.
  */
 final class KeycloakCpu {
 
-    /** One sample, ms: {Keycloak all threads, Keycloak JIT compiler threads, PostgreSQL}. */
-    record Sample(long all, long jit, long db) {
-        Sample minus(Sample start) {
-            return new Sample(all - start.all, jit - start.jit, db - start.db);
-        }
+    /** A point in time: run time per Keycloak thread, PostgreSQL's CPU ms. */
+    record Sample(Map<Long, Map.Entry<ThreadCpu.Group, Long>> threads, long dbMillis) {
+    }
+
+    /**
+     * CPU ms between two samples: Keycloak's threads all together, its JIT compiler threads, its request
+     * threads (no background timers or cluster traffic: nothing to subtract), PostgreSQL.
+     */
+    record Used(double all, double jit, double requests, double db) {
     }
 
     private final TestEnvironment env;
@@ -31,22 +36,23 @@ final class KeycloakCpu {
     }
 
     Sample sample() {
-        long jitTicks = ThreadCpu.snapshot(pid).values().stream()
-                .filter(e -> e.getKey() == ThreadCpu.Group.JIT).mapToLong(Map.Entry::getValue).sum();
-        return new Sample(env.keycloak().cpuTime().toMillis(), jitTicks * 10, env.keycloak().databaseCpuTime().toMillis());
+        return new Sample(ThreadCpu.snapshot(pid), env.keycloak().databaseCpuTime().toMillis());
     }
 
-    Sample since(Sample start) {
-        return sample().minus(start);
+    Used since(Sample start) {
+        Sample now = sample();
+        Map<ThreadCpu.Group, Long> split = ThreadCpu.delta(start.threads(), now.threads());
+        return new Used(ThreadCpu.total(split) / 1000.0, split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 1000.0,
+                split.getOrDefault(ThreadCpu.Group.REQUEST, 0L) / 1000.0, now.dbMillis() - start.dbMillis());
     }
 
-    /** Keycloak's CPU while nothing is asked of it (timers, cluster pings): inside every window alike. */
+    /** Keycloak's CPU ms per second while nothing is asked of it (timers, cluster pings): inside every window alike. */
     double idleMillisPerSecond() throws InterruptedException {
         Thread.sleep(1000);
-        long cpu = env.keycloak().cpuTime().toMillis();
-        long start = System.nanoTime();
+        Sample start = sample();
+        long at = System.nanoTime();
         Thread.sleep(5000);
-        return (env.keycloak().cpuTime().toMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
+        return (since(start).all()) / ((System.nanoTime() - at) / 1e9);
     }
 
     /** The Keycloak JVM: the one java process among this JVM's descendants. */

@@ -92,20 +92,20 @@ public final class LoginBenchmark {
     /** Measured logins of one variant, with the front leg and the client's code redemptions apart. */
     static final class Tally extends LoginTally {
         /** Keycloak CPU of the front leg (up to the emulator's picker): {all, JIT}. */
-        final long[] front = new long[2];
+        final double[] front = new double[2];
         /** The client's code redemptions of these logins, each window measured on its own: {all, JIT, db, count}. */
-        final long[] token = new long[4];
+        final double[] token = new double[4];
 
         double frontPerLogin() {
-            return logins() == 0 ? Double.NaN : (double) (front[0] - front[1]) / logins();
+            return logins() == 0 ? Double.NaN : (front[0] - front[1]) / logins();
         }
 
         double tokenPerRedemption() {
-            return token[3] == 0 ? Double.NaN : (double) (token[0] - token[1]) / token[3];
+            return token[3] == 0 ? Double.NaN : (token[0] - token[1]) / token[3];
         }
 
         double tokenDbPerRedemption() {
-            return token[3] == 0 ? Double.NaN : (double) token[2] / token[3];
+            return token[3] == 0 ? Double.NaN : token[2] / token[3];
         }
     }
 
@@ -250,8 +250,8 @@ public final class LoginBenchmark {
                 lastJit = warm.add(split);
                 double elapsed = (System.nanoTime() - warmupStart) / 1e9;
                 out(f("     round %d (%.0f s in): %.0f s, Keycloak CPU %.1f s, of it JIT compiler %.1f s = %.0f%% (last three rounds %.0f%%),"
-                        + " GC/VM %.0f%%", r + 1, elapsed, (System.nanoTime() - roundStart) / 1e9, total(split) / 100.0,
-                        split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 100.0, 100 * share(split, ThreadCpu.Group.JIT), 100 * lastJit,
+                        + " GC/VM %.0f%%", r + 1, elapsed, (System.nanoTime() - roundStart) / 1e9, ThreadCpu.total(split) / 1e6,
+                        split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 1e6, 100 * share(split, ThreadCpu.Group.JIT), 100 * lastJit,
                         100 * share(split, ThreadCpu.Group.GC)));
                 if (r + 1 >= warmupRounds && warm.full() && (lastJit < warmupJitShare || elapsed >= warmupMaxSeconds)) {
                     break;
@@ -273,8 +273,9 @@ public final class LoginBenchmark {
             bench.report(gost, idle, production);
             out("");
             out(f("   Keycloak CPU over the whole measured phase (token redemptions and admin calls included), by thread: JIT compiler %.0f%%,"
-                    + " GC/VM %.0f%%, request and other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
-                    100 * share(split, ThreadCpu.Group.GC), 100 * share(split, ThreadCpu.Group.OTHER), total(split) / 100.0));
+                    + " GC/VM %.0f%%, request threads %.0f%%, other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
+                    100 * share(split, ThreadCpu.Group.GC), 100 * share(split, ThreadCpu.Group.REQUEST), 100 * share(split, ThreadCpu.Group.OTHER),
+                    ThreadCpu.total(split) / 1e6));
 
             if (refusal) {
                 out("");
@@ -297,16 +298,16 @@ public final class LoginBenchmark {
             List<Double> walls = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             long windowStart = System.nanoTime();
-            long[] front = new long[2];
+            double[] front = new double[2];
             for (int i = 0; i < loginsPerRound; i++) {
                 walls.add(login(variant, oid, front, codes));
             }
             double seconds = (System.nanoTime() - windowStart) / 1e9;
-            KeycloakCpu.Sample used = cpu.since(start);
+            KeycloakCpu.Used used = cpu.since(start);
             // The client's code redemptions, a window of their own (codes live a minute).
             KeycloakCpu.Sample tokenStart = cpu.sample();
             codes.forEach(code -> redeem(variant.broker(), code));
-            KeycloakCpu.Sample token = cpu.since(tokenStart);
+            KeycloakCpu.Used token = cpu.since(tokenStart);
             if (measured) {
                 Tally tally = tallies.get(variant);
                 tally.add(used, walls, seconds);
@@ -326,7 +327,7 @@ public final class LoginBenchmark {
     }
 
     /** One full browser login; returns its wall-clock time in ms, adds the front leg's Keycloak CPU to {@code front}. */
-    private double login(Variant variant, String oid, long[] front, List<String> codes) {
+    private double login(Variant variant, String oid, double[] front, List<String> codes) {
         Browser browser = env.browser();
         KeycloakCpu.Sample frontStart = front == null ? null : cpu.sample();
         long start = System.nanoTime();
@@ -336,7 +337,7 @@ public final class LoginBenchmark {
         }
         if (front != null) {
             // Reading /proc takes bench time: the wall figure then includes it for every variant alike.
-            KeycloakCpu.Sample used = cpu.since(frontStart);
+            KeycloakCpu.Used used = cpu.since(frontStart);
             front[0] += used.all();
             front[1] += used.jit();
         }
@@ -472,14 +473,15 @@ public final class LoginBenchmark {
         out("   Returning login, per login (Keycloak CPU = total over the measured windows / logins; net = without JIT and idle;");
         out("   PG = PostgreSQL" + (production ? "" : " (none: H2 runs inside Keycloak's JVM)") + "; wall = median; token = the client's code"
                 + " redemption, Keycloak CPU without JIT):");
-        out("                   logins   KC all   no JIT      net       PG   wall ms   token KC   token PG");
+        out("   requests = the request threads' CPU alone (Quarkus executor and event loops: no JIT, no background, nothing subtracted).");
+        out("                   logins   KC all   no JIT      net  requests      PG   wall ms   token KC   token PG");
         for (Variant v : variants) {
             Tally t = tallies.get(v);
-            out(f("     %-12s %5d  %7.2f  %7.2f  %7.2f  %7.2f  %8.1f  %9.2f  %9.2f", v.label(), t.logins(), t.cpuPerLogin(),
-                    t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.dbPerLogin(), Stats.median(t.walls()), t.tokenPerRedemption(),
-                    t.tokenDbPerRedemption()));
+            out(f("     %-12s %5d  %7.2f  %7.2f  %7.2f  %8.2f  %6.2f  %8.1f  %9.2f  %9.2f", v.label(), t.logins(), t.cpuPerLogin(),
+                    t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.requestThreadsPerLogin(), t.dbPerLogin(), Stats.median(t.walls()),
+                    t.tokenPerRedemption(), t.tokenDbPerRedemption()));
         }
-        out("   Spread: Keycloak CPU ms/login without JIT per round (each round's figure carries +-10 ms tick rounding per window):");
+        out("   Spread: Keycloak CPU ms/login without JIT per round (exact run times from the scheduler):");
         for (Variant v : variants) {
             List<Double> perRound = tallies.get(v).roundCpuPerLogin();
             out(f("     %-12s %s   (min %.2f, median %.2f, max %.2f)", v.label(), Stats.list(perRound, "%6.2f"), Stats.min(perRound),
@@ -502,6 +504,10 @@ public final class LoginBenchmark {
                     entry.id, e, st, ratio, esia.cpuWithoutJitPerLogin() / stock.cpuWithoutJitPerLogin(), esia.cpuPerLogin() / stock.cpuPerLogin()));
             out(f("     with PostgreSQL's CPU added: (%.2f + %.2f) / (%.2f + %.2f) = %.2fx", e, esia.dbPerLogin(), st, stock.dbPerLogin(),
                     (e + esia.dbPerLogin()) / (st + stock.dbPerLogin())));
+            double er = esia.requestThreadsPerLogin();
+            double sr = stock.requestThreadsPerLogin();
+            out(f("     request threads only (nothing estimated): %.2f / %.2f = %.2fx; without ESIA's crypto %.2fx", er, sr, er / sr,
+                    (er - crypto) / sr));
             out(f("     ESIA = stock %.2f + ESIA's crypto %.2f + our overhead %+.2f ms (%+.0f%% of stock); without the crypto: %.2fx",
                     st, crypto, e - st - crypto, 100 * (e - st - crypto) / st, (e - crypto) / st));
             out(f("     front (up to the IdP's page) ESIA %.2f, stock %.2f (%+.2f); back (callback -> code) ESIA %.2f, stock %.2f (%+.2f)",
@@ -538,12 +544,8 @@ public final class LoginBenchmark {
         }
     }
 
-    private static long total(Map<ThreadCpu.Group, Long> split) {
-        return split.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     private static double share(Map<ThreadCpu.Group, Long> split, ThreadCpu.Group group) {
-        long total = total(split);
+        long total = ThreadCpu.total(split);
         return total == 0 ? 0 : (double) split.getOrDefault(group, 0L) / total;
     }
 

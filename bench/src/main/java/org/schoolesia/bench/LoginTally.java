@@ -6,20 +6,22 @@ import java.util.List;
 /** The measured login windows of one variant: Keycloak's and PostgreSQL's CPU, wall times, per-round figures. */
 class LoginTally {
 
-    private long cpuMillis;
-    private long jitMillis;
-    private long dbMillis;
+    private double cpuMillis;
+    private double jitMillis;
+    private double requestMillis;
+    private double dbMillis;
     private int logins;
     private double windowSeconds;
     private final List<Double> wallMillis = new ArrayList<>();
     private final List<Double> roundCpuPerLogin = new ArrayList<>();
-    private long roundCpu;
-    private long roundJit;
+    private double roundCpu;
+    private double roundJit;
     private int roundLogins;
 
-    void add(KeycloakCpu.Sample used, List<Double> walls, double seconds) {
+    void add(KeycloakCpu.Used used, List<Double> walls, double seconds) {
         cpuMillis += used.all();
         jitMillis += used.jit();
+        requestMillis += used.requests();
         dbMillis += used.db();
         logins += walls.size();
         windowSeconds += seconds;
@@ -32,7 +34,7 @@ class LoginTally {
     /** Closes a round: its CPU per login without JIT goes to the spread. */
     void endRound() {
         if (roundLogins > 0) {
-            roundCpuPerLogin.add((double) (roundCpu - roundJit) / roundLogins);
+            roundCpuPerLogin.add((roundCpu - roundJit) / roundLogins);
         }
         roundCpu = 0;
         roundJit = 0;
@@ -52,11 +54,11 @@ class LoginTally {
     }
 
     double cpuPerLogin() {
-        return logins == 0 ? Double.NaN : (double) cpuMillis / logins;
+        return logins == 0 ? Double.NaN : cpuMillis / logins;
     }
 
     double cpuWithoutJitPerLogin() {
-        return logins == 0 ? Double.NaN : (double) (cpuMillis - jitMillis) / logins;
+        return logins == 0 ? Double.NaN : (cpuMillis - jitMillis) / logins;
     }
 
     /** Without JIT and without Keycloak's idle CPU over the windows' wall time. */
@@ -64,8 +66,13 @@ class LoginTally {
         return logins == 0 ? Double.NaN : (cpuMillis - jitMillis - idleMillisPerSecond * windowSeconds) / logins;
     }
 
+    /** The request threads' CPU alone: no JIT, no background work, nothing estimated and subtracted. */
+    double requestThreadsPerLogin() {
+        return logins == 0 ? Double.NaN : requestMillis / logins;
+    }
+
     double dbPerLogin() {
-        return logins == 0 ? Double.NaN : (double) dbMillis / logins;
+        return logins == 0 ? Double.NaN : dbMillis / logins;
     }
 
     /** Sequential logins per second of window wall time (one client, one login at a time). */
