@@ -13,7 +13,8 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "SCHOOL_ESIA_LINK")
-@NamedQuery(name = "EsiaLinkEntry.findByOid", query = "select e from EsiaLinkEntry e where e.realmId = :realmId and e.esiaOid = :oid")
+// Ids only: a login's lookup needs no managed entities (nothing to instantiate, track or dirty-check at commit).
+@NamedQuery(name = "EsiaLinkEntry.userIdsByOid", query = "select e.userId from EsiaLinkEntry e where e.realmId = :realmId and e.esiaOid = :oid")
 @NamedQuery(name = "EsiaLinkEntry.deleteByUser", query = "delete from EsiaLinkEntry e where e.userId = :userId")
 @NamedQuery(name = "EsiaLinkEntry.deleteByRealm", query = "delete from EsiaLinkEntry e where e.realmId = :realmId")
 @NamedQuery(name = "EsiaLinkEntry.claimPending", query = "update EsiaLinkEntry e set e.esiaOid = :oid, e.createdAt = :now,"

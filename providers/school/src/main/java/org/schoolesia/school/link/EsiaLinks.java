@@ -50,11 +50,11 @@ public final class EsiaLinks {
         if (oid == null) {
             return List.of();
         }
-        return em().createNamedQuery("EsiaLinkEntry.findByOid", EsiaLinkEntry.class)
+        return em().createNamedQuery("EsiaLinkEntry.userIdsByOid", String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("oid", oid)
                 .getResultList().stream()
-                .map(e -> session.users().getUserById(realm, e.getUserId()))
+                .map(userId -> session.users().getUserById(realm, userId))
                 .filter(Objects::nonNull)
                 .toList();
     }
