@@ -180,7 +180,7 @@ public final class LoginBenchmark {
             out("    " + entry.id + ": " + entry.description);
         }
         out("  A login ends at the redirect to the client with code=; the client's code redemption is measured apart (token).");
-        out("  Fresh cookies for every login. CPU = Keycloak JVM user+sys from /proc (10 ms ticks), JIT = its compiler threads;");
+        out("  Fresh cookies for every login. CPU = Keycloak JVM threads' exact run times (/proc/…/task/…/schedstat), JIT = its compiler threads;");
         out("  PostgreSQL CPU = its postmaster and backends. Admin API calls outside the measured windows.");
         if (refusal) {
             out("  (3) the «Привязать учетную запись» refusal paths side by side (wall time per attempt).");

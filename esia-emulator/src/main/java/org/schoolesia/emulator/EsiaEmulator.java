@@ -182,6 +182,12 @@ public final class EsiaEmulator {
 
     private void handle(HttpExchange ex) {
         Call c = new Call(ex);
+        // On arrival, so the journal keeps the order of the requests (a call answered late still comes first).
+        String query = ex.getRequestURI().getRawQuery();
+        served.add(new Served(servedCount.getAndIncrement(), c.method + " " + c.path + (query == null ? "" : "?" + query)));
+        while (served.size() > SERVED_KEPT) {
+            served.pollFirst();
+        }
         try {
             route(c);
         } catch (Exception e) {
@@ -192,11 +198,6 @@ public final class EsiaEmulator {
                 // the client went away
             }
         } finally {
-            String query = ex.getRequestURI().getRawQuery();
-            served.add(new Served(servedCount.getAndIncrement(), c.method + " " + c.path + (query == null ? "" : "?" + query)));
-            while (served.size() > SERVED_KEPT) {
-                served.pollFirst();
-            }
             System.err.println("[esia-emulator] " + c.method + " " + c.path + " -> " + c.status
                     + (c.outcome.isEmpty() ? "" : " " + c.outcome));
             ex.close();

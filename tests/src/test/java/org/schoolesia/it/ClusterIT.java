@@ -141,8 +141,39 @@ class ClusterIT {
         assertEquals(429, limited.statusCode(), "were attempts counted per node, A would allow a third: " + limited.body());
     }
 
+    /**
+     * R-CERT (issue 13's enumeration guard) on two nodes: a relying system's eligibility calls share one
+     * budget per caller and minute across the cluster, not one per node.
+     */
     @Test
     @Order(4)
+    void r_cert_theEligibilityCallLimitOfACallerCountsOnBothNodes() throws InterruptedException {
+        CertificateFixtures.prepare(env);
+        setRealmAttribute("schoolCertificateRateLimit", "4");
+        // The budget is per minute of the clock: start early in one, so all calls share it.
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 40_000) {
+            Thread.sleep(60_000 - intoMinute + 200);
+        }
+        String token = CertificateFixtures.token(env, CertificateFixtures.LONELY_PARENT);
+        KeycloakCluster.Node[] nodes = {cluster.a(), cluster.b(), cluster.a(), cluster.b()};
+        for (int i = 0; i < nodes.length; i++) {
+            cluster.routeTo(nodes[i]);
+            HttpResponse<String> call = CertificateFixtures.eligibility(env, token, "00000000-0000-4000-8000-00000000" + (1000 + i), "ru");
+            assertEquals(404, call.statusCode(), "call " + (i + 1) + " is within the budget: " + call.body());
+        }
+        cluster.routeTo(cluster.a());
+        HttpResponse<String> limited = CertificateFixtures.eligibility(env, token, null, "ru");
+        cluster.routeTo(cluster.b());
+        HttpResponse<String> limitedOnB = CertificateFixtures.eligibility(env, token, null, "ru");
+        cluster.routeTo(cluster.a());
+        assertEquals(429, limited.statusCode(), "were calls counted per node, A would allow two more: " + limited.body());
+        assertEquals(429, limitedOnB.statusCode(), "and B two more: " + limitedOnB.body());
+        assertEquals("Слишком много запросов. Повторите через минуту.", StaffApi.json(limited).get("message").asText());
+    }
+
+    @Test
+    @Order(5)
     void r_req_4_theOutboxSendsEachEmailOnceWithBothNodesPolling() throws Exception {
         String pavlov = AccessRequestFlow.fileRequest(env, env.browser(), "1000000011", "parent", "sosh-1-ys", "5Б", "1000000012", null);
         String sokolova = AccessRequestFlow.fileRequest(env, env.browser(), "1000000008", "parent", "sosh-1-ys", "1А", "1000000009", null);
@@ -174,7 +205,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void issue14_afterAFullRestartALoginInProgressStartsAgainAndNothingIsHalfDone() throws Exception {
         // Андрей at the link form on A; Светлана at the request form on B: then both nodes stop and start again.
         InProgress logins = InProgress.open(cluster.a(), cluster.b());
@@ -196,7 +227,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void issue14_aLoginInProgressOnANodeKilledWithSigkillFinishesOnTheOther() throws Exception {
         // Андрей at the link form and Светлана at the request form, both on A.
         InProgress logins = InProgress.open(cluster.a(), cluster.a());

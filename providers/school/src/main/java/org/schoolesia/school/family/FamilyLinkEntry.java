@@ -29,6 +29,8 @@ import jakarta.persistence.Table;
         + " where e.id = :id and e.revokedAt = 0")
 @NamedQuery(name = "FamilyLinkEntry.lastRevokedOfPair", query = "select max(e.revokedAt) from FamilyLinkEntry e"
         + " where e.parentId = :parentId and e.childId = :childId")
+// A parent's login (issue 14): every pair of the parent, active (revoked at 0) or revoked, in one indexed query.
+@NamedQuery(name = "FamilyLinkEntry.pairsOfParent", query = "select e.childId, e.revokedAt from FamilyLinkEntry e where e.parentId = :parentId")
 @NamedQuery(name = "FamilyLinkEntry.deleteOfAccount", query = "delete from FamilyLinkEntry e"
         + " where e.parentId = :userId or e.childId = :userId")
 // Token claims (issue 13): a parent's active children with their names in one indexed query (parent, revoked-at).

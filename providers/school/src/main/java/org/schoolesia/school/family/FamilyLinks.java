@@ -1,5 +1,6 @@
 package org.schoolesia.school.family;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,25 @@ public final class FamilyLinks implements Relatives {
         return em().createNamedQuery("FamilyLinkEntry.activePair", FamilyLinkEntry.class)
                 .setParameter("parentId", parentId).setParameter("childId", childId)
                 .getResultStream().findFirst().map(FamilyLinks::toLink);
+    }
+
+    /** A pair's history: linked now, and when a link of it was last revoked (0: never). */
+    public record PairHistory(boolean active, long lastRevokedAt) {
+    }
+
+    /**
+     * {@link #activePair} and {@link #lastRevokedAt} for every child the parent was ever linked to, in one
+     * query: a parent's login asks them of each child card and each Госуслуги child (issue 14, the login's cost).
+     */
+    public Map<String, PairHistory> pairsOfParent(String parentId) {
+        Map<String, PairHistory> pairs = new HashMap<>();
+        for (Object[] row : em().createNamedQuery("FamilyLinkEntry.pairsOfParent", Object[].class)
+                .setParameter("parentId", parentId).getResultList()) {
+            long revokedAt = row[1] == null ? 0 : ((Number) row[1]).longValue();
+            PairHistory seen = pairs.getOrDefault((String) row[0], new PairHistory(false, 0));
+            pairs.put((String) row[0], new PairHistory(seen.active() || revokedAt == 0, Math.max(seen.lastRevokedAt(), revokedAt)));
+        }
+        return pairs;
     }
 
     /** When a link of the pair was last revoked; 0 when none ever was. */

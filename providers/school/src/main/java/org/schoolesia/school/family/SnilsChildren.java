@@ -2,6 +2,7 @@ package org.schoolesia.school.family;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,17 +98,22 @@ public final class SnilsChildren {
         if (!esiaConfirmed || snils.isEmpty()) {
             return List.of();
         }
-        FamilyLinks links = new FamilyLinks(session);
+        List<CardSnilsEntry> cards = new CardSnils(session).cardsWith(realm, snils.get());
+        if (cards.isEmpty()) {
+            return List.of();
+        }
+        // The parent's pairs once for all cards (issue 14, the login's cost), not two queries per card.
+        Map<String, FamilyLinks.PairHistory> pairs = new FamilyLinks(session).pairsOfParent(parent.getId());
         boolean parentAccount = People.hasRole(parent, SchoolRole.PARENT);
         List<UserModel> granted = new ArrayList<>();
-        for (CardSnilsEntry card : new CardSnils(session).cardsWith(realm, snils.get())) {
+        for (CardSnilsEntry card : cards) {
             UserModel child = session.users().getUserById(realm, card.getChildId());
             if (child == null || child.getId().equals(parent.getId())) {
                 continue;
             }
+            FamilyLinks.PairHistory pair = pairs.getOrDefault(child.getId(), new FamilyLinks.PairHistory(false, 0));
             CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, parentAccount, People.hasRole(child, SchoolRole.STUDENT),
-                    links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
-                    links.lastRevokedAt(parent.getId(), child.getId()));
+                    pair.active(), card.getAddedAt(), pair.lastRevokedAt());
             if (CardSnilsRule.grantsAtLogin(facts)) {
                 granted.add(child);
             }

@@ -18,8 +18,7 @@ import jakarta.persistence.Table;
         + " where e.parentId = :parentId order by e.createdAt, e.id")
 @NamedQuery(name = "ProposalEntry.ofChild", query = "select e from ProposalEntry e"
         + " where e.childId = :childId order by e.createdAt, e.id")
-@NamedQuery(name = "ProposalEntry.pair", query = "select e from ProposalEntry e"
-        + " where e.parentId = :parentId and e.childId = :childId")
+@NamedQuery(name = "ProposalEntry.childrenOfParent", query = "select e.childId from ProposalEntry e where e.parentId = :parentId")
 @NamedQuery(name = "ProposalEntry.ofOrganisation", query = "select e from ProposalEntry e"
         + " where e.orgId = :orgId and e.status = :status order by e.createdAt, e.id")
 @NamedQuery(name = "ProposalEntry.decide", query = "update ProposalEntry e set e.status = :status, e.decidedAt = :now,"

@@ -2,7 +2,10 @@ package org.schoolesia.school.family.proposals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -84,16 +87,35 @@ public final class Proposals {
         if (!esiaConfirmed || kids.isEmpty() || !People.hasRole(parent, SchoolRole.PARENT)) {
             return List.of();
         }
-        FamilyLinks links = new FamilyLinks(session);
+        // Every returning parent's login asks this: the parent's pairs and proposals are read once for all the
+        // children, not per candidate (issue 14, the login's cost: two children took fourteen queries).
+        Set<String> linkedOnce = new FamilyLinks(session).pairsOfParent(parent.getId()).keySet();
+        Set<String> linkedPupilsSnils = linkedOnce.stream().map(id -> session.users().getUserById(realm, id))
+                .filter(u -> u != null && People.hasRole(u, SchoolRole.STUDENT))
+                .map(u -> CardSnilsRule.digits(AccountFacts.of(u).snils()).orElse(null)).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> proposed = null;
         List<Proposal> found = new ArrayList<>();
         for (EsiaKids.Kid kid : kids) {
             ChildMatch.Kid facts = new ChildMatch.Kid(kid.lastName(), kid.firstName(), kid.middleName(), kid.birthDate(),
                     CardSnilsRule.digits(kid.snils()).orElse(null));
+            if (facts.snils() != null && linkedPupilsSnils.contains(facts.snils())) {
+                // A pupil linked to this parent now or once carries the child's SNILS: ChildMatch can only answer
+                // "none" (that pupil, or two with one SNILS), so the directory is not searched (the usual returning parent).
+                continue;
+            }
             List<ChildMatch.Pupil> candidates = candidates(realm, facts).stream()
                     .filter(u -> !u.getId().equals(parent.getId()))
-                    .map(u -> pupil(links, parent, u)).toList();
+                    .map(u -> pupil(u, linkedOnce.contains(u.getId()))).toList();
             Optional<ChildMatch.Match> match = ChildMatch.match(facts, candidates);
-            if (match.isEmpty() || pair(parent.getId(), match.get().pupilId()).isPresent()) {
+            if (match.isEmpty()) {
+                continue;
+            }
+            if (proposed == null) {
+                proposed = Set.copyOf(em().createNamedQuery("ProposalEntry.childrenOfParent", String.class)
+                        .setParameter("parentId", parent.getId()).getResultList());
+            }
+            if (proposed.contains(match.get().pupilId())) {
                 continue;
             }
             found.add(new Proposal(session.users().getUserById(realm, match.get().pupilId()), match.get().basis(), kid));
@@ -115,9 +137,8 @@ public final class Proposals {
         return found;
     }
 
-    private static ChildMatch.Pupil pupil(FamilyLinks links, UserModel parent, UserModel u) {
+    private static ChildMatch.Pupil pupil(UserModel u, boolean linkedOnce) {
         AccountFacts f = AccountFacts.of(u);
-        boolean linkedOnce = links.activePair(parent.getId(), u.getId()).isPresent() || links.lastRevokedAt(parent.getId(), u.getId()) > 0;
         return new ChildMatch.Pupil(u.getId(), f.lastName(), f.firstName(), f.middleName(), f.birthDate(),
                 CardSnilsRule.digits(f.snils()).orElse(null), linkedOnce);
     }
@@ -163,11 +184,6 @@ public final class Proposals {
 
     public Optional<ProposalEntry> find(String id) {
         return Optional.ofNullable(id == null ? null : em().find(ProposalEntry.class, id));
-    }
-
-    private Optional<ProposalEntry> pair(String parentId, String childId) {
-        return em().createNamedQuery("ProposalEntry.pair", ProposalEntry.class).setParameter("parentId", parentId)
-                .setParameter("childId", childId).getResultStream().findFirst();
     }
 
     // ---- decisions -----------------------------------------------------------------------------
