@@ -34,8 +34,9 @@ public enum Fault {
      */
     PERSON_SLOW_DRIP,
     /**
-     * The person document ignores {@code embed=(contacts.elements)} and comes without contacts, as an
-     * ESIA that embeds nothing into the person would: the relying party must then ask {@code /ctts}.
+     * The person document ignores {@code embed=(contacts.elements,kids.elements)} and comes without contacts
+     * and children, as an ESIA that embeds nothing into the person would: the relying party must then ask
+     * {@code /ctts} and {@code /kids}.
      */
     PERSON_NESTED_EMBED_IGNORED,
     /** A child's documents ({@code /rs/prns/{oid}/kids/{kid}/docs}) answer 500; the rest of the person API works. */

@@ -114,10 +114,15 @@ final class PersonApi {
         if (seg.length == 1) {
             requireAny(scopes, PERSON_SCOPES);
             ObjectNode view = personView(person, scopes);
-            // Libraries read the person and its contacts in one call: /rs/prns/{oid}?embed=(contacts.elements).
-            if (embeds(embed, "contacts.elements") && !emu.faults().isArmed(Fault.PERSON_NESTED_EMBED_IGNORED)
+            // ESIA's pages and clients read the person with its collections in one call:
+            // /rs/prns/{oid}?embed=(contacts.elements,kids.elements); each only with a scope for it.
+            boolean nested = !emu.faults().isArmed(Fault.PERSON_NESTED_EMBED_IGNORED);
+            if (nested && embeds(embed, "contacts.elements")
                     && (scopes.contains("contacts") || scopes.contains("email") || scopes.contains("mobile"))) {
                 view.set("contacts", collection(contacts(person, scopes), base + "/ctts/", true));
+            }
+            if (nested && embeds(embed, "kids.elements") && KID_SCOPES.stream().anyMatch(scopes::contains)) {
+                view.set("kids", collection(kids(person, scopes), base + "/kids/", true));
             }
             return view;
         }

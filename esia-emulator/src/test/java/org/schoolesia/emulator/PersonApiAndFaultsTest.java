@@ -93,6 +93,9 @@ class PersonApiAndFaultsTest {
         assertEquals(getJson("/rs/prns/1000000001/ctts?embed=(elements)"), p.path("contacts"));
         assertEquals(2, p.path("contacts").path("size").asInt());
         assertFalse(p.has("kids"), "only what embed names");
+        JsonNode family = getJson("/rs/prns/1000000001?embed=(contacts.elements,%20kids.elements)");
+        assertEquals(getJson("/rs/prns/1000000001/kids?embed=(elements)"), family.path("kids"));
+        assertEquals(p.path("contacts"), family.path("contacts"));
 
         emu.faults().arm(Fault.PERSON_NESTED_EMBED_IGNORED, null);
         JsonNode without = getJson("/rs/prns/1000000001?embed=(contacts.elements)");

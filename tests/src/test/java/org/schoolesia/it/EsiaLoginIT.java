@@ -101,6 +101,7 @@ class EsiaLoginIT {
         // Issue 14: her next login asks ESIA for no child's documents (they were read at this one, so ESIA failing
         // them changes nothing) and, no child being left to link by SNILS, Keycloak skips the post-login flow.
         env.emulator().faults().arm(org.schoolesia.emulator.Fault.KIDS_DOCS_SERVER_ERROR);
+        long mark = env.emulator().servedCount();
         try {
             EsiaFlow again = new EsiaFlow(env);
             JsonNode next = EsiaFlow.claims(again.redeem(EsiaFlow.codeFrom(again.loginAs("1000000001", "parent"))).get("id_token").asText());
@@ -108,6 +109,9 @@ class EsiaLoginIT {
             List<String> requested = again.browser().history();
             assertTrue(requested.stream().anyMatch(u -> u.contains("/broker/esia/endpoint")), requested.toString());
             assertTrue(requested.stream().noneMatch(u -> u.contains("post-broker-login")), "no post-login flow: " + requested);
+            // One call to ESIA's person API: her contacts and children come with her (embed), no document is asked again.
+            assertEquals(List.of("GET /rs/prns/1000000001?embed=(contacts.elements,kids.elements)"),
+                    env.emulator().servedSince(mark).stream().filter(call -> call.startsWith("GET /rs/prns/")).toList());
         } finally {
             env.emulator().faults().disarm(org.schoolesia.emulator.Fault.KIDS_DOCS_SERVER_ERROR);
         }
@@ -229,6 +233,29 @@ class EsiaLoginIT {
         } finally {
             env.emulator().faults().disarm(org.schoolesia.emulator.Fault.PERSON_NESTED_EMBED_IGNORED);
         }
+    }
+
+    /** An ESIA that embeds nothing into the person: the parent's children still come, from {@code /kids}. */
+    @Test
+    void issue14_childrenComeFromKidsWhenEsiaDoesNotEmbedThem() throws Exception {
+        UserRepresentation maria = user("ivanova.maria");
+        env.emulator().faults().arm(org.schoolesia.emulator.Fault.PERSON_NESTED_EMBED_IGNORED);
+        long mark = env.emulator().servedCount();
+        try {
+            EsiaFlow flow = new EsiaFlow(env);
+            assertEquals(maria.getId(), EsiaFlow.claims(flow.redeem(EsiaFlow.codeFrom(flow.loginAs("1000000001", "parent")))
+                    .get("id_token").asText()).get("sub").asText());
+        } finally {
+            env.emulator().faults().disarm(org.schoolesia.emulator.Fault.PERSON_NESTED_EMBED_IGNORED);
+        }
+        List<String> calls = env.emulator().servedSince(mark).stream().filter(call -> call.startsWith("GET /rs/prns/1000000001")).toList();
+        assertEquals("GET /rs/prns/1000000001?embed=(contacts.elements,kids.elements)", calls.get(0), calls.toString());
+        assertTrue(calls.contains("GET /rs/prns/1000000001/ctts?embed=(elements)") && calls.contains("GET /rs/prns/1000000001/kids?embed=(elements)"),
+                calls.toString());
+        // ESIA is the source of truth for the list: had /kids not been read, the mapper would have taken the children off the card.
+        JsonNode kids = new ObjectMapper().readTree(user("ivanova.maria").getAttributes().get("esiaKids").get(0));
+        assertEquals(2, kids.size(), kids.toString());
+        assertEquals("Пётр", kids.get(0).get("firstName").asText(), kids.toString());
     }
 
     /** Puts stale contacts on the teacher's card, logs in, and returns the person API calls the login made. */

@@ -2,6 +2,8 @@ package org.schoolesia.esia.broker;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,25 +121,31 @@ final class EsiaClient {
 
     /**
      * The person, with contacts and (if asked for) children when the granted scopes cover them.
-     * Contacts come with the person in one call ({@code embed=(contacts.elements)}, issue 14: a call
-     * less per login); an answer without them costs the {@code /ctts} call it always did.
+     * Contacts and children come with the person in one call ({@code embed=(contacts.elements,kids.elements)},
+     * issue 14: a call less per login for each); an answer without them costs the calls it always did.
      */
     EsiaPerson fetchPerson(String oid, String accessToken, boolean withChildren) {
         String personUrl = config.getPersonUrl(oid);
         boolean withContacts = config.getScopes().stream().anyMatch(s -> s.equals("email") || s.equals("mobile") || s.equals("contacts"));
-        boolean embed = withContacts && config.isContactsWithPerson();
-        // Named so that a refusal of the embed parameter points the operator at "Read contacts with the person".
-        String person = embed ? get(personUrl + "?embed=(contacts.elements)", accessToken, "person with contacts embedded")
-                : get(personUrl, accessToken, "person");
-        String contacts = null;
-        if (withContacts && !(embed && carriesContacts(person))) {
-            if (embed) {
-                LOG.debugf("ESIA answered the person without contacts despite embed=(contacts.elements): asking /ctts (provider %s)", config.getAlias());
+        boolean withKids = withChildren && config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"));
+        List<String> embedded = new ArrayList<>();
+        if (config.isEmbedInPerson()) {
+            if (withContacts) {
+                embedded.add("contacts.elements");
             }
+            if (withKids) {
+                embedded.add("kids.elements");
+            }
+        }
+        // Named so that a refusal of the embed parameter points the operator at "Read contacts and children with the person".
+        String person = embedded.isEmpty() ? get(personUrl, accessToken, "person")
+                : get(personUrl + "?embed=(" + String.join(",", embedded) + ")", accessToken, "person with " + String.join(", ", embedded) + " embedded");
+        String contacts = null;
+        if (withContacts && !(embedded.contains("contacts.elements") && carries(person, "contacts"))) {
             contacts = get(personUrl + "/ctts?embed=(elements)", accessToken, "contacts");
         }
         String kids = null;
-        if (withChildren && config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))) {
+        if (withKids && !(embedded.contains("kids.elements") && carries(person, "kids"))) {
             kids = get(personUrl + "/kids?embed=(elements)", accessToken, "children");
         }
         try {
@@ -148,9 +156,9 @@ final class EsiaClient {
         }
     }
 
-    private static boolean carriesContacts(String person) {
+    private static boolean carries(String person, String collection) {
         try {
-            return EsiaPersonParser.carriesContacts(person);
+            return EsiaPersonParser.carries(person, collection);
         } catch (EsiaPersonException e) {
             return false; // the parse below reports what is wrong with the document
         }

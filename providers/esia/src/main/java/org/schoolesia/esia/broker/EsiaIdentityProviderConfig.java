@@ -41,7 +41,7 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
     public static final String CLIENT_CERTIFICATE_HASH = "esiaClientCertificateHash";
     public static final String FORWARDED_PARAMETERS = "esiaForwardedParameters";
     public static final String READ_CHILDREN_WHEN = "esiaReadChildrenWhen";
-    public static final String CONTACTS_WITH_PERSON = "esiaContactsWithPerson";
+    public static final String EMBED_IN_PERSON = "esiaEmbedInPerson";
 
     /*
      * Bounds of the numeric settings (defect 10): a timeout of 0 would mean "wait forever" and an
@@ -135,9 +135,12 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
         return Boolean.parseBoolean(getConfig().get(REVERSE_SIGNATURE_BYTES));
     }
 
-    /** Contacts asked for with the person ({@code ?embed=(contacts.elements)}): one call fewer per login. On unless switched off. */
-    public boolean isContactsWithPerson() {
-        return !"false".equalsIgnoreCase(getConfig().get(CONTACTS_WITH_PERSON));
+    /**
+     * Contacts and children asked for with the person ({@code ?embed=(contacts.elements,kids.elements)}): a call
+     * fewer per login for each. On unless switched off.
+     */
+    public boolean isEmbedInPerson() {
+        return !"false".equalsIgnoreCase(getConfig().get(EMBED_IN_PERSON));
     }
 
     public boolean isClockCorrection() {

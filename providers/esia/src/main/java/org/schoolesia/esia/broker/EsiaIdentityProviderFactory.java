@@ -82,10 +82,11 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
             .property().name(EsiaIdentityProviderConfig.MAX_RESPONSE_BYTES).label("Largest ESIA answer accepted (bytes)")
                 .helpText("4096 to 16777216.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("1048576").add()
-            .property().name(EsiaIdentityProviderConfig.CONTACTS_WITH_PERSON).label("Read contacts with the person")
-                .helpText("Ask for the person and their contacts in one call (/rs/prns/{oid}?embed=(contacts.elements)), as maintained ESIA "
-                        + "clients do. When ESIA's answer carries no contacts the provider asks /ctts as well, so the login works either way; "
-                        + "switch off only if ESIA refuses the embed parameter.")
+            .property().name(EsiaIdentityProviderConfig.EMBED_IN_PERSON).label("Read contacts and children with the person")
+                .helpText("Ask for the person, their contacts and (when read) children in one call "
+                        + "(/rs/prns/{oid}?embed=(contacts.elements,kids.elements)), as ESIA's own pages and maintained clients do. When ESIA's "
+                        + "answer carries them not, the provider asks /ctts and /kids as well, so the login works either way; switch off only "
+                        + "if ESIA refuses the embed parameter.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
             .property().name(EsiaIdentityProviderConfig.FORWARDED_PARAMETERS).label("Forwarded login parameters")
                 .helpText("Query parameters of this provider's login URL to keep with the login, so that steps after ESIA can read them: "

@@ -31,8 +31,9 @@ public final class EsiaPersonParser {
 
     /**
      * @param contactsJson null when contacts were not requested, or when the person document carries
-     *                     them ({@code ?embed=(contacts.elements)}, see {@link #carriesContacts})
-     * @param kidsJson     null when kids were not requested
+     *                     them ({@code ?embed=(contacts.elements)}, see {@link #carries})
+     * @param kidsJson     null when kids were not requested, or when the person document carries them
+     *                     ({@code ?embed=(kids.elements)})
      */
     public static EsiaPerson parse(String personJson, String contactsJson, String kidsJson) throws EsiaPersonException {
         return parse(personJson, contactsJson, kidsJson, LocalDate.now(ZoneOffset.UTC));
@@ -55,7 +56,7 @@ public final class EsiaPersonParser {
         }
         String email = null;
         String mobile = null;
-        JsonNode contacts = contactsJson != null ? object(contactsJson, "contacts") : embeddedContacts(person);
+        JsonNode contacts = contactsJson != null ? object(contactsJson, "contacts") : embedded(person, "contacts");
         if (contacts != null) {
             for (JsonNode contact : elements(contacts, "contacts")) {
                 if (!VERIFIED.equals(text(contact, "vrfStu", "contact"))) {
@@ -70,8 +71,9 @@ public final class EsiaPersonParser {
             }
         }
         List<EsiaKid> kids = new ArrayList<>();
-        if (kidsJson != null) {
-            for (JsonNode kid : elements(kidsJson, "kids")) {
+        JsonNode kidsCollection = kidsJson != null ? object(kidsJson, "kids") : embedded(person, "kids");
+        if (kidsCollection != null) {
+            for (JsonNode kid : elements(kidsCollection, "kids")) {
                 if (kids.size() < MAX_KIDS) {
                     kids.add(kid(kid, today));
                 }
@@ -157,17 +159,17 @@ public final class EsiaPersonParser {
     }
 
     /**
-     * Whether the person document carries its contacts as objects, as ESIA answers
-     * {@code /rs/prns/{oid}?embed=(contacts.elements)}; false for a document without them or with
-     * links only, whose contacts must be asked at {@code /ctts}.
+     * Whether the person document carries the collection ({@code contacts}, {@code kids}) as objects, as
+     * ESIA answers {@code /rs/prns/{oid}?embed=(contacts.elements,kids.elements)}; false for a document
+     * without it or with links only, whose items must be asked at {@code /ctts} or {@code /kids}.
      */
-    public static boolean carriesContacts(String personJson) throws EsiaPersonException {
-        return embeddedContacts(object(personJson, "person")) != null;
+    public static boolean carries(String personJson, String collection) throws EsiaPersonException {
+        return embedded(object(personJson, "person"), collection) != null;
     }
 
-    private static JsonNode embeddedContacts(JsonNode person) {
-        JsonNode contacts = person.get("contacts");
-        JsonNode elements = contacts == null ? null : contacts.get("elements");
+    private static JsonNode embedded(JsonNode person, String collection) {
+        JsonNode found = person.get(collection);
+        JsonNode elements = found == null ? null : found.get("elements");
         if (elements == null || !elements.isArray()) {
             return null;
         }
@@ -176,7 +178,7 @@ public final class EsiaPersonParser {
                 return null;
             }
         }
-        return contacts;
+        return found;
     }
 
     /** ESIA's collection shape {@code {"size":N,"elements":[...]}}. */

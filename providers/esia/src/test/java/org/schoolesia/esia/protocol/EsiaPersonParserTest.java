@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,18 +61,22 @@ class EsiaPersonParserTest {
     }
 
     @Test
-    void contactsEmbeddedInThePersonAreReadAsFromCtts() throws Exception {
-        String embedded = PERSON.substring(0, PERSON.length() - 1) + ",\"contacts\":" + CONTACTS + "}";
-        assertTrue(EsiaPersonParser.carriesContacts(embedded));
+    void contactsAndKidsEmbeddedInThePersonAreReadAsFromCttsAndKids() throws Exception {
+        String embedded = PERSON.substring(0, PERSON.length() - 1) + ",\"contacts\":" + CONTACTS + ",\"kids\":" + KIDS + "}";
+        assertTrue(EsiaPersonParser.carries(embedded, "contacts"));
+        assertTrue(EsiaPersonParser.carries(embedded, "kids"));
         EsiaPerson p = EsiaPersonParser.parse(embedded, null, null);
         assertEquals("ivan@example.org", p.email(), "the verified e-mail, not the unverified one before it");
         assertEquals("+7(900)1234567", p.mobile());
+        assertEquals(List.of("501 Анна 2015-09-01", "502 Пётр 2018-12-12"),
+                p.kids().stream().map(k -> k.oid() + " " + k.firstName() + " " + k.birthDate()).toList());
 
         // Links only (ESIA did not embed them) or no contacts at all: the client must ask /ctts.
         String links = PERSON.substring(0, PERSON.length() - 1)
                 + ",\"contacts\":{\"size\":1,\"elements\":[\"https://esia.gosuslugi.ru/rs/prns/1/ctts/14\"]}}";
-        assertFalse(EsiaPersonParser.carriesContacts(links));
-        assertFalse(EsiaPersonParser.carriesContacts(PERSON));
+        assertFalse(EsiaPersonParser.carries(links, "contacts"));
+        assertFalse(EsiaPersonParser.carries(PERSON, "contacts"));
+        assertFalse(EsiaPersonParser.carries(embedded.replace("\"kids\"", "\"kidz\""), "kids"));
         assertNull(EsiaPersonParser.parse(links, null, null).email(), "links are no contacts, and no error either");
         // A /ctts answer wins over what the person document says.
         assertEquals("ivan@example.org", EsiaPersonParser.parse(links, CONTACTS, null).email());
