@@ -530,8 +530,8 @@ public final class LoginBenchmark {
         }
         out("");
         out("   Our overhead = ESIA - stock - ESIA's crypto: what the ESIA protocol needs beyond plain OIDC (back-channel calls: token,");
-        out("   person, contacts and, for a parent, kids + one document call per child; stock: token + userinfo), our parsing and");
-        out("   mappers, the account resolver and the school flow's checks.");
+        out("   the person with contacts and children embedded, a document call per child not seen before; stock: token + userinfo),");
+        out("   our parsing and mappers, the account resolver and the school flow's checks.");
         out("   Reference (brief): " + REFERENCE + ".");
     }
 
