@@ -127,11 +127,11 @@ public class EsiaCallbackEndpoint {
                         "ESIA id_token subject differs from the person API's oid: refused");
             }
 
-            // A returning parent's children's documents are read once, not at every login (issue 14).
+            // Children's documents are not read at a login (issue 14): a returning parent's account keeps those read
+            // before, and EsiaChildDocuments reads a child's when a request for that child needs them.
             StoredKids stored = person.kids() == null || person.kids().isEmpty() ? StoredKids.NONE
                     : StoredKids.of(session, realm, config.getAlias(), idToken.oid());
-            BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person,
-                    client.fetchBirthCertificates(idToken.oid(), person, tokens.accessToken(), stored), stored);
+            BrokeredIdentityContext context = EsiaIdentity.toContext(config, idToken, person, stored);
             context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, tokens.accessToken());
             if (withChildren) {
                 context.getContextData().put(EsiaNotes.KIDS_READ, "true");

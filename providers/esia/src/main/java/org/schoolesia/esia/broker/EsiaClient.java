@@ -19,7 +19,6 @@ import org.keycloak.models.KeycloakSession;
 import org.schoolesia.esia.http.CallDeadline;
 import org.schoolesia.esia.protocol.EsiaBirthCertificate;
 import org.schoolesia.esia.protocol.EsiaError;
-import org.schoolesia.esia.protocol.EsiaKid;
 import org.schoolesia.esia.protocol.EsiaPerson;
 import org.schoolesia.esia.protocol.EsiaPersonException;
 import org.schoolesia.esia.protocol.EsiaPersonParser;
@@ -165,28 +164,17 @@ final class EsiaClient {
     }
 
     /**
-     * Birth certificates of the children, when the system may read them ({@code kid_birth_cert_doc}).
-     * A child without one is simply absent from the map; so is a child whose documents {@code stored}
-     * holds from an earlier login (not asked for again).
+     * A child's birth certificate from its documents ({@code kid_birth_cert_doc}); empty when ESIA holds none.
+     * Asked only when something needs it (issue 14: {@link EsiaChildDocuments}), never at every login.
      */
-    java.util.Map<String, EsiaBirthCertificate> fetchBirthCertificates(String oid, EsiaPerson person, String accessToken, StoredKids stored) {
-        java.util.Map<String, EsiaBirthCertificate> certificates = new java.util.HashMap<>();
-        if (!config.getScopes().contains("kid_birth_cert_doc") || person.kids() == null) {
-            return certificates;
+    java.util.Optional<EsiaBirthCertificate> fetchBirthCertificate(String oid, String kidOid, String accessToken) {
+        String docs = get(config.getPersonUrl(oid) + "/kids/" + kidOid + "/docs?embed=(elements)", accessToken, "child documents");
+        try {
+            return EsiaPersonParser.birthCertificate(docs);
+        } catch (EsiaPersonException e) {
+            throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
+                    "ESIA child documents are not usable: " + e.getMessage(), e);
         }
-        for (EsiaKid kid : person.kids()) {
-            if (stored.holds(kid.oid())) {
-                continue;
-            }
-            String docs = get(config.getPersonUrl(oid) + "/kids/" + kid.oid() + "/docs?embed=(elements)", accessToken, "child documents");
-            try {
-                EsiaPersonParser.birthCertificate(docs).ifPresent(c -> certificates.put(kid.oid(), c));
-            } catch (EsiaPersonException e) {
-                throw new EsiaLoginException("esiaErrorPersonData", Response.Status.BAD_GATEWAY,
-                        "ESIA child documents are not usable: " + e.getMessage(), e);
-            }
-        }
-        return certificates;
     }
 
     private String get(String url, String accessToken, String what) {

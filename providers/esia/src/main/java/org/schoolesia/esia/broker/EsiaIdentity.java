@@ -21,14 +21,17 @@ final class EsiaIdentity {
     private EsiaIdentity() {
     }
 
-    static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person,
-                                             Map<String, EsiaBirthCertificate> birthCertificates) {
-        return toContext(config, token, person, birthCertificates, StoredKids.NONE);
+    static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person) {
+        return toContext(config, token, person, StoredKids.NONE);
     }
 
-    /** {@code stored}: documents of children not asked for at this login (read at an earlier one). */
+    /**
+     * {@code stored}: the children's documents read at an earlier login. A login reads no documents itself
+     * (issue 14): a child not held there is marked {@link StoredKids#DOCUMENTS_READ} "false" when the system
+     * may read them, and {@link EsiaChildDocuments} reads them when something needs them.
+     */
     static BrokeredIdentityContext toContext(EsiaIdentityProviderConfig config, EsiaIdToken token, EsiaPerson person,
-                                             Map<String, EsiaBirthCertificate> birthCertificates, StoredKids stored) {
+                                             StoredKids stored) {
         BrokeredIdentityContext context = new BrokeredIdentityContext(token.oid(), config);
         context.setUsername("esia-" + token.oid());
         context.setBrokerUserId(token.oid());
@@ -57,7 +60,7 @@ final class EsiaIdentity {
         put(data, EsiaNotes.MOBILE, person.mobile());
         put(data, EsiaNotes.CITIZENSHIP, person.citizenship());
         if (person.kids() != null && !person.kids().isEmpty()) {
-            put(data, EsiaNotes.KIDS, kidsJson(person.kids(), birthCertificates, stored));
+            put(data, EsiaNotes.KIDS, kidsJson(person.kids(), stored, config.getScopes().contains(EsiaChildDocuments.SCOPE)));
         }
         return context;
     }
@@ -68,7 +71,7 @@ final class EsiaIdentity {
         }
     }
 
-    private static String kidsJson(List<EsiaKid> kids, Map<String, EsiaBirthCertificate> birthCertificates, StoredKids stored) {
+    private static String kidsJson(List<EsiaKid> kids, StoredKids stored, boolean documentsReadable) {
         List<Map<String, String>> list = new ArrayList<>();
         for (EsiaKid kid : kids) {
             Map<String, String> item = new LinkedHashMap<>();
@@ -79,13 +82,10 @@ final class EsiaIdentity {
             item.put("birthDate", kid.birthDate() == null ? null : kid.birthDate().toString());
             item.put("gender", kid.gender());
             item.put("snils", kid.snils() == null ? null : kid.snils().digits());
-            EsiaBirthCertificate certificate = birthCertificates.get(kid.oid());
-            if (certificate != null) {
-                item.put(StoredKids.BIRTH_CERTIFICATE, certificate.series() == null ? certificate.number()
-                        : certificate.series() + " " + certificate.number());
-                item.put(StoredKids.BIRTH_CERTIFICATE_ISSUED, certificate.issueDate() == null ? null : certificate.issueDate().toString());
-            } else {
+            if (stored.holds(kid.oid())) {
                 item.putAll(stored.documents(kid.oid()));
+            } else if (documentsReadable) {
+                item.put(StoredKids.DOCUMENTS_READ, "false");
             }
             list.add(item);
         }
@@ -94,5 +94,16 @@ final class EsiaIdentity {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The certificate as the children's list carries it: "series number" and the issue date. */
+    static Map<String, String> certificateFields(EsiaBirthCertificate certificate) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(StoredKids.BIRTH_CERTIFICATE, certificate.series() == null ? certificate.number()
+                : certificate.series() + " " + certificate.number());
+        if (certificate.issueDate() != null) {
+            fields.put(StoredKids.BIRTH_CERTIFICATE_ISSUED, certificate.issueDate().toString());
+        }
+        return fields;
     }
 }

@@ -26,7 +26,9 @@ public final class EsiaNotes {
     public static final String CITIZENSHIP = PREFIX + "citizenship";
     /**
      * JSON array of the children ESIA knows: oid, lastName, firstName, middleName, birthDate, gender, snils,
-     * and birthCertificate ("series number") with birthCertificateIssued when the kid_birth_cert_doc scope is granted.
+     * and birthCertificate ("series number") with birthCertificateIssued when the kid_birth_cert_doc scope is granted
+     * and the documents were read; a child whose documents no login read carries documentsRead "false"
+     * ({@link EsiaChildDocuments} reads them when a request needs them).
      */
     public static final String KIDS = PREFIX + "kids";
     /** "true" when this login asked ESIA for the children (see "Read children only when"): only then is {@link #KIDS} complete. */

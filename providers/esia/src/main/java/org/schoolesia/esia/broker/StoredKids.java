@@ -16,9 +16,9 @@ import org.keycloak.models.UserModel;
  * The children's documents a returning parent's account already holds (issue 14, the login's cost):
  * the attribute the provider's "ESIA person attribute" mapper of field {@code kids} writes, on the
  * account Keycloak's link for this person points at. A child listed there keeps the birth certificate
- * stored at an earlier login, so its documents are not asked for again at every login (one ESIA call per
- * child); a child new to the list, and every child at a first login, is asked for. Nothing stored (no
- * link, no such mapper, unreadable value): every child is asked for, as before.
+ * stored at an earlier login (accounts linked before documents were read only on demand hold them);
+ * a child marked {@link #DOCUMENTS_READ} "false", new to the list, or of a person without a link is
+ * not held: the login marks it unread and nothing asks ESIA unless something needs the documents.
  */
 final class StoredKids {
 
@@ -28,6 +28,8 @@ final class StoredKids {
     static final String MAPPER_ATTRIBUTE = "user.attribute";
     static final String BIRTH_CERTIFICATE = "birthCertificate";
     static final String BIRTH_CERTIFICATE_ISSUED = "birthCertificateIssued";
+    /** "false" on a child whose documents no login has read (the only value written). */
+    static final String DOCUMENTS_READ = "documentsRead";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final StoredKids NONE = new StoredKids(Map.of());
@@ -93,6 +95,9 @@ final class StoredKids {
                 String oid = kid.path("oid").asText(null);
                 if (oid == null || oid.isBlank()) {
                     return NONE;
+                }
+                if ("false".equals(kid.path(DOCUMENTS_READ).asText(null))) {
+                    continue;
                 }
                 Map<String, String> fields = new HashMap<>();
                 for (String field : new String[] {BIRTH_CERTIFICATE, BIRTH_CERTIFICATE_ISSUED}) {

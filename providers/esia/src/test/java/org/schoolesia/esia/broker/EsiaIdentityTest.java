@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.schoolesia.esia.protocol.EsiaBirthCertificate;
 import org.schoolesia.esia.protocol.EsiaIdToken;
 import org.schoolesia.esia.protocol.EsiaPersonParser;
 
@@ -26,7 +25,7 @@ class EsiaIdentityTest {
         EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
         config.setEnabled(true);
         BrokeredIdentityContext context = EsiaIdentity.toContext(config, CONFIRMED,
-                EsiaPersonParser.parse(personJson, null, null), Map.of());
+                EsiaPersonParser.parse(personJson, null, null));
         return context.getContextData();
     }
 
@@ -47,24 +46,38 @@ class EsiaIdentityTest {
         assertEquals("REGISTERED", data.get(EsiaNotes.STATUS));
     }
 
-    /** Issue 14: a child held from an earlier login keeps the stored certificate; a new child's comes from this login's call. */
+    /**
+     * Issue 14: a login reads no documents. A child held from an earlier login keeps the stored certificate; a child
+     * new to the list is marked unread, and a list stored with that mark holds the child not.
+     */
     @Test
-    void storedChildrenKeepTheirDocumentsAndANewChildGetsTheFetchedOne() throws Exception {
+    void storedChildrenKeepTheirDocumentsAndANewChildIsMarkedUnread() throws Exception {
         StoredKids stored = StoredKids.parse("[{\"oid\":\"2001\",\"lastName\":\"Иванов\",\"birthCertificate\":\"I-ЛО 123456\","
-                + "\"birthCertificateIssued\":\"2015-03-02\"},{\"oid\":\"2002\",\"lastName\":\"Иванова\"}]");
+                + "\"birthCertificateIssued\":\"2015-03-02\"},{\"oid\":\"2002\",\"lastName\":\"Иванова\"},"
+                + "{\"oid\":\"2004\",\"documentsRead\":\"false\"}]");
         assertTrue(stored.holds("2001") && stored.holds("2002"), "read at an earlier login, with or without a certificate");
         assertFalse(stored.holds("2003"));
-        String kids = "{\"elements\":[" + kid("2001") + "," + kid("2002") + "," + kid("2003") + "]}";
-        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
-        config.setEnabled(true);
-        BrokeredIdentityContext context = EsiaIdentity.toContext(config, CONFIRMED,
-                EsiaPersonParser.parse("{\"lastName\":\"Иванова\",\"trusted\":true}", null, kids),
-                Map.of("2003", new EsiaBirthCertificate("II-ЛО", "654321", java.time.LocalDate.of(2019, 5, 6))), stored);
-        JsonNode list = new ObjectMapper().readTree(context.getContextData().get(EsiaNotes.KIDS).toString());
+        assertFalse(stored.holds("2004"), "listed, but no login read its documents");
+        String kids = "{\"elements\":[" + kid("2001") + "," + kid("2002") + "," + kid("2003") + "," + kid("2004") + "]}";
+        JsonNode list = kidsOf(kids, stored, "openid kid_fullname kid_birth_cert_doc");
         assertEquals("I-ЛО 123456", list.get(0).get("birthCertificate").asText());
         assertEquals("2015-03-02", list.get(0).get("birthCertificateIssued").asText());
-        assertFalse(list.get(1).has("birthCertificate"), "ESIA had none for her: still none");
-        assertEquals("II-ЛО 654321", list.get(2).get("birthCertificate").asText());
+        assertFalse(list.get(0).has("documentsRead"));
+        assertFalse(list.get(1).has("birthCertificate") || list.get(1).has("documentsRead"), "ESIA had none for her: still none");
+        assertEquals("false", list.get(2).get("documentsRead").asText());
+        assertFalse(list.get(2).has("birthCertificate"));
+        assertEquals("false", list.get(3).get("documentsRead").asText());
+        // A system that may not read documents marks nothing: there is nothing to read later.
+        assertFalse(kidsOf(kids, StoredKids.NONE, "openid kid_fullname").get(2).has("documentsRead"));
+    }
+
+    private static JsonNode kidsOf(String kids, StoredKids stored, String scopes) throws Exception {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        config.setEnabled(true);
+        config.getConfig().put("defaultScope", scopes);
+        BrokeredIdentityContext context = EsiaIdentity.toContext(config, CONFIRMED,
+                EsiaPersonParser.parse("{\"lastName\":\"Иванова\",\"trusted\":true}", null, kids), stored);
+        return new ObjectMapper().readTree(context.getContextData().get(EsiaNotes.KIDS).toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.schoolesia.esia.broker.EsiaChildDocuments;
 import org.schoolesia.school.link.StepConfig;
 import org.schoolesia.school.orgs.cascade.OrganisationDirectoryCache;
 
@@ -64,6 +65,11 @@ final class RequestFormStep extends RequestStep {
             // «Выбрать» (the cascade without a script) and anything else: the form again, nothing typed lost.
             showForm(context, broker, choices, null);
             return;
+        }
+        // The chosen child's birth certificate is read now, the one time it is needed (issue 14); kept for a re-send.
+        if (EsiaChildDocuments.read(broker, choices.child())) {
+            SerializedBrokeredIdentityContext.serialize(broker).saveToAuthenticationSession(context.getAuthenticationSession(),
+                    BROKERED_CONTEXT_NOTE);
         }
         RequestForm requests = requestForm(context, broker);
         RequestForm.Outcome outcome = requests.send(choices, context.getConnection().getRemoteAddr(), Settings.of(StepConfig.of(context.getAuthenticatorConfig())).limits(),
