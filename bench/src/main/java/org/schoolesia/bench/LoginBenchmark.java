@@ -530,7 +530,7 @@ public final class LoginBenchmark {
         }
         out("");
         out("   Our overhead = ESIA - stock - ESIA's crypto: what the ESIA protocol needs beyond plain OIDC (back-channel calls: token,");
-        out("   the person with contacts and children embedded, a document call per child not seen before; stock: token + userinfo),");
+        out("   the person with contacts and children embedded (no child's documents: a request reads them); stock: token + userinfo),");
         out("   our parsing and mappers, the account resolver and the school flow's checks.");
         out("   Reference (brief): " + REFERENCE + ".");
     }
