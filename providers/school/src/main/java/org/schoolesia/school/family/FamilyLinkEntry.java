@@ -31,6 +31,13 @@ import jakarta.persistence.Table;
         + " where e.parentId = :parentId and e.childId = :childId")
 // A parent's login (issue 14): every pair of the parent, active (revoked at 0) or revoked, in one indexed query.
 @NamedQuery(name = "FamilyLinkEntry.pairsOfParent", query = "select e.childId, e.revokedAt from FamilyLinkEntry e where e.parentId = :parentId")
+// A returning parent's R-FAM-1 check (issue 14): every child the parent was ever linked to, with the card's role and
+// SNILS, in one query; loading those accounts through Keycloak's user cache cost a query per school membership each.
+@NamedQuery(name = "FamilyLinkEntry.childrenOfParentWithRoleAndSnils", query = "select e.childId, r.value, s.value"
+        + " from FamilyLinkEntry e left join UserEntity u on u.id = e.childId and u.realmId = e.realmId"
+        + " left join UserAttributeEntity r on r.user = u and r.name = :roleAttribute"
+        + " left join UserAttributeEntity s on s.user = u and s.name = :snilsAttribute"
+        + " where e.parentId = :parentId")
 @NamedQuery(name = "FamilyLinkEntry.deleteOfAccount", query = "delete from FamilyLinkEntry e"
         + " where e.parentId = :userId or e.childId = :userId")
 // Token claims (issue 13): a parent's active children with their names in one indexed query (parent, revoked-at).

@@ -82,6 +82,24 @@ public final class FamilyLinks implements Relatives {
         return pairs;
     }
 
+    /** A child the parent was ever linked to (actively or not), with what its card says now: role and SNILS, null when absent. */
+    public record LinkedChild(String childId, String role, String snils) {
+    }
+
+    /**
+     * Every child the parent was ever linked to, with the card's role and SNILS, in one query (issue 14: a returning
+     * parent's login asks it; reading the accounts through Keycloak cost a query per school membership of each).
+     */
+    public List<LinkedChild> childrenEverLinked(String parentId) {
+        Map<String, LinkedChild> children = new LinkedHashMap<>();
+        for (Object[] row : em().createNamedQuery("FamilyLinkEntry.childrenOfParentWithRoleAndSnils", Object[].class)
+                .setParameter("parentId", parentId).setParameter("roleAttribute", SchoolAttributes.ROLE)
+                .setParameter("snilsAttribute", SchoolAttributes.SNILS).getResultList()) {
+            children.putIfAbsent((String) row[0], new LinkedChild((String) row[0], (String) row[1], (String) row[2]));
+        }
+        return List.copyOf(children.values());
+    }
+
     /** When a link of the pair was last revoked; 0 when none ever was. */
     public long lastRevokedAt(String parentId, String childId) {
         Long at = em().createNamedQuery("FamilyLinkEntry.lastRevokedOfPair", Long.class)

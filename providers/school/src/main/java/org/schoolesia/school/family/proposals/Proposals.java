@@ -89,10 +89,11 @@ public final class Proposals {
         }
         // Every returning parent's login asks this: the parent's pairs and proposals are read once for all the
         // children, not per candidate (issue 14, the login's cost: two children took fourteen queries).
-        Set<String> linkedOnce = new FamilyLinks(session).pairsOfParent(parent.getId()).keySet();
-        Set<String> linkedPupilsSnils = linkedOnce.stream().map(id -> session.users().getUserById(realm, id))
-                .filter(u -> u != null && People.hasRole(u, SchoolRole.STUDENT))
-                .map(u -> CardSnilsRule.digits(AccountFacts.of(u).snils()).orElse(null)).filter(Objects::nonNull)
+        List<FamilyLinks.LinkedChild> linked = new FamilyLinks(session).childrenEverLinked(parent.getId());
+        Set<String> linkedOnce = linked.stream().map(FamilyLinks.LinkedChild::childId).collect(Collectors.toSet());
+        Set<String> linkedPupilsSnils = linked.stream()
+                .filter(c -> SchoolRole.of(c.role()).filter(SchoolRole.STUDENT::equals).isPresent())
+                .map(c -> c.snils() == null ? null : CardSnilsRule.digits(c.snils().trim()).orElse(null)).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<String> proposed = null;
         List<Proposal> found = new ArrayList<>();
