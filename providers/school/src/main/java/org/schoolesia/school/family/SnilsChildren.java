@@ -95,7 +95,8 @@ public final class SnilsChildren {
     /** The pupils {@link #linkAtLogin} would link now, linking nothing: the cards holding the SNILS that the rule grants. */
     List<UserModel> toLinkAtLogin(UserModel parent, boolean esiaConfirmed, String esiaSnils) {
         Optional<String> snils = CardSnilsRule.digits(esiaSnils);
-        if (!esiaConfirmed || snils.isEmpty()) {
+        // The rule grants only to a parent's account: a teacher's or pupil's login asks no card (issue 14, the login's cost).
+        if (!esiaConfirmed || snils.isEmpty() || !People.hasRole(parent, SchoolRole.PARENT)) {
             return List.of();
         }
         List<CardSnilsEntry> cards = new CardSnils(session).cardsWith(realm, snils.get());
@@ -104,15 +105,17 @@ public final class SnilsChildren {
         }
         // The parent's pairs once for all cards (issue 14, the login's cost), not two queries per card.
         Map<String, FamilyLinks.PairHistory> pairs = new FamilyLinks(session).pairsOfParent(parent.getId());
-        boolean parentAccount = People.hasRole(parent, SchoolRole.PARENT);
         List<UserModel> granted = new ArrayList<>();
         for (CardSnilsEntry card : cards) {
+            FamilyLinks.PairHistory pair = pairs.getOrDefault(card.getChildId(), new FamilyLinks.PairHistory(false, 0));
+            if (pair.active()) {
+                continue; // linked already: the rule grants nothing, so the child's account is not loaded (a returning parent)
+            }
             UserModel child = session.users().getUserById(realm, card.getChildId());
             if (child == null || child.getId().equals(parent.getId())) {
                 continue;
             }
-            FamilyLinks.PairHistory pair = pairs.getOrDefault(child.getId(), new FamilyLinks.PairHistory(false, 0));
-            CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, parentAccount, People.hasRole(child, SchoolRole.STUDENT),
+            CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(true, true, People.hasRole(child, SchoolRole.STUDENT),
                     pair.active(), card.getAddedAt(), pair.lastRevokedAt());
             if (CardSnilsRule.grantsAtLogin(facts)) {
                 granted.add(child);
