@@ -77,16 +77,14 @@ final class RedemptionAttempts {
     private boolean attempt(EntityManager em, String key, int max) {
         long now = System.currentTimeMillis();
         long windowOpen = now - settings.window().toMillis();
-        if (em.createNamedQuery("InvitationAttemptEntry.takeInWindow").setParameter("id", key).setParameter("windowOpen", windowOpen)
-                .setParameter("max", max).executeUpdate() == 1) {
-            return true;
-        }
-        if (em.createNamedQuery("InvitationAttemptEntry.takeNewWindow").setParameter("id", key).setParameter("windowOpen", windowOpen)
-                .setParameter("now", now).executeUpdate() == 1) {
+        if (take(em, key, max, windowOpen, now)) {
             return true;
         }
         if (em.find(InvitationAttemptEntry.class, key) != null) {
-            return false; // this window's attempts are used up
+            // Either this window's attempts are used up, or another first attempt of the key inserted the row after
+            // the updates above looked (two parents behind one school address at once): it is committed now, so count
+            // on it once more; only a row at its limit refuses.
+            return take(em, key, max, windowOpen, now);
         }
         // The first attempt of this key: forget long-past windows of the realm on the way (addresses come and go).
         em.createNamedQuery("InvitationAttemptEntry.deleteStale").setParameter("realmId", realmId)
@@ -94,6 +92,13 @@ final class RedemptionAttempts {
         em.persist(new InvitationAttemptEntry(key, realmId, now));
         em.flush();
         return true;
+    }
+
+    private static boolean take(EntityManager em, String key, int max, long windowOpen, long now) {
+        return em.createNamedQuery("InvitationAttemptEntry.takeInWindow").setParameter("id", key).setParameter("windowOpen", windowOpen)
+                .setParameter("max", max).executeUpdate() == 1
+                || em.createNamedQuery("InvitationAttemptEntry.takeNewWindow").setParameter("id", key).setParameter("windowOpen", windowOpen)
+                .setParameter("now", now).executeUpdate() == 1;
     }
 
     private static String bounded(String address) {
