@@ -23,8 +23,6 @@ import jakarta.persistence.Table;
         + " where e.childId = :childId order by e.revokedAt, e.createdAt, e.id")
 @NamedQuery(name = "FamilyLinkEntry.historyOfParent", query = "select e from FamilyLinkEntry e"
         + " where e.parentId = :parentId order by e.revokedAt, e.createdAt, e.id")
-@NamedQuery(name = "FamilyLinkEntry.countOfChild", query = "select count(e) from FamilyLinkEntry e where e.childId = :childId")
-@NamedQuery(name = "FamilyLinkEntry.countOfParent", query = "select count(e) from FamilyLinkEntry e where e.parentId = :parentId")
 @NamedQuery(name = "FamilyLinkEntry.revoke", query = "update FamilyLinkEntry e set e.revokedAt = :now, e.revokedBy = :actorId"
         + " where e.id = :id and e.revokedAt = 0")
 @NamedQuery(name = "FamilyLinkEntry.lastRevokedOfPair", query = "select max(e.revokedAt) from FamilyLinkEntry e"

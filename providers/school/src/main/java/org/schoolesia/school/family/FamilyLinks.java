@@ -1,6 +1,5 @@
 package org.schoolesia.school.family;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ import org.schoolesia.school.web.Refused;
  * row and every revocation a conditional update of one row: nothing is read, changed and written
  * back, so two staff members linking the same pair at once end with one active link (the unique
  * key on the active pair decides) and two revoking it with one revocation. Reads always go to the
- * table, so a revoked link grants nothing from the next call on.
+ * table, so a revoked link grants nothing from the next call on. What pairs ever were, and when they
+ * ended, is {@link FamilyHistory}.
  */
 public final class FamilyLinks implements Relatives {
 
@@ -61,63 +61,6 @@ public final class FamilyLinks implements Relatives {
         return em().createNamedQuery("FamilyLinkEntry.activePair", FamilyLinkEntry.class)
                 .setParameter("parentId", parentId).setParameter("childId", childId)
                 .getResultStream().findFirst().map(FamilyLinks::toLink);
-    }
-
-    /** A pair's history: linked now, and when a link of it was last revoked (0: never). */
-    public record PairHistory(boolean active, long lastRevokedAt) {
-    }
-
-    /**
-     * {@link #activePair} and {@link #lastRevokedAt} for every child the parent was ever linked to, in one
-     * query: a parent's login asks them of each child card and each Госуслуги child (issue 14, the login's cost).
-     */
-    public Map<String, PairHistory> pairsOfParent(String parentId) {
-        Map<String, PairHistory> pairs = new HashMap<>();
-        for (Object[] row : em().createNamedQuery("FamilyLinkEntry.pairsOfParent", Object[].class)
-                .setParameter("parentId", parentId).getResultList()) {
-            long revokedAt = row[1] == null ? 0 : ((Number) row[1]).longValue();
-            PairHistory seen = pairs.getOrDefault((String) row[0], new PairHistory(false, 0));
-            pairs.put((String) row[0], new PairHistory(seen.active() || revokedAt == 0, Math.max(seen.lastRevokedAt(), revokedAt)));
-        }
-        return pairs;
-    }
-
-    /** A child the parent was ever linked to (actively or not), with what its card says now: role and SNILS, null when absent. */
-    public record LinkedChild(String childId, String role, String snils) {
-    }
-
-    /**
-     * Every child the parent was ever linked to, with the card's role and SNILS, in one query (issue 14: a returning
-     * parent's login asks it; reading the accounts through Keycloak cost a query per school membership of each).
-     */
-    public List<LinkedChild> childrenEverLinked(String parentId) {
-        Map<String, LinkedChild> children = new LinkedHashMap<>();
-        for (Object[] row : em().createNamedQuery("FamilyLinkEntry.childrenOfParentWithRoleAndSnils", Object[].class)
-                .setParameter("parentId", parentId).setParameter("roleAttribute", SchoolAttributes.ROLE)
-                .setParameter("snilsAttribute", SchoolAttributes.SNILS).getResultList()) {
-            children.putIfAbsent((String) row[0], new LinkedChild((String) row[0], (String) row[1], (String) row[2]));
-        }
-        return List.copyOf(children.values());
-    }
-
-    /** When a link of the pair was last revoked; 0 when none ever was. */
-    public long lastRevokedAt(String parentId, String childId) {
-        Long at = em().createNamedQuery("FamilyLinkEntry.lastRevokedOfPair", Long.class)
-                .setParameter("parentId", parentId).setParameter("childId", childId).getSingleResult();
-        return at == null ? 0 : at;
-    }
-
-    /** Active links first, then revoked ones, oldest first: the whole history of the person as child or parent. */
-    public List<FamilyLink> history(String personId, boolean asChild, int first, int max) {
-        return em().createNamedQuery(asChild ? "FamilyLinkEntry.historyOfChild" : "FamilyLinkEntry.historyOfParent", FamilyLinkEntry.class)
-                .setParameter(asChild ? "childId" : "parentId", personId)
-                .setFirstResult(first).setMaxResults(max)
-                .getResultList().stream().map(FamilyLinks::toLink).toList();
-    }
-
-    public long historySize(String personId, boolean asChild) {
-        return em().createNamedQuery(asChild ? "FamilyLinkEntry.countOfChild" : "FamilyLinkEntry.countOfParent", Long.class)
-                .setParameter(asChild ? "childId" : "parentId", personId).getSingleResult();
     }
 
     public Optional<FamilyLink> find(String linkId) {

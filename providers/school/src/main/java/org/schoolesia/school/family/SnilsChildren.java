@@ -84,7 +84,7 @@ public final class SnilsChildren {
         FamilyLinks links = new FamilyLinks(session);
         CardSnilsRule.AtLogin facts = new CardSnilsRule.AtLogin(esiaConfirmed, People.hasRole(parent, SchoolRole.PARENT),
                 People.hasRole(child, SchoolRole.STUDENT), links.activePair(parent.getId(), child.getId()).isPresent(), card.getAddedAt(),
-                links.lastRevokedAt(parent.getId(), child.getId()));
+                new FamilyHistory(session).lastRevokedAt(parent.getId(), child.getId()));
         if (!CardSnilsRule.grantsAtLogin(facts) || !links.link(realm, parent, child, LinkKind.PARENT, LinkSource.SNILS, actorId).created()) {
             return false;
         }
@@ -104,10 +104,10 @@ public final class SnilsChildren {
             return List.of();
         }
         // The parent's pairs once for all cards (issue 14, the login's cost), not two queries per card.
-        Map<String, FamilyLinks.PairHistory> pairs = new FamilyLinks(session).pairsOfParent(parent.getId());
+        Map<String, FamilyHistory.PairHistory> pairs = new FamilyHistory(session).pairsOfParent(parent.getId());
         List<UserModel> granted = new ArrayList<>();
         for (CardSnilsEntry card : cards) {
-            FamilyLinks.PairHistory pair = pairs.getOrDefault(card.getChildId(), new FamilyLinks.PairHistory(false, 0));
+            FamilyHistory.PairHistory pair = pairs.getOrDefault(card.getChildId(), new FamilyHistory.PairHistory(false, 0));
             if (pair.active()) {
                 continue; // linked already: the rule grants nothing, so the child's account is not loaded (a returning parent)
             }

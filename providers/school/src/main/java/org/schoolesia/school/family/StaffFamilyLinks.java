@@ -46,7 +46,7 @@ public final class StaffFamilyLinks {
         boolean asChild = People.hasRole(person, SchoolRole.STUDENT);
         OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
         // Defect 11 of issue 10: only what the caller's organisation knows; the rest of a family's life is not theirs to see.
-        List<FamilyLink> visible = links.history(person.getId(), asChild, 0, HISTORY_LIMIT).stream()
+        List<FamilyLink> visible = new FamilyHistory(session).history(person.getId(), asChild, 0, HISTORY_LIMIT).stream()
                 .filter(l -> {
                     UserModel other = session.users().getUserById(realm, asChild ? l.parentId() : l.childId());
                     return other != null && orgs.isMember(staff.organisation(), other);

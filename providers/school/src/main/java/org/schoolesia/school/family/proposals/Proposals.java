@@ -23,6 +23,7 @@ import org.schoolesia.school.accounts.SchoolAttributes;
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.accounts.SnilsIndex;
 import org.schoolesia.school.family.CardSnilsRule;
+import org.schoolesia.school.family.FamilyHistory;
 import org.schoolesia.school.family.FamilyLinks;
 import org.schoolesia.school.family.LinkKind;
 import org.schoolesia.school.family.LinkSource;
@@ -89,8 +90,8 @@ public final class Proposals {
         }
         // Every returning parent's login asks this: the parent's pairs and proposals are read once for all the
         // children, not per candidate (issue 14, the login's cost: two children took fourteen queries).
-        List<FamilyLinks.LinkedChild> linked = new FamilyLinks(session).childrenEverLinked(parent.getId());
-        Set<String> linkedOnce = linked.stream().map(FamilyLinks.LinkedChild::childId).collect(Collectors.toSet());
+        List<FamilyHistory.LinkedChild> linked = new FamilyHistory(session).childrenEverLinked(parent.getId());
+        Set<String> linkedOnce = linked.stream().map(FamilyHistory.LinkedChild::childId).collect(Collectors.toSet());
         Set<String> linkedPupilsSnils = linked.stream()
                 .filter(c -> SchoolRole.of(c.role()).filter(SchoolRole.STUDENT::equals).isPresent())
                 .map(c -> c.snils() == null ? null : CardSnilsRule.digits(c.snils().trim()).orElse(null)).filter(Objects::nonNull)
