@@ -151,10 +151,12 @@ public final class FirstLoginBenchmark {
             }
             double idle = bench.cpu.idleMillisPerSecond();
             out(f("Keycloak idle CPU %.1f ms/s. Measuring %d rounds ...", idle, rounds));
+            ServerCrypto cryptoBefore = ServerCrypto.read(env.keycloak().managementPort(), DemoRealm.NAME);
             for (int r = 0; r < rounds; r++) {
                 bench.round(r, true);
             }
-            bench.report(gost, idle);
+            ServerCrypto cryptoAfter = ServerCrypto.read(env.keycloak().managementPort(), DemoRealm.NAME);
+            bench.report(gost, cryptoAfter == null ? null : cryptoAfter.since(cryptoBefore), idle);
         } finally {
             System.setErr(err);
             emulatorLog.close();
@@ -246,7 +248,7 @@ public final class FirstLoginBenchmark {
         throw new IllegalStateException("no organisation " + alias + " in the demo realm");
     }
 
-    private void report(GostCost.Result gost, double idle) {
+    private void report(GostCost.Result gost, ServerCrypto server, double idle) {
         out("");
         out("First login, per login (Keycloak CPU over the windows / logins; net = without JIT and idle; requests = the request threads");
         out("alone, nothing estimated; PG = PostgreSQL; wall = median):");
@@ -261,7 +263,14 @@ public final class FirstLoginBenchmark {
             List<Double> perRound = e.getValue().roundCpuPerLogin();
             out(f("  %-18s %s   (median %.2f)", e.getKey().label, Stats.list(perRound, "%6.2f"), Stats.median(perRound)));
         }
-        double crypto = gost.perLoginMillis();
+        int esiaLogins = tallies.get(Side.ESIA).logins();
+        double crypto = server == null || server.signs() == 0 ? gost.perLoginMillis() : server.perLoginMillis(esiaLogins);
+        out("");
+        out(server == null || server.signs() == 0
+                ? f("ESIA's own crypto per login, alone on the bench's thread (the server published no esia_crypto_cpu): %.2f ms", crypto)
+                : f("ESIA's own crypto per login, measured by the server while the logins ran (esia_crypto_cpu): %.2f signatures x %.1f us"
+                        + " + %.2f verifications x %.1f us = %.2f ms (alone on the bench's thread: %.2f ms)", (double) server.signs() / esiaLogins,
+                        server.signMicros(), (double) server.verifies() / esiaLogins, server.verifyMicros(), crypto, gost.perLoginMillis()));
         double esia = tallies.get(Side.ESIA).netPerLogin(idle);
         for (Side base : List.of(Side.STOCK, Side.PLAIN)) {
             double stock = tallies.get(base).netPerLogin(idle);

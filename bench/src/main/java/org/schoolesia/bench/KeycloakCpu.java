@@ -12,15 +12,15 @@ import org.schoolesia.testkit.TestEnvironment;
  */
 final class KeycloakCpu {
 
-    /** A point in time: run time per Keycloak thread, PostgreSQL's CPU ms. */
-    record Sample(Map<Long, Map.Entry<ThreadCpu.Group, Long>> threads, long dbMillis) {
+    /** A point in time: run time per Keycloak thread, PostgreSQL's CPU ms, Keycloak's system time in clock ticks. */
+    record Sample(Map<Long, Map.Entry<ThreadCpu.Group, Long>> threads, long dbMillis, long kernelTicks) {
     }
 
     /**
      * CPU ms between two samples: Keycloak's threads all together, its JIT compiler threads, its request
      * threads (no background timers or cluster traffic: nothing to subtract), PostgreSQL.
      */
-    record Used(double all, double jit, double requests, double db) {
+    record Used(double all, double jit, double requests, double db, double kernel) {
     }
 
     private final TestEnvironment env;
@@ -36,14 +36,15 @@ final class KeycloakCpu {
     }
 
     Sample sample() {
-        return new Sample(ThreadCpu.snapshot(pid), env.keycloak().databaseCpuTime().toMillis());
+        return new Sample(ThreadCpu.snapshot(pid), env.keycloak().databaseCpuTime().toMillis(), kernelTicks(pid));
     }
 
     Used since(Sample start) {
         Sample now = sample();
         Map<ThreadCpu.Group, Long> split = ThreadCpu.delta(start.threads(), now.threads());
         return new Used(ThreadCpu.total(split) / 1000.0, split.getOrDefault(ThreadCpu.Group.JIT, 0L) / 1000.0,
-                split.getOrDefault(ThreadCpu.Group.REQUEST, 0L) / 1000.0, now.dbMillis() - start.dbMillis());
+                split.getOrDefault(ThreadCpu.Group.REQUEST, 0L) / 1000.0, now.dbMillis() - start.dbMillis(),
+                (now.kernelTicks() - start.kernelTicks()) * MILLIS_PER_TICK);
     }
 
     /** Keycloak's CPU ms per second while nothing is asked of it (timers, cluster pings): inside every window alike. */
@@ -53,6 +54,21 @@ final class KeycloakCpu {
         long at = System.nanoTime();
         Thread.sleep(5000);
         return (since(start).all()) / ((System.nanoTime() - at) / 1e9);
+    }
+
+    /** Linux' USER_HZ: /proc reports CPU times in hundredths of a second. */
+    private static final double MILLIS_PER_TICK = 10;
+
+    /** The process's system time (all threads, in the kernel: syscalls, page faults), from /proc/PID/stat; 0 when unreadable. */
+    static long kernelTicks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            // After the command name in parentheses: state is field 3, stime field 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The Keycloak JVM: the one java process among this JVM's descendants. */

@@ -264,13 +264,15 @@ public final class LoginBenchmark {
             out(f("   Keycloak idle CPU: %.1f ms/s (background work inside every window, all variants alike; 'net' figures subtract it)", idle));
             out(f("   measuring: %d rounds; per round, per variant: %d returning logins of %s; the order rotates.",
                     rounds, loginsPerRound, returningUser));
+            ServerCrypto cryptoBefore = ServerCrypto.read(env.keycloak().managementPort(), DemoRealm.NAME);
             var threadsBefore = ThreadCpu.snapshot(pid);
             for (int r = 0; r < rounds; r++) {
                 bench.round(r, loginsPerRound, returningOid, true);
             }
             var split = ThreadCpu.delta(threadsBefore, ThreadCpu.snapshot(pid));
+            ServerCrypto cryptoAfter = ServerCrypto.read(env.keycloak().managementPort(), DemoRealm.NAME);
             out("");
-            bench.report(gost, idle, production);
+            bench.report(gost, cryptoAfter == null ? null : cryptoAfter.since(cryptoBefore), idle, production);
             out("");
             out(f("   Keycloak CPU over the whole measured phase (token redemptions and admin calls included), by thread: JIT compiler %.0f%%,"
                     + " GC/VM %.0f%%, request threads %.0f%%, other threads %.0f%% of %.1f s.", 100 * share(split, ThreadCpu.Group.JIT),
@@ -469,7 +471,7 @@ public final class LoginBenchmark {
         }
     }
 
-    private void report(GostCost.Result gost, double idle, boolean production) {
+    private void report(GostCost.Result gost, ServerCrypto server, double idle, boolean production) {
         out("   Returning login, per login (Keycloak CPU = total over the measured windows / logins; net = without JIT and idle;");
         out("   PG = PostgreSQL" + (production ? "" : " (none: H2 runs inside Keycloak's JVM)") + "; wall = median; token = the client's code"
                 + " redemption, Keycloak CPU without JIT):");
@@ -481,18 +483,30 @@ public final class LoginBenchmark {
                     t.cpuWithoutJitPerLogin(), t.netPerLogin(idle), t.requestThreadsPerLogin(), t.dbPerLogin(), Stats.median(t.walls()),
                     t.tokenPerRedemption(), t.tokenDbPerRedemption()));
         }
+        out("   Of Keycloak's CPU, in the kernel (system time of all its threads: syscalls, network, page faults; 10 ms ticks):"
+                + variants.stream().map(v -> f(" %s %.2f", v.label(), tallies.get(v).kernelPerLogin())).reduce("", String::concat) + " ms per login.");
         out("   Spread: Keycloak CPU ms/login without JIT per round (exact run times from the scheduler):");
         for (Variant v : variants) {
             List<Double> perRound = tallies.get(v).roundCpuPerLogin();
             out(f("     %-12s %s   (min %.2f, median %.2f, max %.2f)", v.label(), Stats.list(perRound, "%6.2f"), Stats.min(perRound),
                     Stats.median(perRound), Stats.max(perRound)));
         }
-        double crypto = gost.perLoginMillis();
+        double alone = gost.perLoginMillis();
+        int esiaLogins = tallies.entrySet().stream().filter(e -> e.getKey().broker() == Broker.ESIA).mapToInt(e -> e.getValue().logins()).sum();
+        double crypto = server == null || server.signs() == 0 ? alone : server.perLoginMillis(esiaLogins);
         out("");
-        out("   ESIA's own crypto per login (inside the ESIA figures): 2 GOST signatures (authorize + token request) + 1 id_token");
-        out(f("   verification = 2 x %.1f us (reused engine, as the signer) + %.1f us = %.2f ms (from 1; the stock broker's RS256 check",
-                gost.signReusedMicros(), gost.verifyMicros(), crypto));
-        out("   is inside its own figure).");
+        out("   ESIA's own crypto per login (inside the ESIA figures; the stock broker's RS256 check is inside its own): 2 GOST signatures");
+        out("   (authorize + token request) + 1 id_token verification,");
+        if (server != null && server.signs() > 0) {
+            out(f("     measured by the server while the logins ran (esia_crypto_cpu on /metrics, the request threads' CPU clock): %.2f signatures"
+                    + " and %.2f verifications per login,", (double) server.signs() / esiaLogins, (double) server.verifies() / esiaLogins));
+            out(f("     2 x %.1f us + %.1f us = %.2f ms: the figure subtracted below;", server.signMicros(), server.verifyMicros(), crypto));
+            out(f("     alone on the bench's thread before the run (1): 2 x %.1f us + %.1f us = %.2f ms (%.2fx less: no other work shared the cores).",
+                    gost.signReusedMicros(), gost.verifyMicros(), alone, crypto / alone));
+        } else {
+            out(f("     alone on the bench's thread (1; the server published no esia_crypto_cpu): 2 x %.1f us (reused engine, as the signer)"
+                    + " + %.1f us = %.2f ms.", gost.signReusedMicros(), gost.verifyMicros(), alone));
+        }
         for (Entry entry : tallies.keySet().stream().map(Variant::entry).distinct().toList()) {
             Tally esia = tallies.get(new Variant(Broker.ESIA, entry));
             Tally stock = tallies.get(new Variant(Broker.STOCK, entry));

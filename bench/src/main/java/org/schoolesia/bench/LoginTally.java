@@ -10,6 +10,7 @@ class LoginTally {
     private double jitMillis;
     private double requestMillis;
     private double dbMillis;
+    private double kernelMillis;
     private int logins;
     private double windowSeconds;
     private final List<Double> wallMillis = new ArrayList<>();
@@ -23,6 +24,7 @@ class LoginTally {
         jitMillis += used.jit();
         requestMillis += used.requests();
         dbMillis += used.db();
+        kernelMillis += used.kernel();
         logins += walls.size();
         windowSeconds += seconds;
         roundCpu += used.all();
@@ -69,6 +71,11 @@ class LoginTally {
     /** The request threads' CPU alone: no JIT, no background work, nothing estimated and subtracted. */
     double requestThreadsPerLogin() {
         return logins == 0 ? Double.NaN : requestMillis / logins;
+    }
+
+    /** Keycloak's system time (all threads, 10 ms ticks: read over many logins only). */
+    double kernelPerLogin() {
+        return logins == 0 ? Double.NaN : kernelMillis / logins;
     }
 
     double dbPerLogin() {

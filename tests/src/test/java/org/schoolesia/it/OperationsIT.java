@@ -63,6 +63,12 @@ class OperationsIT {
         // A linked parent goes straight in: Keycloak's LOGIN through the ESIA provider.
         Browser.Page in = new EsiaFlow(env).loginAs("1000000001", "parent");
         assertTrue(in.isRedirect() && in.location().startsWith(DemoRealm.CLIENT_REDIRECT), in.status() + " " + in.location());
+        // ESIA's own crypto, apart (issue 14): the authorize and token requests signed, the id_token verified, with the CPU they took.
+        Scrape loggedIn = scrape();
+        assertEquals(2, loggedIn.delta(before, "esia_crypto_cpu_seconds_count", "operation", "sign"), loggedIn.body);
+        assertEquals(1, loggedIn.delta(before, "esia_crypto_cpu_seconds_count", "operation", "verify"), loggedIn.body);
+        assertTrue(loggedIn.value("esia_crypto_cpu_seconds_sum", "operation", "sign") > before.value("esia_crypto_cpu_seconds_sum", "operation", "sign"),
+                "a GOST signature takes CPU: " + loggedIn.body.lines().filter(l -> l.startsWith("esia_")).toList());
 
         // R-LINK-2 refused: a wrong password on «Привязать учетную запись» (the page says no more, the meter says why).
         EsiaAccountLinkIT.stepConfig(env, Map.of("selfLinkUntil", EsiaAccountLinkIT.OPEN_CUTOFF));

@@ -158,6 +158,13 @@ class ProductionPathIT {
                 "http://127.0.0.1:" + env.keycloak().managementPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("school_esia_logins_total{") && l.contains("outcome=\"linked\"")
                 && l.contains("realm=\"" + REALM + "\"") && !l.endsWith(" 0.0")), metrics.body().lines().filter(l -> l.startsWith("school_")).toList().toString());
+        // ESIA's own crypto apart from the rest of the login: two signatures (here by the signing service) and one verification.
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("esia_crypto_cpu_seconds_count{") && l.contains("operation=\"sign\"")
+                && l.contains("realm=\"" + REALM + "\"") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 2),
+                metrics.body().lines().filter(l -> l.startsWith("esia_")).toList().toString());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("esia_crypto_cpu_seconds_count{") && l.contains("operation=\"verify\"")
+                && l.contains("realm=\"" + REALM + "\"") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
+                metrics.body().lines().filter(l -> l.startsWith("esia_")).toList().toString());
         HttpResponse<String> purged = env.admin().sendRaw("POST", "/realms/" + REALM + "/school/operations/retention/run", null);
         assertEquals(200, purged.statusCode(), purged.body());
         assertEquals("{\"decidedRequests\":0,\"mail\":0}", purged.body());

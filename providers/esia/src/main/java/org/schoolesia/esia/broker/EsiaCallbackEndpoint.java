@@ -118,7 +118,8 @@ public class EsiaCallbackEndpoint {
         try {
             EsiaClient client = provider.client();
             EsiaTokenResponse tokens = client.exchangeCode(code, redirectUri);
-            EsiaIdToken idToken = verifier(config).verify(tokens.idToken());
+            EsiaIdTokenVerifier verifier = verifier(config);
+            EsiaIdToken idToken = CryptoCpu.measure(CryptoCpu.VERIFY, realm.getName(), () -> verifier.verify(tokens.idToken()));
             boolean withChildren = config.getScopes().stream().anyMatch(s -> s.startsWith("kid_"))
                     && config.getReadChildrenWhen().wanted(config.getForwardedParameters(), authSession::getClientNote);
             EsiaPerson person = client.fetchPerson(idToken.oid(), tokens.accessToken(), withChildren);

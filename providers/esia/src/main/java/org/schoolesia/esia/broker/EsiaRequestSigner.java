@@ -63,10 +63,16 @@ final class EsiaRequestSigner {
                     "ESIA signer '" + config.getSignerId() + "' is not installed; choose bouncycastle or http in the identity provider settings");
         }
         try {
-            return provider.signer(new SignerSettings(EsiaSecrets.resolve(session, config.getConfig()))).sign(signedString.getBytes(StandardCharsets.UTF_8), format);
+            EsiaSigner signer = provider.signer(new SignerSettings(EsiaSecrets.resolve(session, config.getConfig())));
+            return CryptoCpu.measure(CryptoCpu.SIGN, realmName(),
+                    () -> signer.sign(signedString.getBytes(StandardCharsets.UTF_8), format));
         } catch (EsiaSignerException e) {
             throw new EsiaLoginException("esiaErrorConfiguration", Response.Status.INTERNAL_SERVER_ERROR,
                     "ESIA request could not be signed: " + e.getMessage(), e);
         }
+    }
+
+    private String realmName() {
+        return session.getContext().getRealm() == null ? null : session.getContext().getRealm().getName();
     }
 }
