@@ -62,9 +62,10 @@ up = {
  ],
  "groups":[{"name":"user-metadata","displayHeader":"User metadata","displayDescription":"Attributes, which refer to user metadata"}]
 }
-def mapper(name, field, attr):
-    return {"name":name,"identityProviderAlias":"esia","identityProviderMapper":"esia-person-attribute-mapper",
-            "config":{"syncMode":"FORCE","esiaField":field,"user.attribute":attr}}
+def attributes_mapper(name, pairs):
+    # One mapper for every ESIA field: Keycloak reads each mapper's settings from the database at every login (issue 14).
+    return {"name":name,"identityProviderAlias":"esia","identityProviderMapper":"esia-person-attributes-mapper",
+            "config":{"syncMode":"FORCE","esiaAttributes":json.dumps([{"key":f,"value":a} for f,a in pairs],ensure_ascii=False,separators=(",",":"))}}
 def claim(name, attr, claim_name):
     return {"name":name,"protocol":"openid-connect","protocolMapper":"oidc-usermodel-attribute-mapper","consentRequired":False,
             "config":{"user.attribute":attr,"claim.name":claim_name,"jsonType.label":"String","id.token.claim":"true",
@@ -173,9 +174,8 @@ realm = {
      # login (client note esia.param.school_role) and children are read only for parents.
      "esiaForwardedParameters":"school_role=parent|student|staff","esiaReadChildrenWhen":"school_role=parent"}}],
  "identityProviderMappers":[{"name":"school account resolver","identityProviderAlias":"esia","identityProviderMapper":"school-esia-account-resolver","config":{"syncMode":"INHERIT"}},
-   mapper("middle name","middleName","middleName"),mapper("birth date","birthDate","birthdate"),
-   mapper("gender","gender","gender"),mapper("snils","snils","snils"),mapper("mobile","mobile","phoneNumber"),
-   mapper("confirmed account","trusted","esiaTrusted"),mapper("level","level","esiaLevel"),mapper("children","kids","esiaKids")]
+   attributes_mapper("person attributes",[("middleName","middleName"),("birthDate","birthdate"),("gender","gender"),("snils","snils"),
+   ("mobile","phoneNumber"),("trusted","esiaTrusted"),("level","esiaLevel"),("kids","esiaKids")])]
 }
 
 PLACE_YS=("Сахалинская обл","Городской округ Южно-Сахалинск","Южно-Сахалинск, г.")

@@ -1,6 +1,7 @@
 package org.schoolesia.esia.broker;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,10 +23,15 @@ import org.keycloak.models.UserModel;
  */
 final class StoredKids {
 
-    /** The mapper and its settings ({@code mappers.EsiaAttributeMapper}), by name: the mappers depend on this package. */
+    /**
+     * The mappers and their settings ({@code mappers.EsiaAttributeMapper}, one field; {@code mappers.EsiaAttributesMapper},
+     * several), by name: the mappers depend on this package.
+     */
     static final String MAPPER_ID = "esia-person-attribute-mapper";
     static final String MAPPER_FIELD = "esiaField";
     static final String MAPPER_ATTRIBUTE = "user.attribute";
+    static final String MAPPERS_ID = "esia-person-attributes-mapper";
+    static final String MAPPERS_ATTRIBUTES = "esiaAttributes";
     static final String BIRTH_CERTIFICATE = "birthCertificate";
     static final String BIRTH_CERTIFICATE_ISSUED = "birthCertificateIssued";
     /** "false" on a child whose documents no login has read (the only value written). */
@@ -73,11 +79,24 @@ final class StoredKids {
 
     private static String kidsAttribute(RealmModel realm, String alias) {
         return realm.getIdentityProviderMappersByAliasStream(alias)
-                .filter(m -> MAPPER_ID.equals(m.getIdentityProviderMapper()))
-                .map(IdentityProviderMapperModel::getConfig)
-                .filter(c -> "kids".equals(c.get(MAPPER_FIELD)))
-                .map(c -> c.get(MAPPER_ATTRIBUTE)).filter(Objects::nonNull).map(String::trim).filter(a -> !a.isEmpty())
+                .map(StoredKids::kidsAttribute).filter(Objects::nonNull).map(String::trim).filter(a -> !a.isEmpty())
                 .findFirst().orElse(null);
+    }
+
+    private static String kidsAttribute(IdentityProviderMapperModel mapper) {
+        Map<String, String> config = mapper.getConfig() == null ? Map.of() : mapper.getConfig();
+        if (MAPPER_ID.equals(mapper.getIdentityProviderMapper())) {
+            return "kids".equals(config.get(MAPPER_FIELD)) ? config.get(MAPPER_ATTRIBUTE) : null;
+        }
+        if (MAPPERS_ID.equals(mapper.getIdentityProviderMapper()) && config.get(MAPPERS_ATTRIBUTES) != null) {
+            try {
+                List<String> attributes = mapper.getConfigMap(MAPPERS_ATTRIBUTES).get("kids");
+                return attributes == null || attributes.isEmpty() ? null : attributes.get(0);
+            } catch (RuntimeException unreadable) {
+                return null; // the mapper logs it at every login
+            }
+        }
+        return null;
     }
 
     /** The list as {@code EsiaIdentity} writes it: [{oid, …, birthCertificate?, birthCertificateIssued?}]. */
