@@ -2,16 +2,9 @@ package org.schoolesia.esia.mappers;
 
 import java.util.List;
 
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 
 /**
  * Copies one fact ESIA reported about the person (SNILS, birth date, confirmed status, …) into a
@@ -19,7 +12,7 @@ import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
  * For several facts {@link EsiaAttributesMapper} is cheaper: Keycloak reads each mapper's settings
  * from the database at every login.
  */
-public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
+public class EsiaAttributeMapper extends PersonAttributesMapper {
 
     public static final String PROVIDER_ID = "esia-person-attribute-mapper";
     public static final String ESIA_FIELD = "esiaField";
@@ -40,21 +33,6 @@ public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return new String[] {EsiaIdentityProviderFactory.PROVIDER_ID};
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
     public String getDisplayType() {
         return "ESIA person attribute";
     }
@@ -70,24 +48,9 @@ public class EsiaAttributeMapper extends AbstractIdentityProviderMapper {
     }
 
     @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        PersonAttribute pair = pair(mapperModel);
-        if (pair != null) {
-            pair.preprocess(context);
-        }
-    }
-
-    @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        PersonAttribute pair = pair(mapperModel);
-        if (pair != null) {
-            pair.update(user, context);
-        }
-    }
-
-    private static PersonAttribute pair(IdentityProviderMapperModel mapperModel) {
+    List<PersonAttribute> pairs(IdentityProviderMapperModel mapperModel) {
         String attribute = mapperModel.getConfig().get(USER_ATTRIBUTE);
-        return attribute == null || attribute.isBlank() ? null
-                : new PersonAttribute(mapperModel.getConfig().getOrDefault(ESIA_FIELD, "snils"), attribute.trim());
+        return attribute == null || attribute.isBlank() ? List.of()
+                : List.of(new PersonAttribute(mapperModel.getConfig().getOrDefault(ESIA_FIELD, "snils"), attribute.trim()));
     }
 }

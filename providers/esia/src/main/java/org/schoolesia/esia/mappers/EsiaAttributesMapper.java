@@ -5,16 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 
 /**
  * Copies several facts ESIA reported about the person into user attributes, as many
@@ -22,7 +15,7 @@ import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
  * from the database at every login through the provider (one query each), so eight one-field
  * mappers cost a returning login eight queries more than stock Keycloak's two (issue 14).
  */
-public class EsiaAttributesMapper extends AbstractIdentityProviderMapper {
+public class EsiaAttributesMapper extends PersonAttributesMapper {
 
     public static final String PROVIDER_ID = "esia-person-attributes-mapper";
     /** ESIA field → user attribute, as Keycloak's key/value setting stores it. */
@@ -43,21 +36,6 @@ public class EsiaAttributesMapper extends AbstractIdentityProviderMapper {
     }
 
     @Override
-    public String[] getCompatibleProviders() {
-        return new String[] {EsiaIdentityProviderFactory.PROVIDER_ID};
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
     public String getDisplayType() {
         return "ESIA person attributes";
     }
@@ -72,18 +50,9 @@ public class EsiaAttributesMapper extends AbstractIdentityProviderMapper {
         return CONFIG;
     }
 
-    @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        pairs(mapperModel).forEach(pair -> pair.preprocess(context));
-    }
-
-    @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        pairs(mapperModel).forEach(pair -> pair.update(user, context));
-    }
-
     /** The configured pairs; a field ESIA does not have is left out and logged, never written as "no value". */
-    static List<PersonAttribute> pairs(IdentityProviderMapperModel mapperModel) {
+    @Override
+    List<PersonAttribute> pairs(IdentityProviderMapperModel mapperModel) {
         List<PersonAttribute> pairs = new ArrayList<>();
         String text = mapperModel.getConfig() == null ? null : mapperModel.getConfig().get(ATTRIBUTES);
         if (text == null || text.isBlank()) {

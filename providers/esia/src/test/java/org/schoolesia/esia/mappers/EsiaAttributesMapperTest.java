@@ -22,7 +22,7 @@ class EsiaAttributesMapperTest {
 
     @Test
     void everyConfiguredFieldIsWrittenToItsAttribute() {
-        List<PersonAttribute> pairs = EsiaAttributesMapper.pairs(mapper(
+        List<PersonAttribute> pairs = new EsiaAttributesMapper().pairs(mapper(
                 "[{\"key\":\"snils\",\"value\":\"snils\"},{\"key\":\"mobile\",\"value\":\" phoneNumber \"},{\"key\":\"kids\",\"value\":\"esiaKids\"}]"));
 
         assertEquals(3, pairs.size(), pairs.toString());
@@ -34,7 +34,7 @@ class EsiaAttributesMapperTest {
     @Test
     void aFieldEsiaDoesNotHaveIsLeftOutRatherThanEmptyingTheAttribute() {
         // A typo must not remove the attribute at every login, as "ESIA no longer reports it" would.
-        List<PersonAttribute> pairs = EsiaAttributesMapper.pairs(mapper(
+        List<PersonAttribute> pairs = new EsiaAttributesMapper().pairs(mapper(
                 "[{\"key\":\"snils \",\"value\":\"snils\"},{\"key\":\"birthdate\",\"value\":\"birthdate\"},{\"key\":\"gender\",\"value\":\"\"}]"));
 
         assertEquals(List.of(new PersonAttribute("snils", "snils")), pairs, "birthdate is not an ESIA field (birthDate is); no attribute for gender");
@@ -42,8 +42,8 @@ class EsiaAttributesMapperTest {
 
     @Test
     void nothingConfiguredOrUnreadableWritesNothing() {
-        assertEquals(List.of(), EsiaAttributesMapper.pairs(mapper(null)));
-        assertEquals(List.of(), EsiaAttributesMapper.pairs(mapper(" ")));
-        assertEquals(List.of(), EsiaAttributesMapper.pairs(mapper("snils=snils")));
+        assertEquals(List.of(), new EsiaAttributesMapper().pairs(mapper(null)));
+        assertEquals(List.of(), new EsiaAttributesMapper().pairs(mapper(" ")));
+        assertEquals(List.of(), new EsiaAttributesMapper().pairs(mapper("snils=snils")));
     }
 }
