@@ -225,7 +225,12 @@ public final class EsiaLinks {
      * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter.
      */
     public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user) {
-        if (user != null && alreadyPointsAt(realm, alias, oid, user)) {
+        pointKeycloakLink(realm, alias, oid, brokerUsername, user, user == null ? null : keycloakLinkHolder(realm, alias, oid));
+    }
+
+    /** As above, with the account Keycloak's link points at now ({@link #keycloakLinkHolder}) already read. */
+    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user, UserModel pointed) {
+        if (user != null && pointed != null && pointed.getId().equals(user.getId())) {
             return; // the returning login: no query beyond Keycloak's user cache (issue 14, the login's cost)
         }
         // Every holder, not Keycloak's single-result lookup: should a race ever have left two, this heals it
@@ -252,12 +257,18 @@ public final class EsiaLinks {
     }
 
     /** Keycloak's own lookup finds {@code user}; with two holders it throws, and the full path above heals them. */
-    private boolean alreadyPointsAt(RealmModel realm, String alias, String oid, UserModel user) {
+    /**
+     * The account Keycloak's link for this ESIA person points at now; null when none, or when a race left
+     * several. Read it before this transaction loads any account of the person: Keycloak's user cache keeps
+     * the answer of this lookup only while the account is not yet loaded in the transaction, and then
+     * Keycloak's own lookup after the mappers, and every later login's, answers from the cache (issue 14:
+     * two queries per ESIA login otherwise).
+     */
+    public UserModel keycloakLinkHolder(RealmModel realm, String alias, String oid) {
         try {
-            UserModel holder = session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
-            return holder != null && holder.getId().equals(user.getId());
+            return session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
         } catch (IllegalStateException moreThanOne) {
-            return false;
+            return null;
         }
     }
 
