@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * Keycloak CPU spent in the cryptography ESIA's protocol requires of every login — the request
@@ -55,7 +56,7 @@ final class CryptoCpu {
 
     /** Keycloak's metrics add Quarkus' registry to the global one; without them it holds none. */
     private static boolean published(MeterRegistry registry) {
-        return !(registry instanceof io.micrometer.core.instrument.composite.CompositeMeterRegistry composite)
+        return !(registry instanceof CompositeMeterRegistry composite)
                 || !composite.getRegistries().isEmpty();
     }
 }
