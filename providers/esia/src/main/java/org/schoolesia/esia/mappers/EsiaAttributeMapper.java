@@ -27,24 +27,9 @@ public class EsiaAttributeMapper extends PersonAttributesMapper {
                 .type(ProviderConfigProperty.USER_PROFILE_ATTRIBUTE_LIST_TYPE).add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "ESIA person attribute";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Writes a field of the ESIA person (SNILS, birth date, confirmed status, level, …) to a user attribute.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
+    public EsiaAttributeMapper() {
+        super(PROVIDER_ID, "ESIA person attribute",
+                "Writes a field of the ESIA person (SNILS, birth date, confirmed status, level, …) to a user attribute.", CONFIG);
     }
 
     @Override

@@ -30,24 +30,10 @@ public class EsiaAttributesMapper extends PersonAttributesMapper {
                 .type(ProviderConfigProperty.MAP_TYPE).add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "ESIA person attributes";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Writes fields of the ESIA person (SNILS, birth date, confirmed status, level, children, …) to user attributes, all in one mapper.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
+    public EsiaAttributesMapper() {
+        super(PROVIDER_ID, "ESIA person attributes",
+                "Writes fields of the ESIA person (SNILS, birth date, confirmed status, level, children, …) to user attributes, all in one mapper.",
+                CONFIG);
     }
 
     /** The configured pairs; a field ESIA does not have is left out and logged, never written as "no value". */
