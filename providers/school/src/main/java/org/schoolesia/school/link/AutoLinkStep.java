@@ -1,7 +1,9 @@
 package org.schoolesia.school.link;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -77,8 +79,11 @@ final class AutoLinkStep extends EsiaFirstLoginStep {
                 .filter(u -> AccountFacts.of(u).role() == role)
                 .filter(u -> links.mayLinkAutomatically(u, person.oid())) // defect 5: unlinked pairs need staff again
                 .toList();
+        // Each candidate's link read once: a missing row is not remembered by JPA, a second read is a second query.
+        Map<String, Optional<EsiaLinks.Link>> linkOf = new HashMap<>();
+        candidates.forEach(u -> linkOf.put(u.getId(), links.linkOf(u)));
         List<UserModel> authorised = candidates.stream()
-                .filter(u -> links.linkOf(u).map(EsiaLinks.Link::pending).orElse(false))
+                .filter(u -> linkOf.get(u.getId()).map(EsiaLinks.Link::pending).orElse(false))
                 .toList();
         LinkMethod method;
         List<UserModel> pool;
@@ -97,7 +102,7 @@ final class AutoLinkStep extends EsiaFirstLoginStep {
         }
         UserModel account = pool.get(0);
         AccountFacts facts = AccountFacts.of(account);
-        String linkedOid = links.linkOf(account).map(EsiaLinks.Link::esiaOid).orElse(null);
+        String linkedOid = linkOf.get(account.getId()).map(EsiaLinks.Link::esiaOid).orElse(null);
         Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(context.getRealm()))).check(person, facts, role, linkedOid,
                 OrganisationZone.of(session, facts));
         if (refusal.isPresent() || !PersonMatch.sameFullName(person, facts) || !PersonMatch.sameBirthDate(person, facts)) {

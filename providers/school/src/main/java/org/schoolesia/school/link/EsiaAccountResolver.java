@@ -43,7 +43,7 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
         String oid = context.getId();
         EsiaLinks links = new EsiaLinks(session);
         // First, before any account of the person is loaded (see keycloakLinkHolder).
-        UserModel holder = links.keycloakLinkHolder(realm, context.getIdpConfig().getAlias(), oid);
+        EsiaLinks.KeycloakPointer holder = links.keycloakLinkHolder(realm, context.getIdpConfig().getAlias(), oid);
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
         // Defect 4: a deleted ESIA account never takes the fast path; the first-login flow refuses it.

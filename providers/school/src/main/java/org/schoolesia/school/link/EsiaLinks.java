@@ -72,11 +72,11 @@ public final class EsiaLinks {
     public Outcome link(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
         Objects.requireNonNull(oid, "oid");
         Outcome[] outcome = new Outcome[1];
+        long now = System.currentTimeMillis();
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
                 EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
                 EsiaLinkEntry existing = em.find(EsiaLinkEntry.class, user.getId());
-                long now = System.currentTimeMillis();
                 if (existing == null) {
                     em.persist(new EsiaLinkEntry(user.getId(), realm.getId(), oid, method.code(), actorId, now));
                     em.flush();
@@ -101,9 +101,11 @@ public final class EsiaLinks {
             }
             throw e;
         }
-        // The new row was committed by the job; drop anything this session's persistence context remembers.
+        // The row was committed by the job: what this session's persistence context remembers of it
+        // (a pending authorisation read before) is refreshed. A row it had not read comes in fresh with
+        // the find, and a refresh would read it twice (issue 14: every first login links here).
         EsiaLinkEntry cached = em().find(EsiaLinkEntry.class, user.getId());
-        if (cached != null) {
+        if (cached != null && !(outcome[0] == Outcome.LINKED && oid.equals(cached.getEsiaOid()) && cached.getCreatedAt() == now)) {
             em().refresh(cached);
         }
         if (outcome[0] == Outcome.LINKED) {
@@ -154,14 +156,18 @@ public final class EsiaLinks {
     }
 
     /**
-     * After a new link, in the caller's transaction: automatic linking never reaches a pair that was
-     * unlinked, so this link is someone's decision and the unlink's memory has served (defect 5);
-     * listeners (the person's pending access requests, defect 9) learn of it.
+     * After a new link, in the caller's transaction: a link someone decided (staff, an admin, the
+     * person's password) ends the memory of an unlink of the pair (defect 5); a login's automatic link
+     * (SNILS, a staff authorisation) never reaches a remembered pair, so it has none to end. Listeners
+     * (the person's pending access requests, defect 9) learn of it.
      */
     private void linked(RealmModel realm, UserModel user, String oid, LinkMethod method, String actorId) {
         // Every new link passes here, whatever its method (admin and import too): the links meter counts it.
         SchoolMeters.countOnCommit(session, SchoolMeters.LINKS, realm.getName(), "method", method.code());
-        new EsiaUnlinks(session).forget(user.getId(), oid);
+        if (method != LinkMethod.SNILS && method != LinkMethod.STAFF_CARD) {
+            // Not for the login's links: AutoLinkStep asked mayLinkAutomatically, one query more for nothing.
+            new EsiaUnlinks(session).forget(user.getId(), oid);
+        }
         EsiaLinkedEvent.publish(session, realm, user, oid, method, actorId);
     }
 
@@ -222,16 +228,15 @@ public final class EsiaLinks {
 
     /**
      * Points Keycloak's broker link for this ESIA person at {@code user} (or at nobody), so that
-     * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter.
+     * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter; {@code pointed}
+     * is where it points now ({@link #keycloakLinkHolder}), or {@link KeycloakPointer#UNKNOWN} to look.
      */
-    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user) {
-        pointKeycloakLink(realm, alias, oid, brokerUsername, user, user == null ? null : keycloakLinkHolder(realm, alias, oid));
-    }
-
-    /** As above, with the account Keycloak's link points at now ({@link #keycloakLinkHolder}) already read. */
-    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user, UserModel pointed) {
-        if (user != null && pointed != null && pointed.getId().equals(user.getId())) {
+    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user, KeycloakPointer pointed) {
+        if (user != null && pointed.holder() != null && pointed.holder().getId().equals(user.getId())) {
             return; // the returning login: no query beyond Keycloak's user cache (issue 14, the login's cost)
+        }
+        if (user == null && pointed.nobody()) {
+            return; // a first login: nothing to clear (issue 14, the login's cost)
         }
         // Every holder, not Keycloak's single-result lookup: should a race ever have left two, this heals it
         // instead of failing each later login of the person.
@@ -256,25 +261,35 @@ public final class EsiaLinks {
         }
     }
 
-    /** Keycloak's own lookup finds {@code user}; with two holders it throws, and the full path above heals them. */
     /**
-     * The account Keycloak's link for this ESIA person points at now; null when none, or when a race left
-     * several. Read it before this transaction loads any account of the person: Keycloak's user cache keeps
-     * the answer of this lookup only while the account is not yet loaded in the transaction, and then
-     * Keycloak's own lookup after the mappers, and every later login's, answers from the cache (issue 14:
-     * two queries per ESIA login otherwise).
+     * Where Keycloak's link for an ESIA person points: at one account ({@code holder}), at nobody, or
+     * not known (not read, or a race left several holders: Keycloak's lookup throws, the full path heals them).
      */
-    public UserModel keycloakLinkHolder(RealmModel realm, String alias, String oid) {
+    public record KeycloakPointer(UserModel holder, boolean known) {
+        static final KeycloakPointer UNKNOWN = new KeycloakPointer(null, false);
+
+        boolean nobody() {
+            return known && holder == null;
+        }
+    }
+
+    /**
+     * Where Keycloak's link for this ESIA person points now. Read it before this transaction loads any
+     * account of the person: Keycloak's user cache keeps the answer of this lookup only while the account
+     * is not yet loaded in the transaction, and then Keycloak's own lookup after the mappers, and every
+     * later login's, answers from the cache (issue 14: two queries per ESIA login otherwise).
+     */
+    public KeycloakPointer keycloakLinkHolder(RealmModel realm, String alias, String oid) {
         try {
-            return session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null));
+            return new KeycloakPointer(session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null)), true);
         } catch (IllegalStateException moreThanOne) {
-            return null;
+            return KeycloakPointer.UNKNOWN;
         }
     }
 
     /** Removes Keycloak's pointer from whichever account holds it: the first-broker-login flow then decides. */
     public void clearKeycloakLink(RealmModel realm, String alias, String oid) {
-        pointKeycloakLink(realm, alias, oid, null, null);
+        pointKeycloakLink(realm, alias, oid, null, null, KeycloakPointer.UNKNOWN);
     }
 
     /** After a realm import: Keycloak broker links of ESIA providers become our links. */
