@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.schoolesia.school.kernel.PureRule;
 
@@ -32,6 +34,9 @@ public final class AgePolicy {
     public static final int ADULT_AGE = 18;
     /** Older than this is no plausible birth date (as {@code PersonFields} judges ESIA's). */
     public static final int OLDEST = 120;
+    /** Where a date begins first (UTC+14) and last (UTC−12): every zone's today lies between theirs. */
+    private static final ZoneId FIRST_ZONE = ZoneOffset.ofHours(14);
+    private static final ZoneId LAST_ZONE = ZoneOffset.ofHours(-12);
 
     public enum Verdict {
         REACHED, NOT_REACHED, BIRTH_DATE_UNKNOWN;
@@ -100,6 +105,17 @@ public final class AgePolicy {
     /** False when the birth date is unknown: adulthood is never guessed. */
     public boolean isAdult(LocalDate birthDate, ZoneId organisationZone) {
         return hasReached(adultAge, birthDate, organisationZone).reached();
+    }
+
+    /**
+     * The same, asking for the zone only where the answer depends on it: today's date differs between
+     * zones by a day at most, so away from the birthday (and from the plausible range's ends) the first
+     * and the last zone to see a date agree, and so does every zone between them. Finding an
+     * organisation's zone is a query; a login asks this of almost every parent (issue 14).
+     */
+    public boolean isAdult(LocalDate birthDate, Supplier<ZoneId> organisationZone) {
+        boolean whereTheDateComesLast = isAdult(birthDate, LAST_ZONE);
+        return whereTheDateComesLast == isAdult(birthDate, FIRST_ZONE) ? whereTheDateComesLast : isAdult(birthDate, organisationZone.get());
     }
 
     private static boolean plausible(LocalDate birthDate, LocalDate today) {

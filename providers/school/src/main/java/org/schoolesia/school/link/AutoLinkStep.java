@@ -104,7 +104,7 @@ final class AutoLinkStep extends EsiaFirstLoginStep {
         AccountFacts facts = AccountFacts.of(account);
         String linkedOid = linkOf.get(account.getId()).map(EsiaLinks.Link::esiaOid).orElse(null);
         Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(context.getRealm()))).check(person, facts, role, linkedOid,
-                OrganisationZone.of(session, facts));
+                () -> OrganisationZone.of(session, facts));
         if (refusal.isPresent() || !PersonMatch.sameFullName(person, facts) || !PersonMatch.sameBirthDate(person, facts)) {
             LOG.debugf("ESIA person %s: SNILS candidate %s not linked (%s)", person.oid(), account.getId(),
                     refusal.map(LinkRefusal::code).orElse("name or birth date differ"));

@@ -2,6 +2,7 @@ package org.schoolesia.school.link;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.schoolesia.school.accounts.SchoolRole;
 import org.schoolesia.school.age.AgePolicy;
@@ -24,10 +25,11 @@ public final class LinkRules {
 
     /**
      * @param linkedOid the ESIA oid the account is linked to now, or null
-     * @param zone the account's organisation time zone, for ages (R-AGE-1)
+     * @param zone the account's organisation time zone, for ages (R-AGE-1): asked only when an age
+     *             depends on it (a query)
      */
     public Optional<LinkRefusal> check(EsiaPersonFacts person, AccountFacts account, SchoolRole chosenRole,
-                                       String linkedOid, ZoneId zone) {
+                                       String linkedOid, Supplier<ZoneId> zone) {
         if (!person.trusted()) {
             return Optional.of(LinkRefusal.UNCONFIRMED_ESIA_ACCOUNT);
         }
@@ -53,7 +55,7 @@ public final class LinkRules {
         return Optional.empty();
     }
 
-    private boolean adult(EsiaPersonFacts person, ZoneId zone) {
+    private boolean adult(EsiaPersonFacts person, Supplier<ZoneId> zone) {
         try {
             return person.birthDate() != null && age.isAdult(person.birthDate(), zone);
         } catch (IllegalArgumentException e) {

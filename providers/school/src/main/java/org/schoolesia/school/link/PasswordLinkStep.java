@@ -156,7 +156,7 @@ final class PasswordLinkStep extends EsiaFirstLoginStep {
         AccountFacts facts = AccountFacts.of(user);
         String linkedOid = links.linkOf(user).map(EsiaLinks.Link::esiaOid).orElse(null);
         Optional<LinkRefusal> refusal = new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(context.getRealm()))).check(person, facts, role(context), linkedOid,
-                OrganisationZone.of(session, facts));
+                () -> OrganisationZone.of(session, facts));
         if (refusal.isPresent()) {
             return refusal;
         }

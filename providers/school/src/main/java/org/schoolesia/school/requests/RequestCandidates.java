@@ -112,7 +112,7 @@ public final class RequestCandidates {
         }
         String linkedOid = new EsiaLinks(session).linkOf(account).map(EsiaLinks.Link::esiaOid).orElse(null);
         return new LinkRules(new AgePolicy(clock, AgeSettings.adultAge(realm))).check(request.person().facts(), AccountFacts.of(account), request.role(),
-                linkedOid, People.zone(realm, organisation));
+                linkedOid, () -> People.zone(realm, organisation));
     }
 
     /**

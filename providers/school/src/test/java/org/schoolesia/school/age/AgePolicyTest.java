@@ -123,6 +123,33 @@ class AgePolicyTest {
     }
 
     @Test
+    void r_age_1_adulthoodAsksTheZoneOnlyNearTheBirthday_andAlwaysAgreesWithTheZonesAnswer() {
+        // Every zone Earth has, at hours around a date change, for births around the 18th birthday and
+        // around the oldest plausible date: the answer asking the zone lazily is the zone's own.
+        ZoneId[] zones = {KALININGRAD, MOSCOW, VLADIVOSTOK, SAKHALIN, ZoneId.of("Pacific/Kiritimati"), ZoneId.of("Etc/GMT+12")};
+        LocalDate[] births = new LocalDate[10];
+        for (int d = 0; d < 5; d++) {
+            births[d] = LocalDate.of(2008, 11, 20 + d);
+            births[5 + d] = LocalDate.of(1906, 11, 20 + d);
+        }
+        for (int hour = 0; hour < 24; hour += 3) {
+            AgePolicy policy = at(String.format("2026-11-22T%02d:30:00Z", hour));
+            for (LocalDate born : births) {
+                for (ZoneId zone : zones) {
+                    assertEquals(policy.isAdult(born, zone), policy.isAdult(born, () -> zone), born + " at " + hour + ":30 UTC in " + zone);
+                }
+            }
+        }
+        // A parent of forty needs no zone, nor does a child of ten.
+        assertTrue(at("2026-11-22T12:00:00Z").isAdult(LocalDate.of(1986, 3, 14), () -> {
+            throw new AssertionError("the zone was looked up");
+        }));
+        assertFalse(at("2026-11-22T12:00:00Z").isAdult(LocalDate.of(2016, 3, 14), () -> {
+            throw new AssertionError("the zone was looked up");
+        }));
+    }
+
+    @Test
     void r_age_1_theRealmsAdulthoodThreshold() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
         LocalDate born = LocalDate.of(2006, 11, 23);

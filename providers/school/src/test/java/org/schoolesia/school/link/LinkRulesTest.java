@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.schoolesia.school.accounts.SchoolRole;
@@ -17,7 +19,7 @@ import org.schoolesia.school.age.AgePolicy;
 /** The rules of every link (R-ESIA-2, R-ESIA-4, R-LINK-2, R-LINK-3, R-FAM-5). */
 class LinkRulesTest {
 
-    private static final ZoneId SAKHALIN = ZoneId.of("Asia/Sakhalin");
+    private static final Supplier<ZoneId> SAKHALIN = () -> ZoneId.of("Asia/Sakhalin");
     // 2026-11-22 12:00 UTC
     private final LinkRules rules = new LinkRules(new AgePolicy(Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC)));
 
@@ -63,7 +65,25 @@ class LinkRulesTest {
         EsiaPersonFacts eighteen = new EsiaPersonFacts("1", "А", "Б", null, LocalDate.parse("2008-11-23"), null, true);
         AccountFacts card = new AccountFacts("p", SchoolRole.PARENT, "А", "Б", null, null, null, null, true);
         assertEquals(Optional.empty(), at.check(eighteen, card, SchoolRole.PARENT, null, SAKHALIN));
-        assertEquals(Optional.of(LinkRefusal.PARENT_NOT_ADULT), at.check(eighteen, card, SchoolRole.PARENT, null, ZoneId.of("Europe/Moscow")));
+        assertEquals(Optional.of(LinkRefusal.PARENT_NOT_ADULT), at.check(eighteen, card, SchoolRole.PARENT, null, () -> ZoneId.of("Europe/Moscow")));
+    }
+
+    @Test
+    void theOrganisationsZoneIsLookedUpOnlyWhenTheAgeDependsOnIt() {
+        // Finding the zone is a query at every parent's first login (issue 14): a mother of forty needs none.
+        AtomicInteger asked = new AtomicInteger();
+        Supplier<ZoneId> counted = () -> {
+            asked.incrementAndGet();
+            return ZoneId.of("Asia/Sakhalin");
+        };
+        assertEquals(Optional.empty(), rules.check(mother(true), parentAccount(), SchoolRole.PARENT, null, counted));
+        assertEquals(0, asked.get());
+        // On the eve of the 18th birthday somewhere on Earth, the organisation's zone decides (R-AGE-1).
+        LinkRules at = new LinkRules(new AgePolicy(Clock.fixed(Instant.parse("2026-11-22T14:00:00Z"), ZoneOffset.UTC)));
+        EsiaPersonFacts eighteen = new EsiaPersonFacts("1", "А", "Б", null, LocalDate.parse("2008-11-23"), null, true);
+        AccountFacts card = new AccountFacts("p", SchoolRole.PARENT, "А", "Б", null, null, null, null, true);
+        assertEquals(Optional.empty(), at.check(eighteen, card, SchoolRole.PARENT, null, counted));
+        assertEquals(1, asked.get());
     }
 
     @Test
