@@ -42,8 +42,9 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
         EsiaPersonFacts person = EsiaPersonFacts.from(context.getContextData());
         String oid = context.getId();
         EsiaLinks links = new EsiaLinks(session);
-        // First, before any account of the person is loaded (see keycloakLinkHolder).
-        EsiaLinks.KeycloakPointer holder = links.keycloakLinkHolder(realm, context.getIdpConfig().getAlias(), oid);
+        KeycloakLinkPointer pointer = new KeycloakLinkPointer(session);
+        // First, before any account of the person is loaded (see KeycloakLinkPointer.read).
+        KeycloakLinkPointer.Target pointed = pointer.read(realm, context.getIdpConfig().getAlias(), oid);
         UserModel target = null;
         SchoolRole role = ChosenRole.of(authSession).orElse(null);
         // Defect 4: a deleted ESIA account never takes the fast path; the first-login flow refuses it.
@@ -68,7 +69,7 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
                 LoginTurn.await(session, realm, target);
             }
         }
-        links.pointKeycloakLink(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target, holder);
+        pointer.point(realm, context.getIdpConfig().getAlias(), oid, context.getUsername(), target, pointed);
         if (target != null) {
             // Keycloak's fast path runs no step of ours: the claim school_org needs its note here.
             String home = target.getFirstAttribute(SchoolAttributes.HOME_ORGANISATION);

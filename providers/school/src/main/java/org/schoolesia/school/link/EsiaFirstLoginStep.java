@@ -119,7 +119,7 @@ public abstract class EsiaFirstLoginStep extends AbstractIdpAuthenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         String alias = broker.getIdpConfig().getAlias();
-        new EsiaLinks(session).clearKeycloakLink(realm, alias, person.oid());
+        new KeycloakLinkPointer(session).clear(realm, alias, person.oid());
         if (session.users().getFederatedIdentity(realm, user, alias) != null) {
             session.users().removeFederatedIdentity(realm, user, alias);
         }

@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -20,8 +19,8 @@ import org.schoolesia.school.kernel.UniqueKeyViolation;
 /**
  * Which school accounts each ESIA person may enter. Our table is the truth (one row per account,
  * so an account never has two ESIA persons); Keycloak's broker link is kept as a pointer to the
- * account the person entered last, which lets a returning person with one account go straight in
- * through Keycloak's own fast path.
+ * account the person entered last ({@link KeycloakLinkPointer}), which lets a returning person with
+ * one account go straight in through Keycloak's own fast path.
  */
 public final class EsiaLinks {
 
@@ -224,72 +223,6 @@ public final class EsiaLinks {
             unlinks.endAllSessions(realm, user);
         }
         return Optional.ofNullable(existing).map(EsiaLinks::toLink);
-    }
-
-    /**
-     * Points Keycloak's broker link for this ESIA person at {@code user} (or at nobody), so that
-     * Keycloak's lookup by (identity provider, oid) finds exactly the account to enter; {@code pointed}
-     * is where it points now ({@link #keycloakLinkHolder}), or {@link KeycloakPointer#UNKNOWN} to look.
-     */
-    public void pointKeycloakLink(RealmModel realm, String alias, String oid, String brokerUsername, UserModel user, KeycloakPointer pointed) {
-        if (user != null && pointed.holder() != null && pointed.holder().getId().equals(user.getId())) {
-            return; // the returning login: no query beyond Keycloak's user cache (issue 14, the login's cost)
-        }
-        if (user == null && pointed.nobody()) {
-            return; // a first login: nothing to clear (issue 14, the login's cost)
-        }
-        // Every holder, not Keycloak's single-result lookup: should a race ever have left two, this heals it
-        // instead of failing each later login of the person.
-        List<String> holders = em().createQuery("select f.user.id from FederatedIdentityEntity f"
-                        + " where f.realmId = :realmId and f.identityProvider = :alias and f.userId = :oid", String.class)
-                .setParameter("realmId", realm.getId()).setParameter("alias", alias).setParameter("oid", oid)
-                .getResultList();
-        for (String holderId : holders) {
-            if (user == null || !holderId.equals(user.getId())) {
-                UserModel holder = session.users().getUserById(realm, holderId);
-                if (holder != null) {
-                    session.users().removeFederatedIdentity(realm, holder, alias);
-                }
-            }
-        }
-        if (user != null && !holders.contains(user.getId())) {
-            // An account carries one link per provider: a stale one (e.g. from before an unlink) goes first.
-            if (session.users().getFederatedIdentity(realm, user, alias) != null) {
-                session.users().removeFederatedIdentity(realm, user, alias);
-            }
-            session.users().addFederatedIdentity(realm, user, new FederatedIdentityModel(alias, oid, brokerUsername));
-        }
-    }
-
-    /**
-     * Where Keycloak's link for an ESIA person points: at one account ({@code holder}), at nobody, or
-     * not known (not read, or a race left several holders: Keycloak's lookup throws, the full path heals them).
-     */
-    public record KeycloakPointer(UserModel holder, boolean known) {
-        static final KeycloakPointer UNKNOWN = new KeycloakPointer(null, false);
-
-        boolean nobody() {
-            return known && holder == null;
-        }
-    }
-
-    /**
-     * Where Keycloak's link for this ESIA person points now. Read it before this transaction loads any
-     * account of the person: Keycloak's user cache keeps the answer of this lookup only while the account
-     * is not yet loaded in the transaction, and then Keycloak's own lookup after the mappers, and every
-     * later login's, answers from the cache (issue 14: two queries per ESIA login otherwise).
-     */
-    public KeycloakPointer keycloakLinkHolder(RealmModel realm, String alias, String oid) {
-        try {
-            return new KeycloakPointer(session.users().getUserByFederatedIdentity(realm, new FederatedIdentityModel(alias, oid, null)), true);
-        } catch (IllegalStateException moreThanOne) {
-            return KeycloakPointer.UNKNOWN;
-        }
-    }
-
-    /** Removes Keycloak's pointer from whichever account holds it: the first-broker-login flow then decides. */
-    public void clearKeycloakLink(RealmModel realm, String alias, String oid) {
-        pointKeycloakLink(realm, alias, oid, null, null, KeycloakPointer.UNKNOWN);
     }
 
     /** After a realm import: Keycloak broker links of ESIA providers become our links. */
