@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives tests the one {@link TestEnvironment} of the run: started on first use, kept in JUnit's
  * root store and closed when the run ends, so Keycloak starts once per run, not per class.
- * Paths come from system properties the tests' pom sets.
+ * Paths come from system properties the tests' pom sets. A class imports the demo realm afresh
+ * ({@link TestEnvironment#resetRealm()}) before it relies on it and leaves whatever it changed: the
+ * next class imports it again, and each import costs Keycloak about a second.
  */
 public final class KeycloakExtension implements ParameterResolver {
 

@@ -150,9 +150,14 @@ public final class TestEnvironment implements AutoCloseable {
         admin.importRealm(demoRealm());
     }
 
-    /** The demo realm as the tests import it: emulator URL and SMTP server of this run. */
+    /**
+     * The demo realm as the tests import it: emulator URL and SMTP server of this run, the users'
+     * passwords already hashed ({@link StoredPasswords}).
+     */
     public ObjectNode demoRealm() throws IOException {
-        return DemoRealm.load(realmConfig, emulator.baseUrl(), mail);
+        ObjectNode realm = DemoRealm.load(realmConfig, emulator.baseUrl(), mail);
+        StoredPasswords.store(realm);
+        return realm;
     }
 
     /**

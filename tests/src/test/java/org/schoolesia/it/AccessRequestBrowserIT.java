@@ -45,16 +45,15 @@ class AccessRequestBrowserIT {
     }
 
     @AfterAll
-    static void stop(TestEnvironment env) throws Exception {
+    static void stop() throws Exception {
         try {
             if (chromium != null) {
                 chromium.quit();
             }
+        } finally {
             if (application != null) {
                 application.close();
             }
-        } finally {
-            env.resetRealm();
         }
     }
 

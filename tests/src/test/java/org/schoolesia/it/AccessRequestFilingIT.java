@@ -15,7 +15,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,18 +55,12 @@ class AccessRequestFilingIT {
     }
 
     @BeforeAll
-    static void demoRealm(TestEnvironment env) throws Exception {
-        env.resetRealm();
+    static void faultless(TestEnvironment env) {
         env.emulator().faults().reset();
     }
 
     @BeforeEach
     void freshRealm() throws Exception {
-        env.resetRealm();
-    }
-
-    @AfterAll
-    static void demoRealmForOthers(TestEnvironment env) throws Exception {
         env.resetRealm();
     }
 

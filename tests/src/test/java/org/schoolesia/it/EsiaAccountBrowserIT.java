@@ -72,16 +72,15 @@ class EsiaAccountBrowserIT {
     }
 
     @AfterAll
-    static void stop(TestEnvironment env) throws Exception {
+    static void stop() throws Exception {
         try {
             if (chromium != null) {
                 chromium.quit();
             }
+        } finally {
             if (application != null) {
                 application.close();
             }
-        } finally {
-            env.resetRealm();
         }
     }
 

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +44,7 @@ import org.schoolesia.testkit.TestEnvironment;
  * The ESIA account step (issue #4; seeds 002, 003; R-LINK-1..4, R-ESIA-2, R-ESIA-4, R-FAM-5) over
  * HTTP against the real server: returning persons go straight in, «Привязать учетную запись» by
  * login and password until the cut-off, SNILS auto-link, the chooser, and every refusal looking
- * like a wrong password. Each test starts from the demo realm and leaves it behind.
+ * like a wrong password. Each test starts from the demo realm.
  */
 @ExtendWith(KeycloakExtension.class)
 class EsiaAccountLinkIT {
@@ -66,11 +65,6 @@ class EsiaAccountLinkIT {
         env.resetRealm();
         env.emulator().faults().reset();
         forgetFailures();
-    }
-
-    @AfterEach
-    void demoRealmForOthers() throws Exception {
-        env.resetRealm();
     }
 
     // --- going straight in ---------------------------------------------------------------------

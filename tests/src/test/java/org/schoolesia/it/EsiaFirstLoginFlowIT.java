@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,11 +54,6 @@ class EsiaFirstLoginFlowIT {
         env.resetRealm();
         env.emulator().faults().reset();
         env.realmAdmin().realm().attackDetection().clearAllBruteForce();
-    }
-
-    @AfterEach
-    void demoRealmForOthers() throws Exception {
-        env.resetRealm();
     }
 
     // --- the shape ---------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,11 +55,6 @@ class EsiaUnlinkIT {
     void freshRealm() throws Exception {
         env.resetRealm();
         api.createTestClient();
-    }
-
-    @AfterEach
-    void demoRealmForOthers() throws Exception {
-        env.resetRealm();
     }
 
     @Test

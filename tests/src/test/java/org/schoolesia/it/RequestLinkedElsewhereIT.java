@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,11 +48,6 @@ class RequestLinkedElsewhereIT {
     void freshRealm() throws Exception {
         env.resetRealm();
         api.createTestClient();
-    }
-
-    @AfterEach
-    void demoRealmForOthers() throws Exception {
-        env.resetRealm();
     }
 
     @Test

@@ -65,7 +65,7 @@ class StaffConsoleIT {
     }
 
     static Stream<Viewport> viewports() {
-        return Viewport.all().stream();
+        return Viewport.covering().stream();
     }
 
     @Test

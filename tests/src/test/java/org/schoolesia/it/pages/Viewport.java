@@ -35,8 +35,13 @@ public record Viewport(int width, String language) {
     public static final Viewport DESKTOP_RU = new Viewport(1280, "ru");
     public static final Viewport DESKTOP_EN = new Viewport(1280, "en");
 
-    public static List<Viewport> all() {
-        return List.of(PHONE_RU, DESKTOP_EN, PHONE_EN, DESKTOP_RU);
+    /**
+     * Each width and each language once: the Russian phone (where a parent and most staff are) and the
+     * English desktop. The console's layout follows the width and its texts the language, so the
+     * other two pairs ran the same code again at two minutes of the suite's thirty.
+     */
+    public static List<Viewport> covering() {
+        return List.of(PHONE_RU, DESKTOP_EN);
     }
 
     public int height() {
