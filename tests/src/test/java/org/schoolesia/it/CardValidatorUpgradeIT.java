@@ -22,15 +22,15 @@ import org.schoolesia.testkit.TestEnvironment;
 
 /**
  * Defect 6 in realms made before issue 10: their cards lack {@code school-birthdate} and
- * {@code school-plain-name}. The realm upgrade adds them on import and at start, once, leaving an
- * admin's own settings of a validator alone; then a card born 2099 is refused as in the demo realm.
+ * {@code school-plain-name}. The realm upgrade adds them on import and at start ({@link EarlierVersionAtStartIT}),
+ * once, leaving an admin's own settings of a validator alone; then a card born 2099 is refused as in the demo realm.
  */
 @ExtendWith(KeycloakExtension.class)
 class CardValidatorUpgradeIT {
 
-    private static final String REALM = "/realms/" + DemoRealm.NAME;
+    static final String REALM = "/realms/" + DemoRealm.NAME;
     private static final String PETR = "00000000-0000-4000-8000-000000000011";
-    private static final List<String> NEW_VALIDATORS = List.of("school-birthdate", "school-plain-name");
+    static final List<String> NEW_VALIDATORS = List.of("school-birthdate", "school-plain-name");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestEnvironment env;
@@ -55,38 +55,16 @@ class CardValidatorUpgradeIT {
 
         env.admin().importRealm(realm);
 
-        assertCardHasTheValidators();
+        assertCardHasTheValidators(env);
         assertTrue(env.keycloak().logLinesFrom(logFrom).stream().anyMatch(l -> l.contains("realm " + DemoRealm.NAME
                 + ": user profile validators added: lastName → school-plain-name, firstName → school-plain-name, middleName → school-plain-name,"
                 + " birthdate → school-birthdate")), env.keycloak().tail(40));
-        assertBornIn2099IsRefused();
-    }
-
-    @Test
-    void defect6_anEarlierRealmGetsTheCardValidatorsAtStartAndAnAdminsOwnSettingsStay() throws Exception {
-        // The realm as the previous version left it: names without the validator, no record of the upgrade; the admin
-        // had put school-birthdate on the birth date already, with a setting of their own.
-        ObjectNode profile = (ObjectNode) env.admin().get(REALM + "/users/profile");
-        withoutNewValidators(profile);
-        ((ObjectNode) attribute(profile, "birthdate").get("validations")).putObject("school-birthdate").put("ignore.empty.value", false);
-        HttpResponse<String> saved = env.admin().sendRaw("PUT", REALM + "/users/profile", profile);
-        assertEquals(200, saved.statusCode(), saved.body());
-        ObjectNode realm = (ObjectNode) env.admin().get(REALM);
-        ((ObjectNode) realm.get("attributes")).put("schoolCardValidatorsAdded", "");
-        env.admin().put(REALM, realm);
-        assertEquals(0, validatorsOn("lastName").stream().filter(NEW_VALIDATORS::contains).count());
-
-        env.restartKeycloak();
-
-        assertCardHasTheValidators();
-        JsonNode own = attribute(env.admin().get(REALM + "/users/profile"), "birthdate").get("validations").get("school-birthdate");
-        assertEquals(false, own.path("ignore.empty.value").asBoolean(true), "the admin's setting of the validator stays: " + own);
-        assertBornIn2099IsRefused();
+        assertBornIn2099IsRefused(env);
     }
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private static void withoutNewValidators(JsonNode profile) {
+    static void withoutNewValidators(JsonNode profile) {
         for (JsonNode attribute : profile.get("attributes")) {
             if (attribute.get("validations") instanceof ObjectNode validations) {
                 validations.remove(NEW_VALIDATORS);
@@ -94,7 +72,7 @@ class CardValidatorUpgradeIT {
         }
     }
 
-    private static JsonNode attribute(JsonNode profile, String name) {
+    static JsonNode attribute(JsonNode profile, String name) {
         for (JsonNode attribute : profile.get("attributes")) {
             if (name.equals(attribute.get("name").asText())) {
                 return attribute;
@@ -103,22 +81,22 @@ class CardValidatorUpgradeIT {
         throw new AssertionError("no attribute " + name + " in " + profile);
     }
 
-    private List<String> validatorsOn(String name) {
+    static List<String> validatorsOn(TestEnvironment env, String name) {
         List<String> ids = new ArrayList<>();
         attribute(env.admin().get(REALM + "/users/profile"), name).path("validations").fieldNames().forEachRemaining(ids::add);
         return ids;
     }
 
-    private void assertCardHasTheValidators() {
+    static void assertCardHasTheValidators(TestEnvironment env) {
         for (String name : List.of("lastName", "firstName", "middleName")) {
-            assertTrue(validatorsOn(name).contains("school-plain-name"), name + ": " + validatorsOn(name));
+            assertTrue(validatorsOn(env, name).contains("school-plain-name"), name + ": " + validatorsOn(env, name));
         }
-        assertTrue(validatorsOn("birthdate").contains("school-birthdate"), validatorsOn("birthdate").toString());
+        assertTrue(validatorsOn(env, "birthdate").contains("school-birthdate"), validatorsOn(env, "birthdate").toString());
         assertTrue(env.admin().get(REALM).path("attributes").path("schoolCardValidatorsAdded").asText().contains("school-birthdate"));
     }
 
     /** Пётр's card saved in the admin API with 2099: refused by the validator, its message in Russian for the console. */
-    private void assertBornIn2099IsRefused() throws Exception {
+    static void assertBornIn2099IsRefused(TestEnvironment env) throws Exception {
         ObjectNode petr = (ObjectNode) env.admin().get(REALM + "/users/" + PETR);
         String born = petr.get("attributes").get("birthdate").get(0).asText();
         ((ObjectNode) petr.get("attributes")).putArray("birthdate").add("2099-01-01");

@@ -16,15 +16,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.schoolesia.it.pages.SnilsChildrenPage;
 import org.schoolesia.testkit.Browser;
-import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -42,7 +38,7 @@ import org.schoolesia.testkit.TestEnvironment;
 class FamilyProposalIT {
 
     /** Белова Татьяна Игоревна at the emulator (realm-config/esia-persons.json): confirmed, three children. */
-    private static final String BELOVA_OID = "1000000020";
+    static final String BELOVA_OID = "1000000020";
     private static final String ZAVUCH = "00000000-0000-4000-8000-000000000001";
     private static final String PETR = "00000000-0000-4000-8000-000000000011";
     private static final String PAVLOV_OID = "1000000011";
@@ -268,33 +264,5 @@ class FamilyProposalIT {
         assertEquals(201, other.statusCode(), other.body());
         assertEquals(0, StaffApi.json(other).get("linkedParents").size(), other.body());
         assertNull(activeLink(PETR, unproven));
-    }
-
-    /** A realm of the previous version: «esia post login» with the SNILS step only; at start it gets the proposals step after it, once. */
-    @Test
-    void anEarlierRealmsPostLoginFlowGetsTheStepAtStart() throws Exception {
-        AuthenticationManagementResource flows = env.realmAdmin().realm().flows();
-        for (AuthenticationExecutionInfoRepresentation e : flows.getExecutions("esia post login")) {
-            if ("school-family-esia-children".equals(e.getProviderId())) {
-                flows.removeExecution(e.getId());
-            }
-        }
-        ObjectNode realm = (ObjectNode) env.admin().get("/realms/" + DemoRealm.NAME);
-        ((ObjectNode) realm.get("attributes")).put("schoolEsiaChildrenStepAdded", "");
-        env.admin().put("/realms/" + DemoRealm.NAME, realm);
-        assertEquals(List.of("school-family-snils-children"), steps());
-
-        env.restartKeycloak();
-
-        assertEquals(List.of("school-family-snils-children", "school-family-esia-children"), steps());
-        Pupils p = pupils(env);
-        belova(env, "sosh-2-korsakov");
-        inWithoutAPage(login(env, BELOVA_OID));
-        assertEquals(1, proposals("zavuch.sosh1", p.artem()).size());
-    }
-
-    private List<String> steps() {
-        return env.realmAdmin().realm().flows().getExecutions("esia post login").stream()
-                .map(AuthenticationExecutionInfoRepresentation::getProviderId).toList();
     }
 }
