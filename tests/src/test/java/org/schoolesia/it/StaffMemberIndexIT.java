@@ -18,6 +18,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.schoolesia.testkit.Cleanup;
 import org.schoolesia.testkit.DemoRealm;
 import org.schoolesia.testkit.KeycloakExtension;
+import org.schoolesia.testkit.KeycloakServer;
 import org.schoolesia.testkit.RealmAdmin;
 import org.schoolesia.testkit.TestEnvironment;
 
@@ -53,7 +54,11 @@ class StaffMemberIndexIT {
     }
 
     private List<String> students(String staff, String surname) {
-        String query = "/people?role=student" + (surname == null ? "" : "&surname=" + URLEncoder.encode(surname, StandardCharsets.UTF_8));
+        return people(staff, "student", surname);
+    }
+
+    private List<String> people(String staff, String role, String surname) {
+        String query = "/people?role=" + role + (surname == null ? "" : "&surname=" + URLEncoder.encode(surname, StandardCharsets.UTF_8));
         JsonNode list = StaffApi.json(api.get(staff, query));
         List<String> names = new ArrayList<>();
         list.get("items").forEach(i -> names.add(i.get("username").asText()));
@@ -101,5 +106,51 @@ class StaffMemberIndexIT {
 
         ilya.remove();
         assertEquals(List.of("ivanov.petr"), students("metodist.ddut", null));
+    }
+
+    /**
+     * Issue 14: a returning Госуслуги login that writes the account (the provider syncs with FORCE:
+     * ESIA's surname wins over an admin's edit, ESIA's SNILS fills a card an admin emptied; a SNILS that
+     * contradicts ESIA's refuses the login instead) moves it in both indexes, although such a login fires
+     * no admin event; the next login, which writes nothing, leaves the rows as they are.
+     */
+    @Test
+    void aReturningEsiaLoginThatWritesTheAccountMovesItInTheIndexes() throws Exception {
+        cleanup.add(() -> {
+            try {
+                env.resetRealm();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            new StaffApi(env).createTestClient();
+        });
+        UserResource maria = env.realmAdmin().userById(api.userId("ivanova.maria"));
+        UserRepresentation user = maria.toRepresentation();
+        user.setLastName("Ёлкина");
+        user.getAttributes().remove("snils");
+        maria.update(user);
+        assertEquals(List.of("ivanova.maria"), people("zavuch.sosh1", "parent", "ел"));
+        assertEquals(List.of(), bySnils("11223344595"));
+
+        // Госуслуги: Иванова Мария, SNILS 112-233-445 95.
+        EsiaFlow.codeFrom(new EsiaFlow(env).loginAs("1000000001", "parent"));
+        assertEquals("Иванова", maria.toRepresentation().getLastName());
+        assertEquals(List.of(), people("zavuch.sosh1", "parent", "ел"));
+        assertEquals(List.of("ivanova.maria"), people("zavuch.sosh1", "parent", "ив"));
+        assertEquals(List.of("ivanova.maria"), bySnils("11223344595"));
+
+        EsiaFlow.codeFrom(new EsiaFlow(env).loginAs("1000000001", "parent"));
+        assertEquals(List.of("ivanova.maria"), people("zavuch.sosh1", "parent", "ив"));
+        assertEquals(List.of("ivanova.maria"), bySnils("11223344595"));
+    }
+
+    private List<String> bySnils(String snils) throws Exception {
+        String token = OrganisationDirectoryImportIT.adminToken(env, KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+        java.net.http.HttpResponse<String> r = OrganisationDirectoryImportIT.send(env, token, "GET",
+                REALM + "/school/users/by-snils/" + snils, null, null);
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> usernames = new ArrayList<>();
+        StaffApi.json(r).forEach(u -> usernames.add(u.get("username").asText()));
+        return usernames;
     }
 }

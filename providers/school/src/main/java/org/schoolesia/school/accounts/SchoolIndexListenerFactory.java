@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.CachedUserModel;
 
 /**
  * Keeps the SNILS and member indexes in line: users created, edited or deleted by admins (admin
@@ -24,6 +25,12 @@ import org.keycloak.models.UserModel;
 public class SchoolIndexListenerFactory implements EventListenerProviderFactory {
 
     public static final String ID = "school-index";
+    /**
+     * Set on the session by the ESIA account resolver when ESIA's callback of a returning login runs in
+     * it: every write of that login to the account (mappers, Keycloak's own name sync) then happened in
+     * this session, where Keycloak's user cache keeps track of them.
+     */
+    public static final String ESIA_CALLBACK_IN_THIS_REQUEST = "school.index.esia-callback";
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -35,7 +42,7 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
                 }
                 RealmModel realm = session.realms().getRealm(event.getRealmId());
                 UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-                if (user != null) {
+                if (user != null && !untouchedReturningLogin(session, event, user)) {
                     new SnilsIndex(session).record(realm, user);
                     new MemberIndex(session).record(realm, user);
                 }
@@ -84,6 +91,19 @@ public class SchoolIndexListenerFactory implements EventListenerProviderFactory 
         }
         return (type == EventType.LOGIN || type == EventType.IDENTITY_PROVIDER_LOGIN)
                 && event.getDetails() != null && event.getDetails().get(org.keycloak.events.Details.IDENTITY_PROVIDER) != null;
+    }
+
+    /**
+     * A returning ESIA login that changed nothing of the account: its callback ran in this request and
+     * Keycloak's user cache still serves the account unmarked. Every write through Keycloak marks the
+     * cached account for eviction (and look-ups after it bypass the cache), so the index rows made from
+     * it stand, and three queries of every returning login are saved (issue 14). Anything else — a login
+     * finished after a post-login page, an account not served from the cache — is recorded as before.
+     */
+    static boolean untouchedReturningLogin(KeycloakSession session, Event event, UserModel user) {
+        return (event.getType() == EventType.LOGIN || event.getType() == EventType.IDENTITY_PROVIDER_LOGIN)
+                && session.getAttribute(ESIA_CALLBACK_IN_THIS_REQUEST) != null
+                && user instanceof CachedUserModel cached && !cached.isMarkedForEviction();
     }
 
     @Override

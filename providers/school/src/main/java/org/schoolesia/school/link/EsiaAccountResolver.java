@@ -17,6 +17,7 @@ import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.schoolesia.esia.broker.EsiaIdentityProviderFactory;
 import org.schoolesia.school.accounts.SchoolAttributes;
+import org.schoolesia.school.accounts.SchoolIndexListenerFactory;
 import org.schoolesia.school.accounts.SchoolRole;
 
 /**
@@ -90,10 +91,14 @@ public class EsiaAccountResolver extends AbstractIdentityProviderMapper {
                               BrokeredIdentityContext context) {
     }
 
-    /** A returning login (Keycloak found the link): its post-login flow is skipped when it has nothing to do (issue 14). */
+    /**
+     * A returning login (Keycloak found the link): its post-login flow is skipped when it has nothing to do,
+     * and the index listener told that ESIA's callback runs in this request (issue 14).
+     */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                                    BrokeredIdentityContext context) {
+        session.setAttribute(SchoolIndexListenerFactory.ESIA_CALLBACK_IN_THIS_REQUEST, Boolean.TRUE);
         PostLoginShortcut.apply(session, realm, user, context);
     }
 
