@@ -53,6 +53,18 @@ class StaffMemberIndexIT {
         cleanup.close();
     }
 
+    /** The demo realm imported again after the test, for changes a {@link Cleanup} cannot undo one by one. */
+    private void reimportAfterwards() {
+        cleanup.add(() -> {
+            try {
+                env.resetRealm();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            new StaffApi(env).createTestClient();
+        });
+    }
+
     private List<String> students(String staff, String surname) {
         return people(staff, "student", surname);
     }
@@ -84,14 +96,7 @@ class StaffMemberIndexIT {
     @Test
     void aSurnameChangedOrAUserDeletedByAnAdminShowsInTheStaffList() throws Exception {
         // A demo account is deleted: only a re-import brings it back with its id, links and memberships.
-        cleanup.add(() -> {
-            try {
-                env.resetRealm();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            new StaffApi(env).createTestClient();
-        });
+        reimportAfterwards();
         UserResource ilya = env.realmAdmin().userById(api.userId("kuznetsov.ilya"));
         UserRepresentation user = ilya.toRepresentation();
         user.setLastName("Ёлкин");
@@ -116,14 +121,7 @@ class StaffMemberIndexIT {
      */
     @Test
     void aReturningEsiaLoginThatWritesTheAccountMovesItInTheIndexes() throws Exception {
-        cleanup.add(() -> {
-            try {
-                env.resetRealm();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            new StaffApi(env).createTestClient();
-        });
+        reimportAfterwards();
         UserResource maria = env.realmAdmin().userById(api.userId("ivanova.maria"));
         UserRepresentation user = maria.toRepresentation();
         user.setLastName("Ёлкина");
